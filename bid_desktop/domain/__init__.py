@@ -1,0 +1,1 @@
+"""Pure domain rules: identities, enums, value parsing. No Qt, no SQLAlchemy."""

@@ -1,0 +1,43 @@
+"""Rupiah amounts in the forms people write them: 'Rp 150.000.000', '150jt', '1,5 M'."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lokal import format_rupiah, parse_rupiah, terbilang
+
+MAX_AMOUNT = 10**13  # Rp 10 triliun: far above any village budget; guards typos
+
+
+def parse_amount(value: object) -> int | None:
+    """Blank → None; a number or Indonesian amount text → whole Rupiah; else ValueError."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' bukan jumlah rupiah")
+    if isinstance(value, int):
+        amount = value
+    elif isinstance(value, float | Decimal):
+        if value != int(value):
+            raise ValueError(f"'{value}' bukan jumlah rupiah utuh")
+        amount = int(value)
+    else:
+        text = str(value).strip()
+        if not text:
+            return None
+        parsed = parse_rupiah(text)
+        if parsed is None or parsed.amount is None:
+            raise ValueError(f"'{text}' bukan jumlah rupiah (contoh: Rp 150.000.000, 150jt, 1,5 M)")
+        amount = int(parsed.amount)
+    if amount < 0 or amount > MAX_AMOUNT:
+        raise ValueError(f"jumlah {amount} di luar batas wajar")
+    return amount
+
+
+def rupiah(amount: int | None) -> str:
+    return "" if amount is None else format_rupiah(amount)
+
+
+def words(amount: int) -> str:
+    """Terbilang with currency: 150000000 → 'seratus lima puluh juta rupiah'."""
+    return terbilang(amount, currency=True)

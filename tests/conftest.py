@@ -1,0 +1,63 @@
+"""Shared fixtures: a real SQLite file per test, an event on it, offscreen Qt, artifacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bid_desktop.services.events import EventSetup, create_event  # noqa: E402
+from bid_desktop.storage.db import Database, open_database  # noqa: E402
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+GISTING = "18.06.20"  # Kecamatan Gisting, Kabupaten Tanggamus, Lampung (9 desa)
+PASSPHRASE = "rahasia-gisting-2026"
+
+
+def make_event_db(path: Path, station: str = "REG1", event_id: str | None = None) -> Database:
+    db = open_database(path)
+    with db.begin() as session:
+        create_event(
+            session,
+            EventSetup(
+                name="Bursa Inovasi Desa Kecamatan Gisting",
+                date=dt.date(2026, 11, 25),
+                kecamatan_codes=[GISTING],
+                station=station,
+                passphrase=PASSPHRASE,
+                venue="Aula Kantor Camat Gisting",
+                event_id=event_id,
+            ),
+        )
+    return db
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = make_event_db(tmp_path / "event.sqlite")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def save_screenshot(widget: object, name: str) -> Path:
+    """Render a widget at 1366×768 to tests/artifacts/NAME.png for a person to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    widget.resize(1366, 768)  # type: ignore[attr-defined]
+    widget.show()  # type: ignore[attr-defined]
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    path = ARTIFACTS / f"{name}.png"
+    assert widget.grab().save(str(path))  # type: ignore[attr-defined]
+    return path
