@@ -1,0 +1,1 @@
+"""Offline sync: clock, history capture, packages, merge, conflicts, duplicates."""

@@ -1,0 +1,180 @@
+"""The transactional part of a merge: runs inside ``BEGIN IMMEDIATE`` on staged TEMP tables.
+
+Expects ``scr.sv`` (staged versions, deduplicated) and ``scr.sp`` (staged parent edges); see
+``merge.merge_staged``. Everything is set-based SQL except the Python three-way merge of the
+few records whose heads disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bid_desktop.services.errors import InputRefused, UserError
+from bid_desktop.sync import derive, threeway
+from bid_desktop.sync.clock import Hlc
+from bid_desktop.sync.validate import VERSION_COLUMNS, edge_checks
+
+_VCOLS = ", ".join(VERSION_COLUMNS)
+
+
+@dataclass
+class MergeReport:
+    versions_total: int = 0
+    versions_new: int = 0
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts_hard: int = 0
+    conflicts_soft: int = 0
+    duplicate_candidates: int = 0
+    per_entity: dict[str, dict[str, int]] = field(default_factory=dict)
+    dry_run: bool = False
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _scalar(conn: sqlite3.Connection, sql: str, args: tuple[object, ...] = ()) -> object:
+    row = conn.execute(sql, args).fetchone()
+    return row[0] if row else None
+
+
+def _refuse_if(conn: sqlite3.Connection, sql: str, check: str, reason: str) -> None:
+    row = conn.execute(sql).fetchone()
+    if row is not None:
+        raise InputRefused(f"paket: {check}: {reason} ({row[0]})")
+
+
+def apply_merge(conn: sqlite3.Connection, tell: Callable[[int, str], None]) -> MergeReport:
+    """Union the staged versions into ``main`` and re-derive what they touch; returns counts."""
+    if _scalar(conn, "SELECT COUNT(*) FROM main.station_state WHERE id = 1") != 1:
+        raise UserError("Basis data ini belum punya stasiun. Buat acara baru atau gabung acara.")
+    tell(0, "Membandingkan versi")
+    _refuse_if(
+        conn,
+        "SELECT s.version_id FROM scr.sv s JOIN main.version v ON v.version_id = s.version_id "
+        "WHERE " + " OR ".join(f"s.{c} IS NOT v.{c}" for c in VERSION_COLUMNS[1:]) + " LIMIT 1",
+        "version_id",
+        "versi yang sudah ada berbeda isi",
+    )
+    conn.execute(
+        "CREATE TEMP TABLE newv (version_id TEXT PRIMARY KEY, record_id TEXT, entity TEXT, "
+        "hlc TEXT) WITHOUT ROWID"
+    )
+    conn.execute(
+        "INSERT INTO newv SELECT version_id, record_id, entity, hlc FROM scr.sv s WHERE NOT EXISTS "
+        "(SELECT 1 FROM main.version v WHERE v.version_id = s.version_id)"
+    )
+    derive.create_touched(conn)
+    conn.execute("INSERT OR IGNORE INTO touched SELECT record_id, entity FROM newv")
+    derive.snapshot_live(conn, "live_before", None)
+    tell(1, "Menambahkan versi")
+    _insert_versions(conn)
+    tell(2, "Menurunkan baris hidup")
+    derive.build_winners(conn)
+    derive.apply_clean(conn)
+    hard, soft = _apply_conflicted(conn)
+    derive.snapshot_live(conn, "live_after", "live_before")
+    per_entity = derive.count_changes(conn)
+    tell(3, "Memajukan jam")
+    _receive_clock(conn)
+    return MergeReport(
+        versions_total=_count(conn, "scr.sv"),
+        versions_new=_count(conn, "temp.newv"),
+        added=sum(c["added"] for c in per_entity.values()),
+        updated=sum(c["updated"] for c in per_entity.values()),
+        deleted=sum(c["deleted"] for c in per_entity.values()),
+        conflicts_hard=hard,
+        conflicts_soft=soft,
+        duplicate_candidates=_duplicates(conn),
+        per_entity=per_entity,
+    )
+
+
+def _insert_versions(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        f"INSERT INTO main.version ({_VCOLS}) SELECT {', '.join('s.' + c for c in VERSION_COLUMNS)} "
+        "FROM newv n JOIN scr.sv s ON s.version_id = n.version_id ORDER BY n.version_id"
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO main.version_parent (version_id, parent_id) "
+        "SELECT version_id, parent_id FROM scr.sp"
+    )
+    _refuse_if(
+        conn,
+        "SELECT t.record_id FROM touched t JOIN main.version v ON v.record_id = t.record_id "
+        "WHERE v.entity <> t.entity LIMIT 1",
+        "record_id",
+        "rekaman yang sama muncul di dua entitas",
+    )
+    bad = " OR ".join(f"({c})" for _, c in edge_checks("c", "p"))
+    _refuse_if(
+        conn,
+        "SELECT e.version_id FROM scr.sp e JOIN main.version c ON c.version_id = e.version_id "
+        f"JOIN main.version p ON p.version_id = e.parent_id WHERE {bad} LIMIT 1",
+        "induk",
+        "tautan versi salah arah atau lintas rekaman",
+    )
+    _refuse_if(
+        conn,
+        "SELECT e.version_id FROM newv p JOIN main.version_parent e ON e.parent_id = p.version_id "
+        f"JOIN main.version c ON c.version_id = e.version_id WHERE {bad} LIMIT 1",
+        "induk",
+        "tautan versi salah arah atau lintas rekaman",
+    )
+
+
+def _apply_conflicted(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Three-way merge the records whose heads disagree; rebuild conflict rows of touched ones."""
+    rows = conn.execute("SELECT record_id, entity FROM win WHERE NOT clean").fetchall()
+    entity_of = dict(rows)
+    resolutions = threeway.resolve_records(conn, sorted(entity_of))
+    conn.execute("DELETE FROM main.conflict WHERE record_id IN (SELECT record_id FROM touched)")
+    counts = {"hard": 0, "soft": 0}
+    for record_id in sorted(resolutions):
+        res = resolutions[record_id]
+        entity = entity_of[record_id]
+        payload = None if res.payload is None else json.dumps(res.payload, ensure_ascii=False)
+        derive.write_row(conn, entity, record_id, payload)
+        if res.fields:
+            insert_conflict(conn, record_id, entity, res)
+            counts[res.kind] += 1
+    return counts["hard"], counts["soft"]
+
+
+def insert_conflict(
+    conn: sqlite3.Connection, record_id: str, entity: str, res: threeway.Resolution
+) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO main.conflict (record_id, entity, kind, fields, head_ids) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (record_id, entity, res.kind, json.dumps(res.fields), json.dumps(res.head_ids)),
+    )
+
+
+def _receive_clock(conn: sqlite3.Connection) -> None:
+    """HLC receive: this laptop's clock moves past every imported clock, never back."""
+    newest = _scalar(conn, "SELECT MAX(hlc) FROM scr.sv")
+    if not newest:
+        return
+    seen = Hlc.decode(str(newest))
+    wall, counter = conn.execute(
+        "SELECT hlc_wall, hlc_counter FROM main.station_state WHERE id = 1"
+    ).fetchone()
+    mine = Hlc(int(wall), int(counter))
+    after = mine.receive(seen)
+    if after != mine:
+        conn.execute(
+            "UPDATE main.station_state SET hlc_wall = ?, hlc_counter = ? WHERE id = 1",
+            (after.wall, after.counter),
+        )
+
+
+def _duplicates(conn: sqlite3.Connection) -> int:
+    from bid_desktop.sync.duplicates import count_candidates_conn
+
+    return count_candidates_conn(conn)
