@@ -1,0 +1,67 @@
+"""The ``bid-desktop`` command line: parse, call a service, print (cli.md)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from bid_desktop import __version__
+from bid_desktop.services.errors import InputRefused, UserError
+
+# Each module registers its subcommands; add a line here for a new area.
+COMMAND_MODULES = [
+    "bid_desktop.commands.event",
+    "bid_desktop.commands.demo",
+    "bid_desktop.commands.imports",
+    "bid_desktop.commands.registration",
+    "bid_desktop.commands.sync",
+    "bid_desktop.commands.maintenance",
+    "bid_desktop.commands.bursa",
+    "bid_desktop.commands.exchange",
+    "bid_desktop.commands.recap",
+]
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bid-desktop", description="BID Desktop — Bursa Inovasi Desa, offline."
+    )
+    parser.add_argument("--db", type=Path, help="database file (window only)")
+    parser.add_argument("--lang", choices=["id", "en"], help="interface language")
+    parser.add_argument("--version", action="version", version=f"bid-desktop {__version__}")
+    parser.add_argument(
+        "--smoke", action="store_true", help="open the window, exit 0 once it has painted (checks)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # area not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def run(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from bid_desktop.ui.app import run_window
+
+        return run_window(args.db, lang=args.lang, smoke=args.smoke)
+    try:
+        return int(args.func(args) or 0)
+    except InputRefused as exc:
+        print(f"bid-desktop: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except UserError as exc:
+        print(f"bid-desktop: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return EXIT_ERROR

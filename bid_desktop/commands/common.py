@@ -1,0 +1,56 @@
+"""Helpers shared by the subcommands: open the database, read the passphrase, print."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from bid_desktop.services.errors import InputRefused
+from bid_desktop.storage.db import Database, open_database
+
+
+def add_db(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("--db", type=Path, required=required, help="database file")
+
+
+def add_passphrase(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help="file holding the event passphrase (else $BID_PASSPHRASE, else asked)",
+    )
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    path: Path | None = getattr(args, "passphrase_file", None)
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise InputRefused(f"{path}: cannot read passphrase file ({exc.strerror})") from exc
+    env = os.environ.get("BID_PASSPHRASE")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise InputRefused("no passphrase: use --passphrase-file or BID_PASSPHRASE")
+    first = getpass.getpass("Kata sandi acara: ")
+    if confirm and getpass.getpass("Ulangi kata sandi: ") != first:
+        raise InputRefused("the two passphrases differ")
+    return first
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    return open_database(args.db)
+
+
+def existing_db(args: argparse.Namespace) -> Database:
+    if not Path(args.db).exists():
+        raise InputRefused(f"{args.db}: database not found")
+    return open_database(args.db)
+
+
+def out(text: str) -> None:
+    print(text, flush=True)

@@ -1,0 +1,49 @@
+"""`event create` and `event join`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from bid_desktop.commands.common import add_db, add_passphrase, open_db, out, read_passphrase
+from bid_desktop.services.errors import UserError
+from bid_desktop.services.events import EventSetup, create_event
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    event = sub.add_parser("event", help="create or join an event")
+    esub = event.add_subparsers(dest="event_command", required=True)
+    create = esub.add_parser("create", help="create an event on this laptop")
+    add_db(create)
+    create.add_argument("--name", required=True)
+    create.add_argument("--date", required=True, help="YYYY-MM-DD")
+    create.add_argument("--venue", default="")
+    create.add_argument("--kecamatan", action="append", required=True, metavar="CODE")
+    create.add_argument("--station", required=True)
+    create.add_argument("--role")
+    add_passphrase(create)
+    create.set_defaults(func=cmd_create)
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    try:
+        date = dt.date.fromisoformat(args.date)
+    except ValueError as exc:
+        raise UserError(f"--date: '{args.date}' is not YYYY-MM-DD") from exc
+    passphrase = read_passphrase(args, confirm=True)
+    db = open_db(args)
+    with db.begin() as session:
+        event = create_event(
+            session,
+            EventSetup(
+                name=args.name,
+                date=date,
+                kecamatan_codes=args.kecamatan,
+                station=args.station,
+                passphrase=passphrase,
+                venue=args.venue,
+                role=args.role,
+            ),
+        )
+        out(f"event {event.id} created: {event.name}, station {args.station.upper()}")
+    return 0

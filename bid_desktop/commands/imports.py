@@ -1,0 +1,41 @@
+"""`template KIND --out FILE.xlsx` and `import KIND --db PATH FILE.xlsx`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.services.imports import KINDS, import_xlsx, write_template
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    tpl = sub.add_parser("template", help="write a blank spreadsheet template")
+    tpl.add_argument("kind", choices=KINDS)
+    tpl.add_argument("--out", type=Path, required=True)
+    add_db(tpl, required=False)
+    tpl.set_defaults(func=cmd_template)
+    imp = sub.add_parser("import", help="import a filled spreadsheet (all-or-nothing)")
+    imp.add_argument("kind", choices=KINDS)
+    add_db(imp)
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(func=cmd_import)
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    if args.db is not None:
+        db = existing_db(args)
+        with db.begin() as session:
+            path = write_template(args.kind, args.out, session=session)
+    else:
+        path = write_template(args.kind, args.out)
+    out(f"template written: {path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    db = existing_db(args)
+    with db.begin() as session:
+        r = import_xlsx(session, args.kind, args.file)
+    out(f"{r.kind}: {r.total} rows, {r.added} added, {r.updated} updated, {r.unchanged} unchanged")
+    return 0

@@ -1,0 +1,44 @@
+"""`badges`: name badges as one PDF (cli.md)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.services import registration_badges as badges
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = sub.add_parser("badges", help="name badges (PDF, Code128 of the participant number)")
+    add_db(cmd)
+    cmd.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    cmd.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="NUMBER",
+        help="only this participant number (repeatable); default: everyone not voided",
+    )
+    which = cmd.add_mutually_exclusive_group()
+    which.add_argument("--unprinted", action="store_true", help="only badges not printed yet")
+    which.add_argument("--walkins", action="store_true", help="only walk-in registrations")
+    cmd.add_argument(
+        "--layout",
+        choices=["sheet", "single"],
+        default="sheet",
+        help="sheet: ten per A4 page (default); single: one 90×55 mm badge per page",
+    )
+    cmd.set_defaults(func=cmd_badges)
+
+
+def cmd_badges(args: argparse.Namespace) -> int:
+    db = existing_db(args)
+    which = badges.UNPRINTED if args.unprinted else badges.WALKINS if args.walkins else badges.ALL
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with db.begin() as session:
+        run = badges.print_badges(
+            session, args.out, which, numbers=args.participant, layout=args.layout
+        )
+    out(f"{run.count} badges: {run.path}")
+    return 0

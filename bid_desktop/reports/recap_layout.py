@@ -1,0 +1,41 @@
+"""Layout of the recap workbook, shared by the writer (``bid-desktop recap``) and ``import recap``.
+
+Each sheet ends with a hidden column ``ID_HEADER`` holding the record id, so a workbook edited by
+the TA (Tanggapan/Penilaian filled in) is matched back to its records whatever the row order.
+"""
+
+from __future__ import annotations
+
+ID_HEADER = "ID"
+RESPONSE_HEADER = "Tanggapan/Penilaian"
+
+COMMITMENT_SHEET = "Komitmen"
+COMMITMENT_HEADERS = [
+    "No",
+    "Kecamatan",
+    "Desa",
+    "Kepala Desa",
+    "Inovasi",
+    "Bursa",
+    "Perkiraan Anggaran (Rp)",
+    "Meja",
+    "Waktu Stempel",
+    "No Piagam",
+    RESPONSE_HEADER,
+    "Status Tindak Lanjut",
+    ID_HEADER,
+]
+
+IDEA_SHEET = "Ide"
+IDEA_HEADERS = [
+    "No",
+    "Kecamatan",
+    "Desa",
+    "Pengusul",
+    "Judul Ide",
+    "Deskripsi",
+    "Sudah Dilaksanakan",
+    RESPONSE_HEADER,
+    "Status Verifikasi",
+    ID_HEADER,
+]

@@ -1,0 +1,142 @@
+"""Audit log and the committee PIN (quality.md S2).
+
+Destructive actions (void, delete, resolve, restore, settings) call ``require_pin`` and
+``audit``. The PIN is stored as a scrypt hash in a replicated ``Setting`` so every laptop of
+the event knows it; the audit entries replicate too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bid_desktop.domain.ids import natural_id, new_id
+from bid_desktop.services.errors import UserError
+from bid_desktop.services.station import require_state
+from bid_desktop.storage.models import AuditEntry, Setting
+from bid_desktop.sync import keys
+
+PIN_KEY = "committee_pin"
+DEFAULT_PIN = "123456"  # set at event creation; the committee changes it in Pengaturan
+
+
+def audit(
+    session: Session,
+    action: str,
+    entity: str = "",
+    record_id: str = "",
+    before: Any = None,
+    after: Any = None,
+    reason: str = "",
+) -> AuditEntry:
+    state = require_state(session)
+    entry = AuditEntry(
+        id=new_id(),
+        event_id=state.event_id,
+        at=dt.datetime.now().replace(microsecond=0),
+        station=state.station,
+        action=action,
+        entity=entity,
+        record_id=record_id,
+        before=_dump(before),
+        after=_dump(after),
+        reason=reason,
+    )
+    session.add(entry)
+    return entry
+
+
+def _dump(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _pin_setting(session: Session, event_id: str) -> Setting | None:
+    return session.get(Setting, natural_id("setting", event_id, PIN_KEY))
+
+
+def set_pin(session: Session, new_pin: str, old_pin: str | None = None) -> None:
+    state = require_state(session)
+    assert state.event_id is not None
+    if not new_pin.isdigit() or len(new_pin) < 4:
+        raise UserError("PIN panitia harus minimal 4 angka")
+    setting = _pin_setting(session, state.event_id)
+    if setting is not None and setting.value and old_pin is not None:
+        require_pin(session, old_pin)
+    value = keys.passphrase_check(new_pin, state.event_id + ":pin")
+    if setting is None:
+        session.add(
+            Setting(
+                id=natural_id("setting", state.event_id, PIN_KEY),
+                event_id=state.event_id,
+                key=PIN_KEY,
+                value=value,
+            )
+        )
+    else:
+        setting.value = value
+    audit(session, "pin.changed", "setting", natural_id("setting", state.event_id, PIN_KEY))
+    session.flush()
+
+
+def check_pin(session: Session, pin: str) -> bool:
+    state = require_state(session)
+    assert state.event_id is not None
+    setting = _pin_setting(session, state.event_id)
+    stored = setting.value if setting is not None and setting.value else None
+    if stored is None:
+        return pin == DEFAULT_PIN
+    return keys.passphrase_matches(pin, state.event_id + ":pin", stored)
+
+
+def require_pin(session: Session, pin: str | None) -> None:
+    if pin is None or not check_pin(session, pin):
+        raise UserError("PIN panitia salah")
+
+
+def recent_entries(session: Session, limit: int = 500) -> list[AuditEntry]:
+    return list(session.scalars(select(AuditEntry).order_by(AuditEntry.at.desc()).limit(limit)))
+
+
+AUDIT_COLUMNS = ["at", "station", "action", "entity", "record_id", "reason", "before", "after"]
+
+
+def audit_rows(
+    session: Session, limit: int = 500, offset: int = 0, text: str = ""
+) -> list[dict[str, Any]]:
+    query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if text:
+        like = f"%{text}%"
+        query = query.where(
+            AuditEntry.action.like(like)
+            | AuditEntry.reason.like(like)
+            | AuditEntry.station.like(like)
+        )
+    rows = session.scalars(query.limit(limit).offset(offset))
+    return [{c: getattr(r, c) for c in ["id", *AUDIT_COLUMNS]} for r in rows]
+
+
+def export_audit_csv(session: Session, path: Any) -> int:
+    """All audit entries to CSV (UTF-8 with BOM so spreadsheet programs read it right)."""
+    import csv
+
+    count = 0
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(AUDIT_COLUMNS)
+        for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.at)).yield_per(1000):
+            writer.writerow([_csv_safe(getattr(entry, c)) for c in AUDIT_COLUMNS])
+            count += 1
+    return count
+
+
+def _csv_safe(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,0 +1,269 @@
+"""`bid-desktop demo`: realistic events, activity spread over N station databases, merged.
+
+Each station database is what one laptop of the event would hold (REG1 registers, MKA1 stamps
+commitments of bursa A, J3A takes ideas and prints piagam...). Every station creates the same
+event (same id and passphrase: identical natural-id records). The station files live in
+``<PATH stem>-stations/`` next to PATH; PATH itself is the district database: every station's
+versions merged with the real merge engine, opened as the secretariat station SEK1.
+
+At kabupaten and province scale the same N station files carry every event's activity of
+their role (as a relay laptop would): each station's own event is the first one; the other
+events arrive in PATH through the merge like any package.
+
+Rows are written with SQLAlchemy Core in batches and their versions recorded per batch with
+``history.record_versions`` (what the ORM hook does per flush), so the province scale (200
+events, ~400,000 records) builds in minutes. Deterministic from the seed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lokal import add_working_days
+from sqlalchemy import Connection, update
+
+from bid_desktop.domain import ids, regions
+from bid_desktop.services import demo_data as data
+from bid_desktop.services.demo_rows import EventRows, MenuItem, Stations, full_row, station_codes
+from bid_desktop.services.errors import InputRefused
+from bid_desktop.services.events import EventSetup, create_event
+from bid_desktop.services.station import set_station
+from bid_desktop.storage.db import Database, open_database
+from bid_desktop.storage.models import SYNCED_MODELS, StationState
+from bid_desktop.sync import keys
+from bid_desktop.sync.history import record_versions
+
+SCALES = {"event": 1, "kabupaten": 20, "province": 200}
+PASSPHRASE = "demo-bursa-inovasi"
+DISTRICT_STATION = "SEK1"
+FIRST_DATE = dt.date(2026, 11, 25)
+BATCH = 5000
+ORDER = [
+    "event", "event_kecamatan", "desa", "provider", "innovation", "room", "bursa_session",
+    "consultation_table", "participant", "attendance", "rating", "consultation", "commitment",
+    "idea", "piagam", "piagam_print", "followup", "audit_entry",
+]  # fmt: skip
+Progress = Callable[[str], None]
+
+
+@dataclass
+class DemoResult:
+    path: Path
+    stations: list[Path]
+    event_ids: list[str]
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def menu_path() -> Path:
+    return Path(__file__).resolve().parents[2] / "resources" / "demo" / "menu-inovasi-contoh.csv"
+
+
+def load_menu(path: Path | None = None) -> list[MenuItem]:
+    with open(path or menu_path(), encoding="utf-8", newline="") as handle:
+        return [
+            MenuItem(r["Kode"], r["Judul Inovasi"], r["Bursa"], r["Ringkasan"],
+                     int(r["Perkiraan Biaya (Rp)"]))
+            for r in csv.DictReader(handle)
+        ]  # fmt: skip
+
+
+def build_demo(
+    path: Path, scale: str = "event", stations: int = 4, seed: int = 1,
+    progress: Progress | None = None,
+) -> DemoResult:  # fmt: skip
+    say = progress or (lambda _msg: None)
+    start = time.perf_counter()
+    path = Path(path)
+    if scale not in SCALES:
+        raise InputRefused(f"--scale: '{scale}' unknown (event, kabupaten, province)")
+    if path.exists():
+        raise InputRefused(f"{path}: already exists; choose a new file or delete it first")
+    if not 1 <= stations <= 30:
+        raise InputRefused("--stations: between 1 and 30")
+    rng = random.Random(seed)
+    st = Stations(station_codes(stations))
+    events = plan_events(scale, st, rng)
+    say(f"{len(events)} acara, {sum(_count(e) for e in events)} baris, {stations} stasiun")
+    files = write_stations(path, st, events, say)
+    say("menggabungkan stasiun ke " + str(path))
+    counts = merge_into(path, files, events[0].event_id)
+    return DemoResult(path, files, [e.event_id for e in events], counts,
+                      time.perf_counter() - start)  # fmt: skip
+
+
+def _count(ev: EventRows) -> int:
+    return sum(len(rows) for per in ev.rows.values() for rows in per.values())
+
+
+def plan_events(scale: str, st: Stations, rng: random.Random) -> list[EventRows]:
+    menu = load_menu()
+    events = []
+    for index, code in enumerate(data.kecamatan_for(scale, rng)):
+        kec = regions.kecamatan(code)
+        kab = regions.kabupaten_of(code)
+        assert kec is not None and kab is not None
+        desa = [(d.code, d.name) for d in regions.desa_of(code)]
+        ev = EventRows(
+            event_id=ids.natural_id("demo-event", rng.getrandbits(64)),
+            date=add_working_days(FIRST_DATE, index % 60), kecamatan=(kec.code, kec.name),
+            kabupaten=kab.name, desa=desa, menu=menu, stations=st,
+            rng=random.Random(rng.getrandbits(64)),
+        )  # fmt: skip
+        ev.build()
+        if index > 0:
+            _event_rows(ev)
+        events.append(ev)
+    return events
+
+
+def _signatories(rng: random.Random, kecamatan: str) -> list[dict[str, str]]:
+    return [
+        {"title": "Camat " + kecamatan, "name": data.person(rng, "L")},
+        {"title": "Ketua Panitia", "name": data.person(rng, "P")},
+        {"title": "Kepala Dinas PMD", "name": data.person(rng, "L")},
+    ]
+
+
+def _setup(ev: EventRows, station: str) -> EventSetup:
+    return EventSetup(
+        name=f"Bursa Inovasi Desa Kecamatan {ev.kecamatan[1]} {ev.date.year}",
+        date=ev.date, kecamatan_codes=[ev.kecamatan[0]], station=station,
+        passphrase=PASSPHRASE, venue=f"Aula Kantor Camat {ev.kecamatan[1]}",
+        signatories=_signatories(random.Random(ev.event_id), ev.kecamatan[1]),
+        event_id=ev.event_id,
+    )  # fmt: skip
+
+
+def _event_rows(ev: EventRows) -> None:
+    """Event, kecamatan and desa rows of a second or later event (first station holds them)."""
+    setup, first = _setup(ev, ev.stations.codes[0]), ev.stations.codes[0]
+    ev.rows[first]["event"].append(full_row(
+        "event", id=ev.event_id, name=setup.name, date=setup.date, venue=setup.venue,
+        kabupaten_code=".".join(ev.kecamatan[0].split(".")[:2]), kabupaten_name=ev.kabupaten,
+        signatories=json.dumps(setup.signatories, ensure_ascii=False),
+        passphrase_check=keys.passphrase_check(PASSPHRASE, ev.event_id)))  # fmt: skip
+    kec_code, kec_name = ev.kecamatan
+    ev.add(
+        first,
+        "event_kecamatan",
+        id=ids.kecamatan_id(ev.event_id, kec_code),
+        code=kec_code,
+        name=kec_name,
+    )
+    for code, name in ev.desa:
+        ev.add(
+            first,
+            "desa",
+            id=ids.desa_id(ev.event_id, code),
+            code=code,
+            name=name,
+            kecamatan_code=kec_code,
+            kecamatan_name=kec_name,
+        )
+
+
+def station_dir(path: Path) -> Path:
+    return Path(path).parent / f"{Path(path).stem}-stations"
+
+
+def write_stations(path: Path, st: Stations, events: list[EventRows], say: Progress) -> list[Path]:
+    folder = station_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for code in st.codes:
+        file = folder / f"{code}.sqlite"
+        for old in folder.glob(f"{code}.sqlite*"):
+            old.unlink()
+        db = open_database(file)
+        try:
+            with db.begin() as session:
+                create_event(session, _setup(events[0], code))
+            n = write_station_rows(db, code, events, st)
+        finally:
+            db.dispose()
+        say(f"  {code}: {n} baris")
+        files.append(file)
+    return files
+
+
+def write_station_rows(db: Database, code: str, events: list[EventRows], st: Stations) -> int:
+    written = 0
+    with db.engine.begin() as conn:
+        for entity in ORDER:
+            rows = [r for ev in events for r in ev.rows.get(code, {}).get(entity, [])]
+            for start in range(0, len(rows), BATCH):
+                written += insert_batch(conn, entity, rows[start : start + BATCH])
+        for ev in events:
+            apply_voids(conn, ev, code)
+        conn.execute(
+            update(StationState).where(StationState.id == 1).values(
+                walkin_seq=st.walkin_seq.get(code, 0), piagam_seq=st.piagam_seq.get(code, 0))
+        )  # fmt: skip
+    return written
+
+
+def insert_batch(conn: Connection, entity: str, rows: list[dict[str, object]]) -> int:
+    if rows:
+        conn.execute(SYNCED_MODELS[entity].__table__.insert(), rows)  # type: ignore[attr-defined]
+        record_versions(conn, {entity: {str(r["id"]): False for r in rows}})
+    return len(rows)
+
+
+def apply_voids(conn: Connection, ev: EventRows, code: str) -> None:
+    """Voids are edits after the fact: a second version of the record, and an audit entry."""
+    for station, entity, record_id, reason in ev.voids:
+        if station != code:
+            continue
+        model = SYNCED_MODELS[entity]
+        conn.execute(
+            update(model).where(model.id == record_id).values(voided=True, void_reason=reason)
+        )
+        record_versions(conn, {entity: {record_id: False}})
+        at = dt.datetime.combine(ev.date, dt.time(15, 10))
+        audit = full_row("audit_entry", id=ids.natural_id("demo-audit", record_id),
+                         event_id=ev.event_id, at=at, station=code, action=f"{entity}.void",
+                         entity=entity, record_id=record_id, reason=reason)  # fmt: skip
+        insert_batch(conn, "audit_entry", [audit])
+
+
+def merge_into(path: Path, files: list[Path], event_id: str) -> dict[str, int]:
+    """PATH = the district database: a secretariat station joined to the first event, then
+    every station's versions merged with the merge engine."""
+    from bid_desktop.sync.merge import export_versions, merge_staged
+
+    db = open_database(path)
+    try:
+        with db.begin() as session:
+            state = set_station(session, DISTRICT_STATION, "registrasi")
+            state.event_id = event_id
+            state.package_key = keys.package_key(PASSPHRASE, event_id)
+        with tempfile.TemporaryDirectory(prefix="bid-demo-") as tmp:
+            staged = []
+            for file in files:
+                station_db = open_database(file, migrate_now=False)
+                try:
+                    export_versions(station_db, Path(tmp) / file.name)
+                finally:
+                    station_db.dispose()
+                staged.append(Path(tmp) / file.name)
+            merge_staged(db, staged)
+        return table_counts(db)
+    finally:
+        db.dispose()
+
+
+def table_counts(db: Database) -> dict[str, int]:
+    with db.engine.connect() as conn:
+        return {
+            name: int(conn.exec_driver_sql(f'SELECT COUNT(*) FROM "{name}"').scalar() or 0)
+            for name in SYNCED_MODELS
+        }

@@ -1,0 +1,133 @@
+"""Creating an event: the first laptop sets it up; desa come from the Kemendagri list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bid_desktop.domain import ids, regions
+from bid_desktop.services import station as station_service
+from bid_desktop.services.errors import UserError
+from bid_desktop.storage.models import Desa, Event, EventKecamatan
+from bid_desktop.sync import keys
+
+DEFAULT_SIGNATORIES = [
+    {"title": "Camat", "name": ""},
+    {"title": "Ketua Panitia", "name": ""},
+    {"title": "Kepala Dinas PMD", "name": ""},
+]
+
+MIN_PASSPHRASE = 8
+
+
+@dataclass
+class EventSetup:
+    name: str
+    date: dt.date
+    kecamatan_codes: list[str]
+    station: str
+    passphrase: str
+    venue: str = ""
+    role: str | None = None
+    signatories: list[dict[str, str]] = field(default_factory=lambda: list(DEFAULT_SIGNATORIES))
+    event_id: str | None = None
+
+
+def validate_setup(setup: EventSetup) -> list[regions.Region]:
+    if not setup.name.strip():
+        raise UserError("Nama acara wajib diisi")
+    if len(setup.passphrase) < MIN_PASSPHRASE:
+        raise UserError(f"Kata sandi acara minimal {MIN_PASSPHRASE} karakter")
+    if not setup.kecamatan_codes:
+        raise UserError("Pilih minimal satu kecamatan")
+    found = []
+    for code in setup.kecamatan_codes:
+        region = regions.kecamatan(code.strip())
+        if region is None:
+            raise UserError(f"Kode kecamatan '{code}' tidak ada di daftar Kemendagri")
+        found.append(region)
+    station_service.validate_station_code(setup.station)
+    return found
+
+
+def create_event(session: Session, setup: EventSetup) -> Event:
+    kecs = validate_setup(setup)
+    state = station_service.set_station(session, setup.station, setup.role)
+    event_id = setup.event_id or ids.new_id()
+    state.event_id = event_id
+    state.package_key = keys.package_key(setup.passphrase, event_id)
+    kab = regions.kabupaten_of(kecs[0].code)
+    event = Event(
+        id=event_id,
+        name=setup.name.strip(),
+        date=setup.date,
+        venue=setup.venue.strip(),
+        kabupaten_code=kab.code if kab else "",
+        kabupaten_name=kab.name if kab else "",
+        signatories=json.dumps(setup.signatories, ensure_ascii=False),
+        passphrase_check=keys.passphrase_check(setup.passphrase, event_id),
+    )
+    session.add(event)
+    for kec in kecs:
+        add_kecamatan(session, event_id, kec)
+    session.flush()
+    return event
+
+
+def add_kecamatan(session: Session, event_id: str, kec: regions.Region) -> int:
+    """Add a kecamatan and all its desa (idempotent: natural ids)."""
+    kec_id = ids.kecamatan_id(event_id, kec.code)
+    if session.get(EventKecamatan, kec_id) is None:
+        session.add(EventKecamatan(id=kec_id, event_id=event_id, code=kec.code, name=kec.name))
+    added = 0
+    for d in regions.desa_of(kec.code):
+        desa_id = ids.desa_id(event_id, d.code)
+        if session.get(Desa, desa_id) is None:
+            session.add(
+                Desa(
+                    id=desa_id,
+                    event_id=event_id,
+                    code=d.code,
+                    name=d.name,
+                    kecamatan_code=kec.code,
+                    kecamatan_name=kec.name,
+                )
+            )
+            added += 1
+    return added
+
+
+def current_event(session: Session) -> Event:
+    state = station_service.require_state(session)
+    event = session.get(Event, state.event_id)
+    if event is None:
+        raise UserError("Acara stasiun ini tidak ditemukan di basis data")
+    return event
+
+
+def desa_list(session: Session, event_id: str) -> list[Desa]:
+    return list(
+        session.scalars(
+            select(Desa).where(Desa.event_id == event_id).order_by(Desa.kecamatan_code, Desa.name)
+        )
+    )
+
+
+def signatories(event: Event) -> list[dict[str, str]]:
+    try:
+        data = json.loads(event.signatories or "[]")
+    except json.JSONDecodeError:
+        return list(DEFAULT_SIGNATORIES)
+    return [dict(title=str(s.get("title", "")), name=str(s.get("name", ""))) for s in data]
+
+
+def update_event(session: Session, event: Event, **changes: object) -> None:
+    for key, value in changes.items():
+        if key == "signatories":
+            value = json.dumps(value, ensure_ascii=False)
+        setattr(event, key, value)
+    session.flush()

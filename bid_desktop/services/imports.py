@@ -1,0 +1,218 @@
+"""Paper fallback imports: validate every row first, then write through the ORM in one go."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bid_desktop.domain import ids, people
+from bid_desktop.domain.enums import GUEST_CATEGORIES
+from bid_desktop.domain.text import fold
+from bid_desktop.reports import templates
+from bid_desktop.reports.sheets import RowErrors, formula_errors, read_rows
+from bid_desktop.services.errors import InputRefused
+from bid_desktop.services.events import current_event, desa_list
+from bid_desktop.storage.models import Participant
+
+KINDS = ("invitations", "innovations", "providers", "commitments", "ideas", "recap")
+FLUSH_EVERY = 2000
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    total: int
+    added: int
+    updated: int
+    unchanged: int
+
+
+def write_template(
+    kind: str, out: Path, *, session: Session | None = None, event_id: str | None = None
+) -> Path:
+    if kind not in templates.SPECS:
+        raise InputRefused(f"jenis templat '{kind}' belum tersedia")
+    desa = None
+    if session is not None:
+        eid = event_id or current_event(session).id
+        desa = [(d.code, d.name) for d in desa_list(session, eid)]
+    return templates.write_template(kind, out, desa)
+
+
+def import_xlsx(
+    session: Session,
+    kind: str,
+    path: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    if kind == "invitations":
+        return _import_invitations(session, path, cancelled)
+    if kind == "providers":
+        from bid_desktop.services.import_catalog import import_providers
+
+        return import_providers(session, path, cancelled)
+    if kind == "innovations":
+        from bid_desktop.services.import_catalog import import_innovations
+
+        return import_innovations(session, path, cancelled)
+    if kind == "ideas":
+        from bid_desktop.services.import_ideas import import_ideas
+
+        return import_ideas(session, path, cancelled)
+    if kind == "commitments":
+        from bid_desktop.services.import_commitments import import_commitments
+
+        return import_commitments(session, path, cancelled)
+    if kind == "recap":
+        from bid_desktop.services.import_recap import import_recap
+
+        return import_recap(session, path, cancelled)
+    raise InputRefused(f"impor '{kind}' belum tersedia")
+
+
+def _desa_resolver(session: Session, event_id: str):  # type: ignore[no-untyped-def]
+    rows = desa_list(session, event_id)
+    by_code = {d.code: d.name for d in rows}
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    for d in rows:
+        by_name.setdefault(fold(d.name), []).append((d.code, d.name))
+
+    def resolve(code: str, name: str) -> tuple[str | None, str]:
+        if code:
+            if code not in by_code:
+                raise ValueError(f"kode desa '{code}' bukan desa acara ini")
+            return code, by_code[code]
+        if not name:
+            return None, ""
+        found = by_name.get(fold(name), [])
+        if not found:
+            raise ValueError(f"desa '{name}' tidak ditemukan di acara ini")
+        if len(found) > 1:
+            cands = "; ".join(f"{c} {n}" for c, n in found)
+            raise ValueError(f"desa '{name}' ada lebih dari satu ({cands}); isi Kode Desa")
+        return found[0]
+
+    return resolve
+
+
+def _guest_category(explicit: str, institution: str, jabatan: str) -> str:
+    for text in (explicit, institution, jabatan):
+        for cat in GUEST_CATEGORIES:
+            if text and fold(cat) in fold(text):
+                return cat
+    return ""
+
+
+def _invitation_row(event_id: str, values: dict[str, str], resolve) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    name = values.get("Nama", "")
+    if not name:
+        raise KeyError("Nama")
+    try:
+        code, desa_name = resolve(values.get("Kode Desa", ""), values.get("Desa", ""))
+    except ValueError as exc:
+        raise _Cell("Desa", str(exc)) from exc
+    category = values.get("Kategori", "") or "Peserta Utama"
+    if fold(category) not in {"peserta utama", "undangan"}:
+        raise _Cell("Kategori", f"'{category}' bukan Peserta Utama/Undangan")
+    category = "Undangan" if fold(category) == "undangan" else "Peserta Utama"
+    if category == "Peserta Utama" and code is None:
+        raise _Cell("Desa", "Peserta Utama harus punya desa")
+    jabatan, inst = values.get("Jabatan", ""), values.get("Instansi/Lembaga", "")
+    pid = ids.invitee_id(event_id, name, code, jabatan)
+    number = ids.invitee_number(pid)
+    return dict(
+        id=pid,
+        event_id=event_id,
+        number=number,
+        name=name,
+        jabatan=jabatan,
+        gender=_parse("Jenis Kelamin", people.parse_gender, values),
+        desa_code=code,
+        institution=inst,
+        phone=_parse("No HP", people.normalize_phone, values),
+        category=category,
+        guest_category=_guest_category(values.get("Kategori Tamu", ""), inst, jabatan)
+        if category == "Undangan"
+        else "",
+        woman_rep=bool(_parse("Perwakilan Perempuan", people.parse_yes_no, values)),
+        is_kepala_desa=people.is_kepala_desa(jabatan),
+        source="undangan",
+        search=people.participant_search_text(name, number, desa_name, inst, jabatan),
+    )
+
+
+class _Cell(Exception):
+    def __init__(self, header: str, what: str) -> None:
+        super().__init__(what)
+        self.header, self.what = header, what
+
+
+def _parse(header: str, fn, values: dict[str, str]):  # type: ignore[no-untyped-def]
+    try:
+        return fn(values.get(header, ""))
+    except ValueError as exc:
+        raise _Cell(header, str(exc)) from exc
+
+
+def _validate(session: Session, path: Path, cancelled) -> tuple[str, list[dict[str, object]]]:  # type: ignore[no-untyped-def]
+    event_id = current_event(session).id
+    resolve = _desa_resolver(session, event_id)
+    errors = RowErrors(path.name)
+    good: dict[str, dict[str, object]] = {}
+    for number, values in read_rows(path, templates.SPECS["invitations"][1]):
+        if cancelled and cancelled():
+            raise InputRefused(f"{path.name}: impor dibatalkan, tidak ada yang diubah")
+        if formula_errors(number, values, errors):
+            continue
+        try:
+            row = _invitation_row(event_id, values, resolve)
+        except KeyError as exc:
+            errors.add(number, str(exc.args[0]), "wajib diisi")
+            continue
+        except _Cell as exc:
+            errors.add(number, exc.header, exc.what)
+            continue
+        good[str(row["id"])] = row
+    errors.raise_if_any()
+    return event_id, list(good.values())
+
+
+def _import_invitations(session: Session, path: Path, cancelled) -> ImportResult:  # type: ignore[no-untyped-def]
+    event_id, rows = _validate(session, path, cancelled)
+    query = select(Participant).where(
+        Participant.event_id == event_id, Participant.source == "undangan"
+    )
+    return upsert(session, "invitations", rows, {p.id: p for p in session.scalars(query)})
+
+
+def upsert(
+    session: Session, kind: str, rows: list[dict[str, object]], existing: dict
+) -> ImportResult:  # type: ignore[type-arg]
+    """Add new rows, update changed ones (a version each), leave identical ones untouched."""
+    model = {"invitations": Participant}.get(kind) or _catalog_model(kind)
+    added = updated = 0
+    for i, row in enumerate(rows, start=1):
+        current = existing.get(str(row["id"]))
+        if current is None:
+            session.add(model(**row))
+            added += 1
+        elif any(getattr(current, k) != v for k, v in row.items()):
+            for k, v in row.items():
+                setattr(current, k, v)
+            updated += 1
+        if i % FLUSH_EVERY == 0:
+            session.flush()
+    session.flush()
+    return ImportResult(kind, len(rows), added, updated, len(rows) - added - updated)
+
+
+def _catalog_model(kind: str):  # type: ignore[no-untyped-def]
+    from bid_desktop.storage.models import Idea, Innovation, Provider
+
+    return {"providers": Provider, "innovations": Innovation, "ideas": Idea}[kind]

@@ -1,0 +1,45 @@
+"""The bench helpers judge correctly: percentiles, and the R1 checker catches a lost record."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from bench.bench_powerloss import check
+from bench.common import median, p99, ratio
+
+
+def test_percentiles() -> None:
+    values = [float(v) for v in range(1, 101)]
+    assert median(values) == 50.5
+    assert p99(values) == 99.0
+    assert ratio(30.0, 10.0) == "3.00×"
+
+
+def _db(path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE participant (id TEXT PRIMARY KEY)")
+    conn.execute("CREATE TABLE version (record_id TEXT)")
+    conn.execute("CREATE TABLE commitment (id TEXT PRIMARY KEY, amount INTEGER)")
+    conn.execute("INSERT INTO participant VALUES ('p1')")
+    conn.execute("INSERT INTO version VALUES ('p1')")
+    conn.execute("INSERT INTO commitment VALUES ('c1', 50)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def _state() -> dict:
+    return {"participants": set(), "confirmed": {}, "tried": {}}
+
+
+def test_powerloss_check_accepts_what_is_there(tmp_path: Path) -> None:
+    lines = [["ok", "P", "p1"], ["ok", "C", "c1", "40"], ["try", "C", "c1", "50"]]
+    assert check(_db(tmp_path / "a.sqlite"), lines, _state()) == []
+
+
+def test_powerloss_check_catches_lost_and_stale(tmp_path: Path) -> None:
+    lines = [["ok", "P", "p2"], ["ok", "C", "c1", "70"]]
+    problems = check(_db(tmp_path / "b.sqlite"), lines, _state())
+    assert any("lost participant p2" in p for p in problems)
+    assert any("commitment c1: 50 != confirmed 70" in p for p in problems)
