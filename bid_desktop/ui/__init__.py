@@ -1,0 +1,1 @@
+"""Qt widgets. Only this package (and __main__) imports PySide6."""

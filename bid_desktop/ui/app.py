@@ -1,0 +1,89 @@
+"""Start the window: QApplication, translations, database, event setup when needed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QStandardPaths, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from bid_desktop.services.station import station_info
+from bid_desktop.storage.db import Database, open_database
+from bid_desktop.ui.context import AppContext
+from bid_desktop.ui.tasks import TaskManager
+
+
+def default_db_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".bid-desktop") / "bid-desktop.sqlite"
+
+
+def install_translator(app: QApplication, lang: str | None) -> None:
+    from bid_desktop.ui.i18n import load_translator
+
+    translator: QTranslator | None = load_translator(lang or "id")
+    if translator is not None:
+        app.installTranslator(translator)
+        app._bid_translator = translator  # type: ignore[attr-defined]  # keep alive
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("BID Desktop")
+        app.setOrganizationName("BID")
+    assert isinstance(app, QApplication)
+    return app
+
+
+def build_window(db_path: Path | Database) -> object:
+    from bid_desktop.ui.main_window import MainWindow
+
+    db = db_path if isinstance(db_path, Database) else open_database(db_path)
+    ctx = AppContext(db=db, tasks=TaskManager())
+    if not (_has_station(ctx) and ctx.station.event_id is not None):
+        from bid_desktop.ui.setup.dialog import run_setup
+
+        if not run_setup(ctx):
+            return None
+        ctx.reload_station()
+    window = MainWindow(ctx)
+    ctx.tasks.parent_widget = window
+    with ctx.db.begin() as session:
+        from bid_desktop.services.clock_check import clock_warnings
+
+        warnings = clock_warnings(session)
+    if warnings:
+        QTimer.singleShot(0, lambda: window.warn_clock(warnings))
+    return window
+
+
+def _has_station(ctx: AppContext) -> bool:
+    with ctx.db.begin() as session:
+        from bid_desktop.services.station import get_state
+
+        return get_state(session) is not None
+
+
+def run_window(db_path: Path | None, lang: str | None = None, smoke: bool = False) -> int:
+    app = ensure_app()
+    db = open_database(db_path or default_db_path())
+    with db.begin() as session:
+        info = station_info(session)
+    install_translator(app, lang or (info.language if info else QLocale.system().name()[:2]))
+    window = build_window(db)
+    if window is None:
+        return 0
+    window.resize(1366, 768)  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    if smoke:
+        # Installers and benchmarks: prove the window comes up and paints, then leave.
+        def painted() -> None:
+            window.grab()  # type: ignore[attr-defined]
+            print(f"painted {window.windowTitle()}", flush=True)  # type: ignore[attr-defined]
+            app.quit()
+
+        QTimer.singleShot(0, painted)
+    return app.exec()

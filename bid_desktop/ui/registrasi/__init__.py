@@ -1,0 +1,1 @@
+"""Registrasi tab (station 1)."""

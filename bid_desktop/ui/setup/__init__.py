@@ -1,0 +1,1 @@
+"""First-start setup: create or join an event."""
