@@ -21,7 +21,7 @@ from bid_desktop.services.errors import UserError
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.sync import threeway
 from bid_desktop.sync.history import payload_columns, record_versions
-from bid_desktop.sync.labels import record_label
+from bid_desktop.sync.labels import field_label, record_label
 
 DELETED_FIELD = threeway.DELETED_FIELD
 
@@ -97,11 +97,24 @@ def conflict_detail(session: Session, record_id: str) -> dict[str, Any]:
     base = _heads(session, [res.base_id])[0]["payload"] if res.base_id else None
     live = res.payload
     rows_out = []
+    if DELETED_FIELD in res.fields:  # delete against edit: one row saying who deleted
+        rows_out.append(
+            {
+                "field": DELETED_FIELD,
+                "label": field_label(DELETED_FIELD),
+                "base": False,
+                "values": [h["deleted"] for h in heads],
+                "merged": live is None,
+                "differs": True,
+                "hard": True,
+            }
+        )
     for column in payload_columns(entity):
         values = [h["payload"].get(column) for h in heads]
         rows_out.append(
             {
                 "field": column,
+                "label": field_label(column),
                 "base": None if base is None else base.get(column),
                 "values": values,
                 "merged": None if live is None else live.get(column),
@@ -152,7 +165,9 @@ def resolve_conflict(
             session.delete(obj)
     else:
         if obj is None:
-            merged = {f["field"]: f["values"][0] for f in detail["fields"]}
+            merged = {
+                f["field"]: f["values"][0] for f in detail["fields"] if f["field"] != DELETED_FIELD
+            }
             obj = model(id=record_id, **{k: _coerce(columns[k], v) for k, v in merged.items()})
             session.add(obj)
         for key, value in values.items():
@@ -170,3 +185,41 @@ def _still_open(session: Session, record_id: str) -> bool:
         text("SELECT 1 FROM conflict WHERE record_id = :r"), {"r": record_id}
     ).first()
     return row is not None
+
+
+def side_values(detail: dict[str, Any], version_id: str | None) -> dict[str, object]:
+    """The values that take one head's side (``version_id``), or keep the current merged
+    result (``None``): only the fields that differ, plus ``_dihapus`` when a delete is part
+    of the conflict."""
+    index: int | None = None
+    if version_id is None:
+        deleted = bool(detail["winner_deleted"])
+    else:
+        ids = [h["version_id"] for h in detail["heads"]]
+        if version_id not in ids:
+            raise UserError("Versi tidak termasuk konflik ini")
+        index = ids.index(version_id)
+        deleted = bool(detail["heads"][index]["deleted"])
+    if deleted:
+        return {DELETED_FIELD: True}
+    values: dict[str, object] = {
+        row["field"]: row["merged"] if index is None else row["values"][index]
+        for row in detail["fields"]
+        if row["differs"] and row["field"] != DELETED_FIELD
+    }
+    if detail["deleted_conflict"]:
+        values[DELETED_FIELD] = False
+    return values
+
+
+def choose_side(
+    session: Session, record_id: str, version_id: str | None, pin: str | None
+) -> dict[str, object]:
+    """Resolve a conflict by taking one head's side, or keeping the merged result (``None``).
+
+    The choice is written like any edit, so it becomes a version whose parents are all the
+    heads and replicates; returns the values applied (also in the audit entry)."""
+    require_pin(session, pin)
+    values = side_values(conflict_detail(session, record_id), version_id)
+    resolve_conflict(session, record_id, values, pin)
+    return values
