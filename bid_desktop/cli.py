@@ -48,7 +48,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options when ``argv`` names no subcommand, else None.
+
+    Opening the window must not import every command module (openpyxl, reportlab, lokal...:
+    ~0.5 s of start-up, quality P1), so the window's few options are parsed on their own.
+    """
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    parser = argparse.ArgumentParser(prog="bid-desktop", add_help=False, exit_on_error=False)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--lang", choices=["id", "en"])
+    parser.add_argument("--smoke", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return None  # let the full parser print the usage error
+    return None if rest else args
+
+
 def run(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    window = window_args(argv)
+    if window is not None:
+        from bid_desktop.ui.app import run_window
+
+        return run_window(window.db, lang=window.lang, smoke=window.smoke)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

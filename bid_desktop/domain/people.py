@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from lokal import parse_phone
-
 from bid_desktop.domain.text import fold, search_key
 
 _KEPALA_DESA = re.compile(
@@ -29,6 +27,8 @@ def normalize_phone(text: str) -> str:
     text = (text or "").strip()
     if not text:
         return ""
+    from lokal import parse_phone  # lokal takes ~130 ms to import: not at start-up
+
     info = parse_phone(text)
     if not info.valid or not info.e164:
         raise ValueError(f"nomor HP '{text}' tidak sah")

@@ -2,36 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from bid_desktop.reports import recap_layout as L
 from bid_desktop.reports.sheets import ColumnSpec, RowErrors, formula_errors, read_rows
+from bid_desktop.services.errors import InputRefused
 from bid_desktop.services.imports import ImportResult
 from bid_desktop.storage.models import Commitment, Idea
 
-_SHEETS = ((L.COMMITMENT_SHEET, Commitment), (L.IDEA_SHEET, Idea))
+_SHEETS: tuple[tuple[str, type[Commitment] | type[Idea]], ...] = (
+    (L.COMMITMENT_SHEET, Commitment),
+    (L.IDEA_SHEET, Idea),
+)
 _SPECS = [ColumnSpec(L.ID_HEADER, True), ColumnSpec(L.RESPONSE_HEADER, True)]
 
 
-def import_recap(session: Session, path: Path, cancelled=None) -> ImportResult:  # type: ignore[no-untyped-def]
+def import_recap(
+    session: Session, path: Path, cancelled: Callable[[], bool] | None = None
+) -> ImportResult:
     errors = RowErrors(path.name)
-    changes: list[tuple[object, str]] = []
+    changes: list[tuple[Commitment | Idea, str]] = []
     total = 0
     for sheet, model in _SHEETS:
         for number, values in read_rows(path, _SPECS, sheet=sheet):
             total += 1
+            if cancelled and cancelled():
+                raise InputRefused(f"{path.name}: impor dibatalkan, tidak ada yang diubah")
             if formula_errors(number, values, errors):
                 continue
             record = session.get(model, values[L.ID_HEADER])
-            if record is None:
+            if not isinstance(record, Commitment | Idea):
                 errors.add(number, f"{L.ID_HEADER} (lembar {sheet})", "catatan tidak dikenal")
                 continue
             if record.ta_response != values[L.RESPONSE_HEADER]:
                 changes.append((record, values[L.RESPONSE_HEADER]))
     errors.raise_if_any()
     for record, response in changes:
-        record.ta_response = response  # type: ignore[attr-defined]
+        record.ta_response = response
     session.flush()
     return ImportResult("recap", total, 0, len(changes), total - len(changes))

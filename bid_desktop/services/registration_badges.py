@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import Category, Source
-from bid_desktop.reports.badges import BadgeData, write_badges
 from bid_desktop.services.audit import audit
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.services.events import current_event
 from bid_desktop.storage.models import AuditEntry, Desa, Participant
+
+if TYPE_CHECKING:
+    from bid_desktop.reports.badges import BadgeData
 
 PRINT_ACTION = "badge.print"
 
@@ -35,6 +37,8 @@ class BadgeRun:
 
 
 def badge_of(row: Any) -> BadgeData:
+    from bid_desktop.reports.badges import BadgeData  # reportlab: loaded when printing
+
     desa = f"Desa {row.desa_name}, Kec. {row.kecamatan_name}" if row.desa_name else ""
     if row.category == Category.UNDANGAN.value:
         place = " — ".join(p for p in (row.institution, desa) if p)
@@ -114,6 +118,8 @@ def print_badges(
     progress: Callable[[int, int], None] | None = None,
 ) -> BadgeRun:
     """Write the badge PDF for the chosen participants and log the print."""
+    from bid_desktop.reports.badges import write_badges  # reportlab: loaded when printing
+
     event = current_event(session)
     rows = select_badges(session, event.id, which, ids, numbers)
     count = write_badges(

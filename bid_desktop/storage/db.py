@@ -1,23 +1,32 @@
-"""Opening a database: PRAGMAs for power-loss safety, migrate to head after a backup."""
+"""Opening a database: PRAGMAs for power-loss safety, migrate to head after a backup.
+
+Alembic is imported only when a database is not at the head revision: the head is read from
+the ``revision = "..."`` lines of ``migrations/versions/*.py`` and the database's revision
+from its ``alembic_version`` table, so an up-to-date database opens without loading alembic
+(~140 ms of every start-up).
+"""
 
 from __future__ import annotations
 
+import ast
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import sessionmaker
 
 from bid_desktop.storage.backup import backup_database
 from bid_desktop.sync import history
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 def migrations_dir() -> Path:
@@ -32,17 +41,53 @@ def migrations_dir() -> Path:
 
 
 def alembic_config(db_url: str) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("sqlalchemy.url", db_url)
     return cfg
 
 
+def _revision_ids(script: Path) -> tuple[str | None, set[str]]:
+    """(revision, down revisions) of one alembic script, read from its module-level
+    assignments without importing it."""
+    revision: str | None = None
+    down: set[str] = set()
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        target = value = None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign):
+            target, value = node.target, node.value
+        if not isinstance(target, ast.Name) or value is None:
+            continue
+        if target.id == "revision":
+            revision = ast.literal_eval(value)
+        elif target.id == "down_revision":
+            found = ast.literal_eval(value)
+            down |= {found} if isinstance(found, str) else set(found or ())
+    return revision, down
+
+
 def head_revision() -> str:
-    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    head = script.get_current_head()
-    assert head is not None
-    return head
+    """The one revision no other revision builds on (alembic's head), without alembic."""
+    return _head_in(migrations_dir() / "versions")
+
+
+@functools.cache
+def _head_in(versions: Path) -> str:
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in sorted(versions.glob("*.py")):
+        revision, down = _revision_ids(script)
+        if revision is not None:
+            revisions.add(revision)
+            parents |= down
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -63,8 +108,17 @@ def make_engine(path: Path) -> Engine:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database; None for a new (empty) database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if has_table is None:
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:
+        raise RuntimeError(f"database has several alembic revisions: {rows}")
+    return rows[0] if rows else None
 
 
 def migrate(engine: Engine, path: Path, backup_dir: Path | None = None) -> bool:
@@ -77,6 +131,8 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None = None) -> bool:
         backup_database(
             path, backup_dir or path.parent / "backups", reason=f"pre-migrate-{current}"
         )
+    from alembic import command
+
     with engine.begin() as conn:
         cfg = alembic_config(str(engine.url))
         cfg.attributes["connection"] = conn
@@ -88,10 +144,10 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None = None) -> bool:
 class Database:
     path: Path
     engine: Engine
-    Session: sessionmaker[Session]
+    Session: sessionmaker[OrmSession]
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
+    def begin(self) -> Iterator[OrmSession]:
         """One session per user action; committed at the end, rolled back on error."""
         with self.Session.begin() as session:
             yield session
