@@ -370,7 +370,11 @@ class Version(Base):
     """One immutable version of one synced record (sync.md, History)."""
 
     __tablename__ = "version"
-    __table_args__ = (Index("ix_version_record", "record_id"),)
+    # (station, hlc): "changes not yet exported" in the status bar, every 5 s (sync/history.py)
+    __table_args__ = (
+        Index("ix_version_record", "record_id"),
+        Index("ix_version_station_hlc", "station", "hlc"),
+    )
     version_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     entity: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[str] = mapped_column(String(36))

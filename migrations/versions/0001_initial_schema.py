@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 02:50:51.190131
+Create Date: 2026-11-25 21:07:30.676294
 """
 
 from __future__ import annotations
@@ -439,6 +439,7 @@ def upgrade() -> None:
     with op.batch_alter_table("version", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_version_hlc"), ["hlc"], unique=False)
         batch_op.create_index("ix_version_record", ["record_id"], unique=False)
+        batch_op.create_index("ix_version_station_hlc", ["station", "hlc"], unique=False)
 
     op.create_table(
         "version_parent",
@@ -461,6 +462,7 @@ def downgrade() -> None:
 
     op.drop_table("version_parent")
     with op.batch_alter_table("version", schema=None) as batch_op:
+        batch_op.drop_index("ix_version_station_hlc")
         batch_op.drop_index("ix_version_record")
         batch_op.drop_index(batch_op.f("ix_version_hlc"))
 
