@@ -10,13 +10,31 @@ Package format: see ``bid_desktop.sync.package``. The merge engine: ``bid_deskto
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import sqlite3
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bid_desktop.storage.db import Database
+from bid_desktop.domain.enums import Role
+from bid_desktop.domain.ids import natural_id
+from bid_desktop.domain.text import fold
+from bid_desktop.services import station as station_service
+from bid_desktop.services.audit import audit, require_pin
+from bid_desktop.services.errors import InputRefused, UserError
+from bid_desktop.storage.backup import BackupError, backup_database, integrity_ok, restore_database
+from bid_desktop.storage.backup import list_backups as storage_list_backups
+from bid_desktop.storage.db import Database, open_database
+from bid_desktop.storage.models import Event, ImportLog, Setting, StationState
+from bid_desktop.sync import batch, keys
+from bid_desktop.sync import package as _pkg
+from bid_desktop.sync.apply import MergeReport
+from bid_desktop.sync.merge import export_versions
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -24,6 +42,8 @@ Cancelled = Callable[[], bool]
 PACKAGE_SUFFIX = ".bidsync"
 DEFAULT_BACKUP_MINUTES = 30
 DEFAULT_BACKUP_KEEP = 20
+BACKUP_MINUTES_KEY = "backup_minutes"
+BACKUP_KEEP_KEY = "backup_keep"
 
 
 @dataclass(frozen=True)
@@ -143,6 +163,27 @@ class BackupSettings:
     keep: int  # newest copies kept in the folder
 
 
+def _slug(text: str) -> str:
+    slug = fold(text).replace(" ", "-")
+    return slug[:40].strip("-") or "acara"
+
+
+def _station_state(session: Session) -> StationState:
+    state = station_service.require_state(session)
+    if not state.package_key:
+        raise UserError("Kunci paket stasiun ini tidak ada; gabung ulang acara dengan paketnya")
+    return state
+
+
+def _free_name(out_dir: Path, stem: str) -> Path:
+    path = out_dir / f"{stem}{PACKAGE_SUFFIX}"
+    n = 2
+    while path.exists():
+        path = out_dir / f"{stem}-{n}{PACKAGE_SUFFIX}"
+        n += 1
+    return path
+
+
 def export_package(db: Database, out_dir: Path) -> ExportResult:
     """Write this laptop's package into ``out_dir`` (e.g. a USB stick) and return it.
 
@@ -152,7 +193,80 @@ def export_package(db: Database, out_dir: Path) -> ExportResult:
     pulled stick never leaves a half package under the real name. Raises ``UserError`` when
     this database has no event or the folder cannot be written.
     """
-    raise NotImplementedError
+    out_dir = Path(out_dir)
+    with db.begin() as session:
+        state = _station_state(session)
+        event = session.get(Event, state.event_id)
+        event_id, station = str(state.event_id), state.station
+        key = bytes(state.package_key or b"")
+        event_name = event.name if event is not None else ""
+    created = dt.datetime.now().replace(microsecond=0)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="bid-export-") as tmp:
+            data_path = Path(tmp) / _pkg.DATA
+            counts = export_versions(db, data_path)
+            data = data_path.read_bytes()
+        manifest = _pkg.make_manifest(
+            event_id=event_id,
+            event_name=event_name,
+            station=station,
+            created=created,
+            counts=counts,
+            data=data,
+        )
+        blob = _pkg.package_bytes(key, event_id, manifest, data)
+        del data
+        stem = f"{_slug(event_name)}-{station}-{created:%Y%m%d-%H%M}"
+        path = _free_name(out_dir, stem)
+        _pkg.write_atomic(path, blob)
+    except OSError as exc:
+        raise UserError(f"{out_dir}: paket tidak dapat ditulis ({exc.strerror or exc})") from exc
+    with db.begin() as session:
+        state = _station_state(session)
+        if counts["max_hlc"]:
+            state.exported_hlc = max(state.exported_hlc or "", str(counts["max_hlc"]))
+    return ExportResult(
+        path=path,
+        versions=int(counts["version"]),
+        station=station,
+        created=created,
+        event_id=event_id,
+        sha256=hashlib.sha256(blob).hexdigest(),
+    )
+
+
+def _info(opened: _pkg.OpenedPackage, already: bool = False) -> PackageInfo:
+    m = opened.manifest
+    return PackageInfo(
+        path=opened.path,
+        event_id=str(m["event_id"]),
+        event_name=str(m["event_name"]),
+        station=str(m["station"]),
+        created=dt.datetime.fromisoformat(str(m["created"])[:40]),
+        versions=int(m["counts"]["version"]),
+        schema_revision=str(m["schema_revision"]),
+        sha256=opened.sha256,
+        min_hlc=str(m.get("min_hlc", "")),
+        max_hlc=str(m.get("max_hlc", "")),
+        already_imported=already,
+    )
+
+
+def _laptop_key(db: Database) -> tuple[bytes, str]:
+    with db.begin() as session:
+        state = _station_state(session)
+        return bytes(state.package_key or b""), str(state.event_id)
+
+
+def _imported_hashes(db: Database, hashes: list[str]) -> set[str]:
+    if not hashes:
+        return set()
+    with db.begin() as session:
+        rows = session.scalars(
+            select(ImportLog.package_sha256).where(ImportLog.package_sha256.in_(hashes))
+        )
+        return set(rows)
 
 
 def inspect_package(db: Database | None, path: Path, passphrase: str | None = None) -> PackageInfo:
@@ -164,7 +278,64 @@ def inspect_package(db: Database | None, path: Path, passphrase: str | None = No
     members, manifest, hashes, schema revision, rows) in a temporary staging copy.
     Raises ``InputRefused("<file>: <check>: <reason>")`` on the first failed check.
     """
-    raise NotImplementedError
+    with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+        if db is not None:
+            key, event_id = _laptop_key(db)
+            opened = _pkg.open_package(Path(path), Path(tmp), key=key, event_id=event_id)
+            return _info(opened, opened.sha256 in _imported_hashes(db, [opened.sha256]))
+        if passphrase is None:
+            raise InputRefused(f"{Path(path).name}: kata sandi: kata sandi acara diperlukan")
+        opened = _pkg.open_package(Path(path), Path(tmp), passphrase=passphrase)
+        return _info(opened)
+
+
+def _open_all(
+    paths: list[Path],
+    staging: Path,
+    tell: Callable[[int, str], None],
+    stop: Cancelled,
+    **key_args: Any,
+) -> list[_pkg.OpenedPackage]:
+    opened = []
+    for i, path in enumerate(paths):
+        tell(i, f"Memeriksa {Path(path).name}")
+        opened.append(_pkg.open_package(Path(path), staging, **key_args))
+        if stop():
+            raise UserError("Dibatalkan")
+    return opened
+
+
+def _scaled(progress: Progress | None, offset: int, total: int) -> Progress:
+    def tell(done: int, sub_total: int, message: str) -> None:
+        if progress is not None:
+            progress(offset + done, total, message)
+
+    return tell
+
+
+def _log_rows(
+    conn: sqlite3.Connection, opened: list[_pkg.OpenedPackage], reports: list[MergeReport]
+) -> None:
+    now = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    conn.executemany(
+        "INSERT INTO main.import_log (package_sha256, file_name, station, imported_at, "
+        "versions_total, versions_new, added, updated, conflicts) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                o.sha256,
+                o.path.name,
+                o.station,
+                now,
+                r.versions_total,
+                r.versions_new,
+                r.added,
+                r.updated,
+                r.conflicts_hard + r.conflicts_soft,
+            )
+            for o, r in zip(opened, reports, strict=True)
+        ],
+    )
 
 
 def import_packages(
@@ -186,7 +357,72 @@ def import_packages(
     ``cancelled()`` is polled between steps: when it returns True, ``UserError("Dibatalkan")``
     is raised and the database is unchanged.
     """
-    raise NotImplementedError
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise UserError("Pilih minimal satu paket")
+    stop = cancelled or (lambda: False)
+    n = len(paths)
+    merge_total = n + n * 4 + 2
+    total = n + 1 + merge_total
+
+    def tell(done: int, message: str) -> None:
+        if progress is not None:
+            progress(done, total, message)
+
+    key, event_id = _laptop_key(db)
+    with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+        opened = _open_all(paths, Path(tmp), tell, stop, key=key, event_id=event_id)
+        already = _imported_hashes(db, [o.sha256 for o in opened])
+        backup: Path | None = None
+        if not dry_run:
+            tell(n, "Membuat cadangan")
+            with db.begin() as session:
+                folder = backup_dir or _backup_folder(db, session)
+                keep = backup_settings(session).keep
+            backup = backup_now(db, folder, keep=keep, reason="before-merge")
+            if stop():
+                raise UserError("Dibatalkan")
+        result = batch.merge_each(
+            db,
+            [(o.data_path, o.path.name) for o in opened],
+            dry_run=dry_run,
+            progress=_scaled(progress, n + 1, total),
+            cancelled=stop,
+            finish=None if dry_run else lambda conn, reports: _log_rows(conn, opened, reports),
+        )
+    packages = [
+        PackageImport(
+            info=_info(o, o.sha256 in already),
+            versions_new=r.versions_new,
+            added=r.added,
+            updated=r.updated,
+            deleted=r.deleted,
+            conflicts_hard=r.conflicts_hard,
+            conflicts_soft=r.conflicts_soft,
+            duplicate_candidates=r.duplicate_candidates,
+            per_entity=r.per_entity,
+        )
+        for o, r in zip(opened, result.reports, strict=True)
+    ]
+    return ImportSummary(
+        packages=packages,
+        dry_run=dry_run,
+        backup=backup,
+        conflicts_hard=result.conflicts_hard,
+        conflicts_soft=result.conflicts_soft,
+        duplicate_candidates=result.duplicate_candidates,
+    )
+
+
+def import_log(session: Session, limit: int = 200) -> list[ImportLog]:
+    """The newest import log rows first (what was merged, when, from which station)."""
+    return list(
+        session.scalars(
+            select(ImportLog)
+            .order_by(ImportLog.imported_at.desc(), ImportLog.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def join_event(
@@ -199,7 +435,78 @@ def join_event(
     passphrase verifier is checked, and this laptop's station (code must be unused by the
     laptops in the package), role and package key are set, all in one transaction.
     """
-    raise NotImplementedError
+    station = station_service.validate_station_code(station)
+    valid_roles = {r.value for r in Role}
+    if role not in valid_roles:
+        raise UserError(f"Peran '{role}' tidak dikenal ({', '.join(sorted(valid_roles))})")
+    db = open_database(Path(db_path))
+    try:
+        with db.begin() as session:
+            state = station_service.get_state(session)
+            if state is not None and state.event_id is not None:
+                raise UserError(
+                    "Basis data ini sudah punya acara; gabung acara hanya di laptop baru"
+                )
+        label = Path(package).name
+        with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+            opened = _pkg.open_package(Path(package), Path(tmp), passphrase=passphrase)
+            event_id = opened.header.event_id
+            key = keys.package_key(passphrase, event_id)
+
+            def prepare(conn: sqlite3.Connection) -> None:
+                used = conn.execute(
+                    "SELECT 1 FROM scr.pv WHERE station = ? LIMIT 1", (station,)
+                ).fetchone()
+                if used is not None:
+                    raise UserError(
+                        f"Kode stasiun {station} sudah dipakai laptop lain di acara ini; "
+                        "pilih kode lain"
+                    )
+                conn.execute("DELETE FROM main.station_state")
+                conn.execute(
+                    "INSERT INTO main.station_state (id, station, role, event_id, hlc_wall, "
+                    "hlc_counter, walkin_seq, piagam_seq, package_key, exported_hlc, "
+                    "backup_dir, language) VALUES (1, ?, ?, ?, 0, 0, 0, 0, ?, '', '', 'id')",
+                    (station, role, event_id, key),
+                )
+
+            def finish(conn: sqlite3.Connection, _reports: list[MergeReport]) -> None:
+                row = conn.execute(
+                    "SELECT name, passphrase_check FROM main.event WHERE id = ?", (event_id,)
+                ).fetchone()
+                if row is None:
+                    raise InputRefused(f"{label}: acara: paket tidak memuat data acara")
+                if row[1] and not keys.passphrase_matches(passphrase, event_id, str(row[1])):
+                    raise InputRefused(f"{label}: kata sandi: kata sandi acara salah")
+                _log_rows(conn, [opened], _reports)
+
+            batch.merge_each(db, [(opened.data_path, label)], prepare=prepare, finish=finish)
+        with db.begin() as session:
+            event = session.get(Event, event_id)
+            name = event.name if event is not None else ""
+        return JoinResult(
+            event_id=event_id,
+            event_name=name,
+            station=station,
+            role=role,
+            versions=opened.versions,
+            db_path=Path(db_path),
+        )
+    finally:
+        db.dispose()
+
+
+# --- backups -----------------------------------------------------------------------------------
+
+
+def _backup_folder(db: Database, session: Session) -> Path:
+    folder = backup_settings(session).folder
+    return folder if folder is not None else default_backup_folder(db.path)
+
+
+def default_backup_folder(db_path: Path) -> Path:
+    """``backups`` beside the database file."""
+    return Path(db_path).parent / "backups"
 
 
 def backup_now(
@@ -210,12 +517,51 @@ def backup_now(
     ``folder``/``keep`` default to the backup settings. Records the time as this laptop's
     last backup. Raises ``UserError`` when the copy cannot be written or fails verification.
     """
-    raise NotImplementedError
+    with db.begin() as session:
+        settings = backup_settings(session) if station_service.get_state(session) else None
+    if folder is None:
+        folder = settings.folder if settings and settings.folder else default_backup_folder(db.path)
+    if keep is None:
+        keep = settings.keep if settings else DEFAULT_BACKUP_KEEP
+    try:
+        path = backup_database(db.path, Path(folder), reason=reason, keep=max(1, keep))
+    except BackupError as exc:
+        raise UserError(f"Cadangan gagal diverifikasi: {exc}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(f"{folder}: cadangan tidak dapat ditulis ({exc})") from exc
+    with db.begin() as session:
+        state = station_service.get_state(session)
+        if state is not None:
+            state.last_backup_at = dt.datetime.now().replace(microsecond=0)
+    return path
+
+
+def _reason_of(path: Path) -> str:
+    parts = path.stem.split("-")
+    # bid-backup-<stem>-<yyyymmdd>-<hhmmss>-<micro>-<reason...>
+    for i in range(len(parts) - 2):
+        if len(parts[i]) == 8 and parts[i].isdigit() and len(parts[i + 1]) == 6:
+            return "-".join(parts[i + 3 :])
+    return ""
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
     """The backups in ``folder``, newest first."""
-    raise NotImplementedError
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in storage_list_backups(folder):
+        stat = path.stat()
+        out.append(
+            BackupInfo(
+                path=path,
+                created=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
+                size=stat.st_size,
+                reason=_reason_of(path),
+            )
+        )
+    return out
 
 
 def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
@@ -226,21 +572,111 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
     there was none). Close every connection to ``db_path`` (``Database.dispose``) before
     calling. The restore is written to the audit log of the restored database.
     """
-    raise NotImplementedError
+    db_path, backup = Path(db_path), Path(backup)
+    if not backup.is_file():
+        raise InputRefused(f"{backup.name}: berkas: cadangan tidak ditemukan")
+    if not integrity_ok(backup):
+        raise InputRefused(f"{backup.name}: integrity_check: cadangan rusak; tidak dipulihkan")
+    safety: Path | None = None
+    if db_path.exists():
+        db = open_database(db_path, migrate_now=False)
+        try:
+            with db.begin() as session:
+                require_pin(session, pin)
+                folder = _backup_folder(db, session)
+        finally:
+            db.dispose()
+        safety = folder
+    try:
+        kept = restore_database(backup, db_path, safety_dir=safety)
+    except BackupError as exc:
+        raise InputRefused(f"{backup.name}: {exc}") from exc
+    db = open_database(db_path)
+    try:
+        with db.begin() as session:
+            if station_service.get_state(session) is not None:
+                audit(session, "backup.restored", reason=f"{backup.name}; salinan: {kept}")
+    finally:
+        db.dispose()
+    return kept
+
+
+def _setting(session: Session, event_id: str, key: str) -> Setting | None:
+    return session.get(Setting, natural_id("setting", event_id, key))
+
+
+def _int_setting(session: Session, event_id: str, key: str, default: int) -> int:
+    setting = _setting(session, event_id, key)
+    try:
+        return int(setting.value) if setting is not None and setting.value else default
+    except ValueError:
+        return default
 
 
 def backup_settings(session: Session) -> BackupSettings:
     """This laptop's backup folder and the event's interval/keep policy."""
-    raise NotImplementedError
+    state = station_service.require_state(session)
+    event_id = str(state.event_id)
+    return BackupSettings(
+        folder=Path(state.backup_dir) if state.backup_dir else None,
+        minutes=_int_setting(session, event_id, BACKUP_MINUTES_KEY, DEFAULT_BACKUP_MINUTES),
+        keep=_int_setting(session, event_id, BACKUP_KEEP_KEY, DEFAULT_BACKUP_KEEP),
+    )
+
+
+def _put_setting(session: Session, event_id: str, key: str, value: str) -> None:
+    setting = _setting(session, event_id, key)
+    if setting is None:
+        session.add(
+            Setting(
+                id=natural_id("setting", event_id, key), event_id=event_id, key=key, value=value
+            )
+        )
+    elif setting.value != value:
+        setting.value = value
 
 
 def set_backup_settings(
     session: Session, folder: Path | None, minutes: int, keep: int | None = None
 ) -> BackupSettings:
     """Store the backup folder (this laptop) and interval/keep (event ``Setting``), audited."""
-    raise NotImplementedError
+    state = station_service.require_state(session)
+    event_id = str(state.event_id)
+    if not 0 <= minutes <= 24 * 60:
+        raise UserError("Selang cadangan harus 0–1440 menit (0 = tanpa cadangan berkala)")
+    before = backup_settings(session)
+    keep = before.keep if keep is None else keep
+    if not 1 <= keep <= 1000:
+        raise UserError("Jumlah cadangan yang disimpan harus 1–1000")
+    state.backup_dir = str(folder) if folder else ""
+    _put_setting(session, event_id, BACKUP_MINUTES_KEY, str(minutes))
+    _put_setting(session, event_id, BACKUP_KEEP_KEY, str(keep))
+    after = backup_settings(session)
+    if after != before:
+        audit(
+            session,
+            "backup.settings",
+            "setting",
+            before={
+                "folder": str(before.folder or ""),
+                "minutes": before.minutes,
+                "keep": before.keep,
+            },
+            after={"folder": str(after.folder or ""), "minutes": after.minutes, "keep": after.keep},
+        )
+    session.flush()
+    return after
 
 
 def backup_due(session: Session, now: dt.datetime | None = None) -> bool:
     """True when the timer backup should run now (interval elapsed since the last backup)."""
-    raise NotImplementedError
+    state = station_service.get_state(session)
+    if state is None or state.event_id is None:
+        return False
+    minutes = backup_settings(session).minutes
+    if minutes <= 0:
+        return False
+    if state.last_backup_at is None:
+        return True
+    now = now or dt.datetime.now()
+    return now - state.last_backup_at >= dt.timedelta(minutes=minutes)
