@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
 from bid_desktop.commands.common import add_db, add_passphrase, open_db, out, read_passphrase
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.events import EventSetup, create_event
+from bid_desktop.services.station import role_for_station, validate_station_code
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,6 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     create.add_argument("--role")
     add_passphrase(create)
     create.set_defaults(func=cmd_create)
+    join = esub.add_parser("join", help="join an event from any of its packages")
+    add_db(join)
+    join.add_argument("--package", type=Path, required=True, metavar="FILE")
+    join.add_argument("--station", required=True, metavar="CODE")
+    join.add_argument("--role", help="default: from the station code (REG1 → registrasi ...)")
+    add_passphrase(join)
+    join.set_defaults(func=cmd_join)
 
 
 def cmd_create(args: argparse.Namespace) -> int:
@@ -46,4 +55,18 @@ def cmd_create(args: argparse.Namespace) -> int:
             ),
         )
         out(f"event {event.id} created: {event.name}, station {args.station.upper()}")
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from bid_desktop.services.sync import join_event
+
+    station = validate_station_code(args.station)
+    role = args.role or role_for_station(station).value
+    passphrase = read_passphrase(args)
+    result = join_event(args.db, args.package, station, passphrase, role)
+    out(
+        f"joined event {result.event_id}: {result.event_name}, station {result.station} "
+        f"({result.role}), {result.versions} versions"
+    )
     return 0

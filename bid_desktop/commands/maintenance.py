@@ -1,0 +1,89 @@
+"""`backup`, `restore` and `check` (cli.md)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.services import sync as sync_service
+from bid_desktop.services.errors import InputRefused
+from bid_desktop.storage.backup import integrity_ok
+from bid_desktop.sync.invariants import verify_invariants
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = sub.add_parser("backup", help="verified, rotating backup of the database")
+    add_db(backup)
+    backup.add_argument("--out", type=Path, help="backup folder (default: the backup settings)")
+    backup.add_argument("--keep", type=int, help="newest copies kept (default: the settings)")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser("restore", help="put a verified backup in place (committee PIN)")
+    add_db(restore)
+    restore.add_argument("backup", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--pin-file", type=Path, help="file holding the committee PIN (else $BID_PIN, else asked)"
+    )
+    restore.set_defaults(func=cmd_restore)
+
+    check = sub.add_parser("check", help="integrity and sync invariants; non-zero when broken")
+    add_db(check)
+    check.set_defaults(func=cmd_check)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    db = existing_db(args)
+    try:
+        path = sync_service.backup_now(db, args.out, keep=args.keep)
+    finally:
+        db.dispose()
+    out(str(path))
+    return 0
+
+
+def read_pin(args: argparse.Namespace) -> str:
+    path: Path | None = getattr(args, "pin_file", None)
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise InputRefused(f"{path}: cannot read PIN file ({exc.strerror})") from exc
+    env = os.environ.get("BID_PIN")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise InputRefused("no committee PIN: use --pin-file or BID_PIN")
+    return getpass.getpass("PIN panitia: ")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    pin = read_pin(args)
+    kept = sync_service.restore(args.db, args.backup, pin)
+    out(f"restored {args.backup} to {args.db}")
+    if kept is not None:
+        out(f"previous database kept as {kept}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        raise InputRefused(f"{args.db}: database not found")
+    problems: list[str] = []
+    if not integrity_ok(Path(args.db)):
+        problems.append("integrity_check: the SQLite file is damaged")
+    else:
+        db = existing_db(args)
+        try:
+            problems += verify_invariants(db)
+        finally:
+            db.dispose()
+    for problem in problems:
+        print(f"bid-desktop: {args.db}: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    out(f"{args.db}: ok (integrity_check, sync invariants)")
+    return 0
