@@ -1,4 +1,8 @@
-"""Translations: the UI is written in Bahasa Indonesia; English ships as a .qm file."""
+"""Translations: the UI is written in Bahasa Indonesia; English ships as a .qm file.
+
+``resources/`` ships inside the wheel as ``bid_desktop.resources`` (pyproject.toml); from a
+checkout or the PyInstaller bundle it is the ``resources/`` folder beside ``bid_desktop/``.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,22 @@ from pathlib import Path
 from PySide6.QtCore import QTranslator
 
 
-def translations_dir() -> Path:
+def resources_dir() -> Path:
     try:
-        packaged = Path(str(resources.files("bid_desktop.resources"))) / "translations"
-        if packaged.exists():
+        packaged = Path(str(resources.files("bid_desktop.resources")))
+        if packaged.is_dir():
             return packaged
     except ModuleNotFoundError:
         pass
-    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
 
 
 def load_translator(lang: str) -> QTranslator | None:
+    """The translator for ``lang``; None for Indonesian (the sources) or a missing file."""
     if lang == "id":
         return None
     translator = QTranslator()
@@ -29,7 +38,7 @@ def load_translator(lang: str) -> QTranslator | None:
 
 def guide_path(lang: str) -> Path | None:
     """The user guide (HTML, with screenshots) shipped in resources/guide/."""
-    base = translations_dir().parent / "guide"
+    base = resources_dir() / "guide"
     for name in (f"panduan-{lang}.html", "panduan-id.html"):
         if (base / name).exists():
             return base / name
