@@ -1,0 +1,2 @@
+"""Sinkronisasi tab: export, import and merge, import log, conflict and duplicate review,
+backups."""

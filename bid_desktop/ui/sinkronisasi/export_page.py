@@ -1,0 +1,119 @@
+"""Export: write this laptop's package (every version it knows, relay-safe) to a folder,
+usually a USB stick. The last folder is remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bid_desktop.services import sync as sync_service
+from bid_desktop.sync.history import pending_export_count
+from bid_desktop.ui.common.feedback import Tone
+from bid_desktop.ui.context import AppContext
+from bid_desktop.ui.sinkronisasi.common import SyncPage
+from bid_desktop.ui.sinkronisasi.folders import EXPORT_KEY, last_folder, remember_folder
+
+
+class ExportPage(SyncPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.last_result: sync_service.ExportResult | None = None
+        intro = QLabel(
+            self.tr(
+                "Paket berisi semua data yang diketahui laptop ini (termasuk yang diimpor dari "
+                "laptop lain), terenkripsi dengan frasa sandi acara. Simpan ke flashdisk, lalu "
+                "impor di laptop Sinkronisasi."
+            )
+        )
+        intro.setWordWrap(True)
+        self.ed_folder = QLineEdit(last_folder(EXPORT_KEY))
+        self.ed_folder.setPlaceholderText(self.tr("Folder tujuan, misalnya flashdisk"))
+        self.ed_folder.returnPressed.connect(self.export)
+        choose = self.button(self.tr("&Pilih folder…"), self.choose_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.ed_folder, 1)
+        row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow(self.tr("&Folder tujuan:"), row)
+        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.ed_folder)
+        self.lbl_pending = QLabel()
+        self.btn_export = self.button(self.tr("&Ekspor paket laptop ini"), self.export)
+        self.btn_export.setMinimumHeight(44)
+        self.btn_export.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_export)
+        buttons.addStretch(1)
+        self.lbl_file = QLabel()
+        self.lbl_file.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.lbl_pending)
+        layout.addLayout(buttons)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.lbl_file)
+        layout.addStretch(1)
+        self.setFocusProxy(self.ed_folder)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Pilih folder tujuan (flashdisk)"), self.ed_folder.text()
+        )
+        if folder:
+            self.ed_folder.setText(folder)
+            self.btn_export.setFocus()
+
+    def refresh(self) -> None:
+        def work() -> int:
+            with self.ctx.db.begin() as session:
+                return pending_export_count(session.connection())
+
+        self.run(work, self._show_pending)
+
+    def _show_pending(self, pending: int) -> None:
+        self.lbl_pending.setText(
+            self.tr("Stasiun %s: %d perubahan belum diekspor.")
+            % (self.ctx.station.station, pending)
+        )
+
+    def export(self) -> None:
+        text = self.ed_folder.text().strip()
+        if not text or not Path(text).is_dir():
+            self.feedback.show_message(
+                self.tr("Pilih folder tujuan yang ada (misalnya flashdisk) dulu."), Tone.WARN
+            )
+            self.ed_folder.setFocus()
+            return
+        folder = Path(text)
+        self.btn_export.setEnabled(False)
+        self.feedback.show_message(self.tr("Mengekspor paket…"), Tone.INFO)
+
+        def work() -> sync_service.ExportResult:
+            return sync_service.export_package(self.ctx.db, folder)
+
+        self.run(work, self._exported, on_error=self._export_failed)
+
+    def _exported(self, result: sync_service.ExportResult) -> None:
+        self.last_result = result
+        self.btn_export.setEnabled(True)
+        remember_folder(EXPORT_KEY, result.path.parent)
+        self.feedback.show_message(
+            self.tr("Paket ditulis: %s (%d versi).") % (result.path.name, result.versions),
+            Tone.OK,
+        )
+        self.lbl_file.setText(self.tr("Lokasi: %s") % result.path)
+        self.ctx.bus.data_changed.emit("export")
+        self.refresh()
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.btn_export.setEnabled(True)
+        self.failed(exc)
