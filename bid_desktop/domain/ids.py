@@ -57,6 +57,13 @@ def rating_id(event_id: str, participant_id: str, innovation_code: str) -> str:
     return natural_id("rating", event_id, participant_id, innovation_code.strip().upper())
 
 
+def idea_id(event_id: str, proposer_name: str, desa_code: str | None, title: str) -> str:
+    """A Kartu Ide: the same card typed at Jendela 3 and transcribed later is one record."""
+    return natural_id(
+        "idea", event_id, normalize_name(proposer_name), desa_code, normalize_name(title)
+    )
+
+
 def piagam_id(event_id: str, desa_code: str) -> str:
     return natural_id("piagam", event_id, desa_code)
 

@@ -8,7 +8,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids, people
-from bid_desktop.domain.text import normalize_name
 from bid_desktop.reports import templates
 from bid_desktop.reports.sheets import RowErrors, formula_errors, read_rows
 from bid_desktop.services.events import current_event
@@ -26,7 +25,7 @@ def _idea_row(event_id: str, v: dict[str, str], resolve) -> dict[str, object]:  
     except ValueError as exc:
         raise LookupError("Sudah Dilaksanakan", str(exc)) from exc
     name, title = v["Nama Pengusul"], v["Judul Ide"]
-    idea_id = ids.natural_id("idea", event_id, normalize_name(name), code, normalize_name(title))
+    idea_id = ids.idea_id(event_id, name, code, title)
     return dict(
         id=idea_id,
         event_id=event_id,

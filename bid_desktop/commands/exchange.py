@@ -1,0 +1,38 @@
+"""`piagam`: one piagam PDF per desa with commitments (cli.md); Jendela 3 from a script."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.services.exchange_piagam import issue_many
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = sub.add_parser(
+        "piagam",
+        help="one piagam PDF per desa that has commitments (a reprint is marked SALINAN)",
+    )
+    add_db(cmd)
+    cmd.add_argument("--out", type=Path, required=True, help="folder for the PDF files")
+    cmd.add_argument(
+        "--desa",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="only this desa (Kemendagri code, repeatable); default: every desa with commitments",
+    )
+    cmd.set_defaults(func=cmd_piagam)
+
+
+def cmd_piagam(args: argparse.Namespace) -> int:
+    db = existing_db(args)
+    with db.begin() as session:
+        runs = issue_many(session, args.out, args.desa)
+    for run in runs:
+        copy = "  SALINAN" if run.is_copy else ""
+        out(f"{run.serial}\t{run.desa_name}\t{run.commitments} komitmen{copy}\t{run.path}")
+    copies = sum(r.is_copy for r in runs)
+    out(f"{len(runs)} piagam ({copies} salinan) in {args.out}")
+    return 0
