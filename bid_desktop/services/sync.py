@@ -379,16 +379,25 @@ def import_packages(
             with db.begin() as session:
                 folder = backup_dir or _backup_folder(db, session)
                 keep = backup_settings(session).keep
-            backup = backup_now(db, folder, keep=keep, reason="before-merge")
+            backup = _backup_copy(db, folder, keep, "before-merge")
             if stop():
                 raise UserError("Dibatalkan")
+
+        def finish(conn: sqlite3.Connection, reports: list[MergeReport]) -> None:
+            _log_rows(conn, opened, reports)
+            # recorded with the merge, so a cancelled or refused merge leaves no trace
+            conn.execute(
+                "UPDATE main.station_state SET last_backup_at = ? WHERE id = 1",
+                (dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),),
+            )
+
         result = batch.merge_each(
             db,
             [(o.data_path, o.path.name) for o in opened],
             dry_run=dry_run,
             progress=_scaled(progress, n + 1, total),
             cancelled=stop,
-            finish=None if dry_run else lambda conn, reports: _log_rows(conn, opened, reports),
+            finish=None if dry_run else finish,
         )
     packages = [
         PackageImport(
@@ -509,6 +518,15 @@ def default_backup_folder(db_path: Path) -> Path:
     return Path(db_path).parent / "backups"
 
 
+def _backup_copy(db: Database, folder: Path, keep: int, reason: str) -> Path:
+    try:
+        return backup_database(db.path, Path(folder), reason=reason, keep=max(1, keep))
+    except BackupError as exc:
+        raise UserError(f"Cadangan gagal diverifikasi: {exc}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(f"{folder}: cadangan tidak dapat ditulis ({exc})") from exc
+
+
 def backup_now(
     db: Database, folder: Path | None = None, *, keep: int | None = None, reason: str = "manual"
 ) -> Path:
@@ -523,12 +541,7 @@ def backup_now(
         folder = settings.folder if settings and settings.folder else default_backup_folder(db.path)
     if keep is None:
         keep = settings.keep if settings else DEFAULT_BACKUP_KEEP
-    try:
-        path = backup_database(db.path, Path(folder), reason=reason, keep=max(1, keep))
-    except BackupError as exc:
-        raise UserError(f"Cadangan gagal diverifikasi: {exc}") from exc
-    except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"{folder}: cadangan tidak dapat ditulis ({exc})") from exc
+    path = _backup_copy(db, Path(folder), keep, reason)
     with db.begin() as session:
         state = station_service.get_state(session)
         if state is not None:
