@@ -74,7 +74,9 @@ class JoinPage(QWidget):
         self.ed_station.setPlaceholderText(self.tr("mis. REG2, MKA1, J3A, TA"))
         self.cmb_role = role_combo()
         follow_station(self.ed_station, self.cmb_role)
-        form.addRow(self.tr("&Paket acara"), row)
+        lbl_package = QLabel(self.tr("&Paket acara"))  # a row layout gets no buddy by itself
+        lbl_package.setBuddy(self.ed_package)
+        form.addRow(lbl_package, row)
         form.addRow(self.tr("&Kata sandi acara"), self.ed_pass)
         form.addRow(self.tr("Kode &stasiun"), self.ed_station)
         form.addRow(self.tr("&Peran laptop ini"), self.cmb_role)
