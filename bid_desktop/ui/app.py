@@ -19,13 +19,15 @@ def default_db_path() -> Path:
     return Path(base or Path.home() / ".bid-desktop") / "bid-desktop.sqlite"
 
 
-def install_translator(app: QApplication, lang: str | None) -> None:
+def install_translator(app: QApplication, lang: str | None) -> QTranslator | None:
+    """Load the station's language before any widget exists (tr() is looked up at build)."""
     from bid_desktop.ui.i18n import load_translator
 
     translator: QTranslator | None = load_translator(lang or "id")
     if translator is not None:
         app.installTranslator(translator)
         app._bid_translator = translator  # type: ignore[attr-defined]  # keep alive
+    return translator
 
 
 def ensure_app() -> QApplication:

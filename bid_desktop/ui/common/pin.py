@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 
 def ask_pin(parent: QWidget, action: str) -> str | None:
     pin, ok = QInputDialog.getText(
         parent,
-        parent.tr("PIN panitia"),
-        parent.tr("Masukkan PIN panitia untuk: %s") % action,
+        QCoreApplication.translate("PinDialog", "PIN panitia"),
+        QCoreApplication.translate("PinDialog", "Masukkan PIN panitia untuk: %s") % action,
         QLineEdit.EchoMode.Password,
     )
     return pin if ok and pin else None
 
 
 def ask_reason(parent: QWidget, title: str) -> str | None:
-    reason, ok = QInputDialog.getText(parent, title, parent.tr("Alasan (wajib):"))
+    reason, ok = QInputDialog.getText(
+        parent, title, QCoreApplication.translate("PinDialog", "Alasan (wajib):")
+    )
     reason = reason.strip()
     return reason if ok and reason else None

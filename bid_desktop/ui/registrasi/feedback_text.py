@@ -11,10 +11,6 @@ from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.registrasi.participants import hhmm, place
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RegistrasiTab", text)
-
-
 def _who(row: dict[str, Any]) -> str:
     where = place(row)
     return f"{row['name']} — {where}" if where else str(row["name"])
@@ -25,17 +21,21 @@ def scan_message(
 ) -> tuple[str, Tone]:
     row = result.row
     if result.status == reg.NOT_FOUND or row is None and result.status != reg.MANY:
-        return tr("✗ Tidak ditemukan: %s — F2 untuk daftar peserta baru") % result.text, Tone.ERROR
+        return QCoreApplication.translate(
+            "RegistrasiTab", "✗ Tidak ditemukan: %s — F2 untuk daftar peserta baru"
+        ) % result.text, Tone.ERROR
     if result.status == reg.MANY:
         return (
-            tr("%d peserta cocok dengan “%s” — pilih dengan ↑/↓ lalu Enter")
+            QCoreApplication.translate(
+                "RegistrasiTab", "%d peserta cocok dengan “%s” — pilih dengan ↑/↓ lalu Enter"
+            )
             % (result.matches, result.text),
             Tone.INFO,
         )
     assert row is not None
     if result.status == reg.VOIDED:
         reason = row.get("void_reason") or ""
-        return tr("✗ %s (%s) sudah DIBATALKAN: %s") % (
+        return QCoreApplication.translate("RegistrasiTab", "✗ %s (%s) sudah DIBATALKAN: %s") % (
             row["name"],
             row["number"],
             reason,
@@ -43,21 +43,35 @@ def scan_message(
     if kit:
         return _kit_message(result.status, row)
     if corrected:
-        return tr("✓ Koreksi disimpan: %s (%s)") % (_who(row), row["number"]), Tone.OK
+        return QCoreApplication.translate("RegistrasiTab", "✓ Koreksi disimpan: %s (%s)") % (
+            _who(row),
+            row["number"],
+        ), Tone.OK
     if result.status == reg.ALREADY:
         return (
-            tr("%s sudah hadir sejak %s (%s)")
+            QCoreApplication.translate("RegistrasiTab", "%s sudah hadir sejak %s (%s)")
             % (_who(row), hhmm(row["checked_in_at"]), row["checked_in_station"]),
             Tone.WARN,
         )
-    prefix = tr("✓ Walk-in %s: ") % row["number"] if walkin else "✓ "
-    return prefix + tr("%s — hadir %s") % (_who(row), hhmm(row["checked_in_at"])), Tone.OK
+    prefix = (
+        QCoreApplication.translate("RegistrasiTab", "✓ Walk-in %s: ") % row["number"]
+        if walkin
+        else "✓ "
+    )
+    return prefix + QCoreApplication.translate("RegistrasiTab", "%s — hadir %s") % (
+        _who(row),
+        hhmm(row["checked_in_at"]),
+    ), Tone.OK
 
 
 def _kit_message(status: str, row: dict[str, Any]) -> tuple[str, Tone]:
     if status == reg.ALREADY:
-        return tr("Kit sudah diserahkan ke %s pukul %s") % (
+        return QCoreApplication.translate(
+            "RegistrasiTab", "Kit sudah diserahkan ke %s pukul %s"
+        ) % (
             row["name"],
             hhmm(row["kit_at"]),
         ), Tone.WARN
-    return tr("✓ Bursa Kit diserahkan: %s") % _who(row), Tone.OK
+    return QCoreApplication.translate("RegistrasiTab", "✓ Bursa Kit diserahkan: %s") % _who(
+        row
+    ), Tone.OK

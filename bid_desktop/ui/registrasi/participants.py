@@ -36,17 +36,14 @@ def status(row: dict[str, Any]) -> str:
 
 
 def columns() -> list[Column]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ParticipantsModel", text)
-
     return [
-        Column("number", tr("Nomor")),
-        Column("name", tr("Nama")),
-        Column("jabatan", tr("Jabatan")),
-        Column("place", tr("Desa / Instansi")),
-        Column("category", tr("Kategori")),
-        Column("status", tr("Kehadiran")),
-        Column("kit", tr("Kit")),
+        Column("number", QCoreApplication.translate("ParticipantsModel", "Nomor")),
+        Column("name", QCoreApplication.translate("ParticipantsModel", "Nama")),
+        Column("jabatan", QCoreApplication.translate("ParticipantsModel", "Jabatan")),
+        Column("place", QCoreApplication.translate("ParticipantsModel", "Desa / Instansi")),
+        Column("category", QCoreApplication.translate("ParticipantsModel", "Kategori")),
+        Column("status", QCoreApplication.translate("ParticipantsModel", "Kehadiran")),
+        Column("kit", QCoreApplication.translate("ParticipantsModel", "Kit")),
     ]
 
 

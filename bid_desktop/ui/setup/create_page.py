@@ -37,16 +37,16 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 def role_labels() -> list[tuple[str, str]]:
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SetupDialog", text)
-
     return [
-        (Role.REGISTRASI.value, tr("Registrasi (sekretaris)")),
-        (Role.BURSA.value, tr("Ruang Bursa")),
-        (Role.MEJA.value, tr("Meja Konsultasi")),
-        (Role.JENDELA3.value, tr("Jendela 3 (piagam)")),
-        (Role.SINKRONISASI.value, tr("Sinkronisasi")),
-        (Role.REKAP.value, tr("Rekap & Tindak Lanjut (TA)")),
+        (
+            Role.REGISTRASI.value,
+            QCoreApplication.translate("SetupDialog", "Registrasi (sekretaris)"),
+        ),
+        (Role.BURSA.value, QCoreApplication.translate("SetupDialog", "Ruang Bursa")),
+        (Role.MEJA.value, QCoreApplication.translate("SetupDialog", "Meja Konsultasi")),
+        (Role.JENDELA3.value, QCoreApplication.translate("SetupDialog", "Jendela 3 (piagam)")),
+        (Role.SINKRONISASI.value, QCoreApplication.translate("SetupDialog", "Sinkronisasi")),
+        (Role.REKAP.value, QCoreApplication.translate("SetupDialog", "Rekap & Tindak Lanjut (TA)")),
     ]
 
 

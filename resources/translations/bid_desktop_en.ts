@@ -1,0 +1,1814 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="id_ID">
+<context>
+    <name></name>
+    <message>
+        <source>SyncPage</source>
+        <comment>dihapus</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncPage</source>
+        <comment>tidak dihapus</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncPage</source>
+        <comment>ya</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncPage</source>
+        <comment>tidak</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AmountField</name>
+    <message>
+        <source>contoh: Rp 150.000.000, 150jt, 1,5 M</source>
+        <translation>e.g. Rp 150.000.000, 150jt, 1,5 M</translation>
+    </message>
+    <message>
+        <source>Tidak dimengerti: %s</source>
+        <translation>Not understood: %s</translation>
+    </message>
+    <message>
+        <source>Ketik jumlah: Rp 150.000.000, 150jt, 1,5 M</source>
+        <translation>Type an amount: Rp 150.000.000, 150jt, 1,5 M</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>Pindai badge di pintu sesi lalu Enter</source>
+        <translation>Scan the badge at the session door, then Enter</translation>
+    </message>
+    <message>
+        <source>Sesi:</source>
+        <translation>Session:</translation>
+    </message>
+    <message>
+        <source>Kehadiran sesi (pindai di pintu, opsional)</source>
+        <translation>Session attendance (scan at the door, optional)</translation>
+    </message>
+    <message>
+        <source>Belum ada sesi di bursa ini (atur di Ruang &amp; Sesi)</source>
+        <translation>No sessions in this bursa yet (set them up under Rooms &amp; Sessions)</translation>
+    </message>
+    <message>
+        <source>%d hadir</source>
+        <translation>%d present</translation>
+    </message>
+    <message>
+        <source>Pilih sesi dulu.</source>
+        <translation>Choose a session first.</translation>
+    </message>
+    <message>
+        <source>Hadir: %s — %s</source>
+        <translation>Present: %s — %s</translation>
+    </message>
+    <message>
+        <source>Sudah tercatat: %s masuk %s pukul %s</source>
+        <translation>Already recorded: %s entered %s at %s</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Stasiun</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Cari tindakan, alasan, stasiun…</source>
+        <translation>Search action, reason, station…</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Ekspor log audit</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>%d entri audit diekspor</source>
+        <translation>%d audit entries exported</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTimer</name>
+    <message>
+        <source>Cadangan otomatis dibuat: %s</source>
+        <translation>Automatic backup made: %s</translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis GAGAL: %s</source>
+        <translation>Automatic backup FAILED: %s</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Integritas</source>
+        <translation>Integrity</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Kosong = folder &apos;backups&apos; di samping basis data</source>
+        <translation>Empty = the &apos;backups&apos; folder next to the database</translation>
+    </message>
+    <message>
+        <source>Pilih &amp;folder…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>mati</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source> salinan</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan pengaturan</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <source>Folder cadangan:</source>
+        <translation>Backup folder:</translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis &amp;tiap:</source>
+        <translation>Automatic backup &amp;every:</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;paling banyak:</source>
+        <translation>Keep at &amp;most:</translation>
+    </message>
+    <message>
+        <source>&amp;Cadangkan sekarang</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>P&amp;ulihkan cadangan terpilih…</source>
+        <translation>&amp;Restore selected backup…</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>otomatis (timer)</source>
+        <translation>automatic (timer)</translation>
+    </message>
+    <message>
+        <source>sebelum penggabungan</source>
+        <translation>before merge</translation>
+    </message>
+    <message>
+        <source>sebelum pemulihan</source>
+        <translation>before restore</translation>
+    </message>
+    <message>
+        <source>memeriksa…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <source>baik</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>RUSAK</source>
+        <translation>DAMAGED</translation>
+    </message>
+    <message>
+        <source>Pilih folder cadangan (misalnya flashdisk)</source>
+        <translation>Choose the backup folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>mengubah pengaturan cadangan</source>
+        <translation>change the backup settings</translation>
+    </message>
+    <message>
+        <source>Pengaturan cadangan disimpan.</source>
+        <translation>Backup settings saved.</translation>
+    </message>
+    <message>
+        <source>%d cadangan di %s</source>
+        <translation>%d backups in %s</translation>
+    </message>
+    <message>
+        <source>Cadangan dibuat dan diperiksa: %s</source>
+        <translation>Backup made and verified: %s</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan di daftar dulu.</source>
+        <translation>Choose a backup in the list first.</translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Basis data laptop ini akan DIGANTI dengan cadangan dari %s.
+
+Semua yang dicatat di laptop ini sesudah waktu itu dan belum diekspor akan hilang dari laptop ini. Basis data sekarang disalin dulu ke folder cadangan.
+
+Lanjutkan?</source>
+        <translation>This laptop&apos;s database will be REPLACED by the backup from %s.
+
+Everything recorded on this laptop after that time and not yet exported will be gone from this laptop. The current database is copied to the backup folder first.
+
+Continue?</translation>
+    </message>
+    <message>
+        <source>memulihkan cadangan</source>
+        <translation>restore a backup</translation>
+    </message>
+    <message>
+        <source>Basis data dipulihkan ke cadangan %s.</source>
+        <translation>Database restored to the backup of %s.</translation>
+    </message>
+    <message>
+        <source>Salinan sebelumnya: %s</source>
+        <translation>Copy of the previous database: %s</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Kolom berbeda</source>
+        <translation>Differing fields</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang (F5)</source>
+        <translation>&amp;Reload (F5)</translation>
+    </message>
+    <message>
+        <source>Pilih konflik di daftar kiri.</source>
+        <translation>Choose a conflict in the list on the left.</translation>
+    </message>
+    <message>
+        <source>Hanya kolom yang &amp;berbeda</source>
+        <translation>Only &amp;differing fields</translation>
+    </message>
+    <message>
+        <source>Merah: kolom yang diubah berbeda di dua laptop — pilih salah satu. Kuning: berbeda, sudah digabung otomatis.</source>
+        <translation>Red: a field changed differently on two laptops — choose one. Yellow: different, already merged automatically.</translation>
+    </message>
+    <message>
+        <source>&amp;Pertahankan hasil sekarang</source>
+        <translation>&amp;Keep the current result</translation>
+    </message>
+    <message>
+        <source>Berat</source>
+        <translation>Hard</translation>
+    </message>
+    <message>
+        <source>Ringan</source>
+        <translation>Soft</translation>
+    </message>
+    <message>
+        <source>Konflik terbuka: %d berat, %d ringan</source>
+        <translation>Open conflicts: %d hard, %d soft</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik terbuka.</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <source>Versi %d: %s, %s</source>
+        <translation>Version %d: %s, %s</translation>
+    </message>
+    <message>
+        <source> (pemenang)</source>
+        <translation> (winner)</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Sebelumnya</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Hasil sekarang</source>
+        <translation>Current result</translation>
+    </message>
+    <message>
+        <source>Pakai versi &amp;%d (%s)</source>
+        <translation>Use version &amp;%d (%s)</translation>
+    </message>
+    <message>
+        <source>menyelesaikan konflik</source>
+        <translation>resolve a conflict</translation>
+    </message>
+    <message>
+        <source>Konflik diselesaikan: %s. Pilihan ini ikut tersinkron ke laptop lain.</source>
+        <translation>Conflict resolved: %s. This choice is synchronised to the other laptops too.</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPanel</name>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Hadir</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Kehadiran per desa</source>
+        <translation>Attendance per desa</translation>
+    </message>
+    <message>
+        <source>Tamu undangan</source>
+        <translation>Invited guests</translation>
+    </message>
+    <message>
+        <source>Diundang</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Desa hadir</source>
+        <translation>Desa present</translation>
+    </message>
+    <message>
+        <source>Kit diserahkan</source>
+        <translation>Kits handed over</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Desa belum hadir (%d): %s</source>
+        <translation>Desa not yet present (%d): %s</translation>
+    </message>
+    <message>
+        <source>Desa tanpa perwakilan perempuan (%d): %s</source>
+        <translation>Desa without a woman representative (%d): %s</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>mis. Bursa Inovasi Desa Kecamatan Gisting 2026</source>
+        <translation>e.g. Bursa Inovasi Desa Kecamatan Gisting 2026</translation>
+    </message>
+    <message>
+        <source>minimal 8 karakter; dibagikan ke laptop lain</source>
+        <translation>at least 8 characters; shared with the other laptops</translation>
+    </message>
+    <message>
+        <source>&amp;Nama acara</source>
+        <translation>Event &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Te&amp;mpat</source>
+        <translation>&amp;Venue</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi acara</source>
+        <translation>Event &amp;passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>Kode &amp;stasiun</source>
+        <translation>&amp;Station code</translation>
+    </message>
+    <message>
+        <source>&amp;Peran laptop ini</source>
+        <translation>R&amp;ole of this laptop</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Penandatangan piagam</source>
+        <translation>Piagam signatories</translation>
+    </message>
+    <message>
+        <source>Kecamatan (daftar Kemendagri)</source>
+        <translation>Kecamatan (Kemendagri list)</translation>
+    </message>
+    <message>
+        <source>ketik nama kecamatan, mis. Gisting</source>
+        <translation>type a kecamatan name, e.g. Gisting</translation>
+    </message>
+    <message>
+        <source>Hasil (Enter / klik dua kali untuk menambah):</source>
+        <translation>Results (Enter / double-click to add):</translation>
+    </message>
+    <message>
+        <source>Kecamatan acara (Delete untuk menghapus):</source>
+        <translation>Event&apos;s kecamatan (Delete to remove):</translation>
+    </message>
+    <message>
+        <source>%d kecamatan, %d desa akan dimasukkan</source>
+        <translation>%d kecamatan, %d desa will be added</translation>
+    </message>
+    <message>
+        <source>— perhatian: kecamatan dari lebih dari satu kabupaten</source>
+        <translation>— note: kecamatan from more than one kabupaten</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi berbeda</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Kesamaan</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang (F5)</source>
+        <translation>&amp;Reload (F5)</translation>
+    </message>
+    <message>
+        <source>Pilih kemungkinan duplikat di daftar kiri.</source>
+        <translation>Choose a likely duplicate in the list on the left.</translation>
+    </message>
+    <message>
+        <source>Kuning: kolom yang berbeda. &quot;Orang yang sama&quot; memakai satu nomor peserta dan membatalkan yang lain (tidak dihapus); keputusan ikut tersinkron.</source>
+        <translation>Yellow: differing fields. &quot;Same person&quot; keeps one participant number and voids the others (nothing is deleted); the decision is synchronised too.</translation>
+    </message>
+    <message>
+        <source>&amp;Orang yang sama</source>
+        <translation>&amp;Same person</translation>
+    </message>
+    <message>
+        <source>&amp;Bukan orang yang sama</source>
+        <translation>&amp;Not the same person</translation>
+    </message>
+    <message>
+        <source>nama + desa</source>
+        <translation>name + desa</translation>
+    </message>
+    <message>
+        <source>telepon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>nama + jabatan</source>
+        <translation>name + position</translation>
+    </message>
+    <message>
+        <source>Kemungkinan orang yang sama: %d kelompok</source>
+        <translation>Possibly the same person: %d groups</translation>
+    </message>
+    <message>
+        <source>Tidak ada kemungkinan duplikat.</source>
+        <translation>No likely duplicates.</translation>
+    </message>
+    <message>
+        <source>%d peserta, sama pada: %s</source>
+        <translation>%d participants, same: %s</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Peserta %d</source>
+        <translation>Participant %d</translation>
+    </message>
+    <message>
+        <source>menandai orang yang sama</source>
+        <translation>mark as the same person</translation>
+    </message>
+    <message>
+        <source>menandai bukan orang yang sama</source>
+        <translation>mark as not the same person</translation>
+    </message>
+    <message>
+        <source>Dicatat: bukan orang yang sama (%s).</source>
+        <translation>Recorded: not the same person (%s).</translation>
+    </message>
+    <message>
+        <source>Digabung: nomor %s dipakai, yang lain dibatalkan.</source>
+        <translation>Merged: number %s kept, the others voided.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Paket berisi semua data yang diketahui laptop ini (termasuk yang diimpor dari laptop lain), terenkripsi dengan frasa sandi acara. Simpan ke flashdisk, lalu impor di laptop Sinkronisasi.</source>
+        <translation>The package holds everything this laptop knows (including what it imported from other laptops), encrypted with the event passphrase. Save it to a USB stick, then import it on the Sinkronisasi laptop.</translation>
+    </message>
+    <message>
+        <source>Folder tujuan, misalnya flashdisk</source>
+        <translation>Target folder, e.g. a USB stick</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih folder…</source>
+        <translation>&amp;Choose folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder tujuan:</source>
+        <translation>Target &amp;folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor paket laptop ini</source>
+        <translation>&amp;Export this laptop&apos;s package</translation>
+    </message>
+    <message>
+        <source>Pilih folder tujuan (flashdisk)</source>
+        <translation>Choose the target folder (USB stick)</translation>
+    </message>
+    <message>
+        <source>Stasiun %s: %d perubahan belum diekspor.</source>
+        <translation>Station %s: %d changes not yet exported.</translation>
+    </message>
+    <message>
+        <source>Pilih folder tujuan yang ada (misalnya flashdisk) dulu.</source>
+        <translation>Choose an existing target folder (e.g. a USB stick) first.</translation>
+    </message>
+    <message>
+        <source>Mengekspor paket…</source>
+        <translation>Exporting the package…</translation>
+    </message>
+    <message>
+        <source>Paket ditulis: %s (%d versi).</source>
+        <translation>Package written: %s (%d versions).</translation>
+    </message>
+    <message>
+        <source>Lokasi: %s</source>
+        <translation>Location: %s</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLogPage</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Stasiun</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Versi baru / isi</source>
+        <translation>New versions / total</translation>
+    </message>
+    <message>
+        <source>Ditambah</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Diubah</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Sidik paket (SHA-256)</source>
+        <translation>Package fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang (F5)</source>
+        <translation>&amp;Reload (F5)</translation>
+    </message>
+    <message>
+        <source>Digabung</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang baru</source>
+        <translation>Nothing new</translation>
+    </message>
+    <message>
+        <source>%d impor terbaru</source>
+        <translation>%d latest imports</translation>
+    </message>
+    <message>
+        <source>%d paket pernah diimpor</source>
+        <translation>%d packages imported so far</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Paket</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Stasiun</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Versi baru / isi</source>
+        <translation>New versions / total</translation>
+    </message>
+    <message>
+        <source>Ditambah</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Diubah</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Konflik berat</source>
+        <translation>Hard conflicts</translation>
+    </message>
+    <message>
+        <source>Konflik ringan</source>
+        <translation>Soft conflicts</translation>
+    </message>
+    <message>
+        <source>Calon duplikat</source>
+        <translation>Likely duplicates</translation>
+    </message>
+    <message>
+        <source>Sudah pernah diimpor</source>
+        <translation>Imported before</translation>
+    </message>
+    <message>
+        <source>Pilih satu atau beberapa paket .bidsync dari laptop lain. Pratinjau dulu (tidak ada yang diubah), lalu Gabungkan. Cadangan dibuat otomatis sebelum penggabungan.</source>
+        <translation>Choose one or more .bidsync packages from other laptops. Preview first (nothing is changed), then Merge. A backup is made automatically before merging.</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih paket…</source>
+        <translation>&amp;Choose packages…</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus dari daftar (Del)</source>
+        <translation>&amp;Remove from the list (Del)</translation>
+    </message>
+    <message>
+        <source>P&amp;ratinjau (uji coba)</source>
+        <translation>P&amp;review (dry run)</translation>
+    </message>
+    <message>
+        <source>&amp;Gabungkan</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Pilih paket dari laptop lain</source>
+        <translation>Choose packages from other laptops</translation>
+    </message>
+    <message>
+        <source>Paket BID (*%s)</source>
+        <translation>BID packages (*%s)</translation>
+    </message>
+    <message>
+        <source>Pratinjau paket…</source>
+        <translation>Previewing packages…</translation>
+    </message>
+    <message>
+        <source>Menggabungkan paket…</source>
+        <translation>Merging packages…</translation>
+    </message>
+    <message>
+        <source>Pratinjau selesai; belum ada yang diubah. Tekan Gabungkan untuk menerapkan.</source>
+        <translation>Preview done; nothing changed yet. Press Merge to apply.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang diubah pada basis data ini.</source>
+        <translation>Nothing was changed in this database.</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada yang diubah.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%d paket digabung.</source>
+        <translation>%d packages merged.</translation>
+    </message>
+    <message>
+        <source>Cadangan sebelum penggabungan: %s</source>
+        <translation>Backup before the merge: %s</translation>
+    </message>
+    <message>
+        <source>Jika digabung:</source>
+        <translation>If merged:</translation>
+    </message>
+    <message>
+        <source>Hasil:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>%d versi baru, %d data ditambah, %d diubah, %d dihapus; konflik %d berat, %d ringan; %d kelompok calon duplikat.</source>
+        <translation>%d new versions, %d records added, %d changed, %d deleted; conflicts %d hard, %d soft; %d groups of likely duplicates.</translation>
+    </message>
+</context>
+<context>
+    <name>InnovationDialog</name>
+    <message>
+        <source>Ubah inovasi</source>
+        <translation>Edit innovation</translation>
+    </message>
+    <message>
+        <source>Inovasi baru</source>
+        <translation>New innovation</translation>
+    </message>
+    <message>
+        <source>(belum ada penyedia)</source>
+        <translation>(no provider yet)</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Judul inovasi</source>
+        <translation>Innovation title</translation>
+    </message>
+    <message>
+        <source>Bursa</source>
+        <translation>Bursa</translation>
+    </message>
+    <message>
+        <source>Desa asal</source>
+        <translation>Desa of origin</translation>
+    </message>
+    <message>
+        <source>Kabupaten asal</source>
+        <translation>Kabupaten of origin</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Perkiraan biaya (Rp)</source>
+        <translation>Estimated cost (Rp)</translation>
+    </message>
+    <message>
+        <source>Penyedia (P2KTD)</source>
+        <translation>Provider (P2KTD)</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPage</name>
+    <message>
+        <source>berkas .bidsync dari laptop lain (flashdisk)</source>
+        <translation>a .bidsync file from another laptop (USB stick)</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>mis. REG2, MKA1, J3A, TA</source>
+        <translation>e.g. REG2, MKA1, J3A, TA</translation>
+    </message>
+    <message>
+        <source>&amp;Paket acara</source>
+        <translation>Event &amp;package</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi acara</source>
+        <translation>Event &amp;passphrase</translation>
+    </message>
+    <message>
+        <source>Kode &amp;stasiun</source>
+        <translation>&amp;Station code</translation>
+    </message>
+    <message>
+        <source>&amp;Peran laptop ini</source>
+        <translation>R&amp;ole of this laptop</translation>
+    </message>
+    <message>
+        <source>Laptop pertama membuat acara dan mengekspor paket. Laptop lain bergabung dengan paket itu dan kata sandinya, lalu memilih kode stasiunnya sendiri (unik per laptop).</source>
+        <translation>The first laptop creates the event and exports a package. Other laptops join with that package and its passphrase, then choose their own station code (unique per laptop).</translation>
+    </message>
+    <message>
+        <source>Modul sinkronisasi belum terpasang: gabung acara belum bisa dilakukan.</source>
+        <translation>The synchronisation module is not installed: joining an event is not possible yet.</translation>
+    </message>
+    <message>
+        <source>Pilih paket acara</source>
+        <translation>Choose the event package</translation>
+    </message>
+    <message>
+        <source>Paket BID (*.bidsync);;Semua berkas (*)</source>
+        <translation>BID packages (*.bidsync);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas paket acara yang ada</source>
+        <translation>Choose an existing event package file</translation>
+    </message>
+    <message>
+        <source>Kode stasiun wajib diisi</source>
+        <translation>The station code is required</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>%d baris</source>
+        <translation>%d rows</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Acara</source>
+        <translation>&amp;Event</translation>
+    </message>
+    <message>
+        <source>&amp;Pengaturan…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Stasiun</source>
+        <translation>S&amp;tation</translation>
+    </message>
+    <message>
+        <source>&amp;Bantuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Panduan pengguna</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>Panduan</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Panduan tidak ditemukan.</source>
+        <translation>The user guide was not found.</translation>
+    </message>
+    <message>
+        <source>Periksa jam laptop</source>
+        <translation>Check the laptop&apos;s clock</translation>
+    </message>
+    <message>
+        <source>Acara: %s</source>
+        <translation>Event: %s</translation>
+    </message>
+    <message>
+        <source>Stasiun: %s (%s)</source>
+        <translation>Station: %s (%s)</translation>
+    </message>
+    <message>
+        <source>Basis data: %s</source>
+        <translation>Database: %s</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Cadangan terakhir: %s</source>
+        <translation>Last backup: %s</translation>
+    </message>
+    <message>
+        <source>Belum diekspor: %d perubahan</source>
+        <translation>Not yet exported: %d changes</translation>
+    </message>
+</context>
+<context>
+    <name>MenuPanel</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Bursa</source>
+        <translation>Bursa</translation>
+    </message>
+    <message>
+        <source>Judul inovasi</source>
+        <translation>Innovation title</translation>
+    </message>
+    <message>
+        <source>Desa asal</source>
+        <translation>Desa of origin</translation>
+    </message>
+    <message>
+        <source>Perkiraan biaya</source>
+        <translation>Estimated cost</translation>
+    </message>
+    <message>
+        <source>Penyedia (P2KTD)</source>
+        <translation>Provider (P2KTD)</translation>
+    </message>
+    <message>
+        <source>Cari kode atau judul… (Enter/F4 ubah)</source>
+        <translation>Search code or title… (Enter/F4 to edit)</translation>
+    </message>
+    <message>
+        <source>Semua bursa</source>
+        <translation>All bursa</translation>
+    </message>
+    <message>
+        <source>Tambah (Ctrl+N)</source>
+        <translation>Add (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Ubah (F4)</source>
+        <translation>Edit (F4)</translation>
+    </message>
+    <message>
+        <source>Hapus dari menu…</source>
+        <translation>Remove from the menu…</translation>
+    </message>
+    <message>
+        <source>Impor xlsx…</source>
+        <translation>Import xlsx…</translation>
+    </message>
+    <message>
+        <source>Templat</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Pilih inovasi dulu.</source>
+        <translation>Choose an innovation first.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: %s — %s</source>
+        <translation>Saved: %s — %s</translation>
+    </message>
+    <message>
+        <source>hapus %s dari menu</source>
+        <translation>remove %s from the menu</translation>
+    </message>
+    <message>
+        <source>%s dihapus dari menu (tercatat di log).</source>
+        <translation>%s removed from the menu (recorded in the log).</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>BATAL</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <source>hadir %s</source>
+        <translation>present %s</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Desa / Instansi</source>
+        <translation>Desa / Institution</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kehadiran</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Kit</source>
+        <translation>Kit</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Peserta baru (walk-in)</source>
+        <translation>New participant (walk-in)</translation>
+    </message>
+    <message>
+        <source>Koreksi peserta</source>
+        <translation>Correct participant</translation>
+    </message>
+    <message>
+        <source>Perwakilan perempuan desa</source>
+        <translation>Woman representative of the desa</translation>
+    </message>
+    <message>
+        <source>&amp;Nama</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Jabatan</source>
+        <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>&amp;L/P</source>
+        <translation>&amp;M/F</translation>
+    </message>
+    <message>
+        <source>&amp;Desa</source>
+        <translation>&amp;Desa</translation>
+    </message>
+    <message>
+        <source>&amp;Instansi</source>
+        <translation>&amp;Institution</translation>
+    </message>
+    <message>
+        <source>No &amp;HP</source>
+        <translation>Mobile &amp;phone</translation>
+    </message>
+    <message>
+        <source>&amp;Kategori</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>Kategori &amp;tamu</source>
+        <translation>&amp;Guest category</translation>
+    </message>
+    <message>
+        <source>Cetak badge setelah disimpan</source>
+        <translation>Print the badge after saving</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;&amp; hadir</source>
+        <translation>Save &amp;&amp; check in</translation>
+    </message>
+    <message>
+        <source>Simpan koreksi</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN panitia</source>
+        <translation>Committee PIN</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN panitia untuk: %s</source>
+        <translation>Enter the committee PIN to: %s</translation>
+    </message>
+    <message>
+        <source>Alasan (wajib):</source>
+        <translation>Reason (required):</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStrip</name>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialog</name>
+    <message>
+        <source>Ubah penyedia P2KTD</source>
+        <translation>Edit P2KTD provider</translation>
+    </message>
+    <message>
+        <source>Penyedia P2KTD baru</source>
+        <translation>New P2KTD provider</translation>
+    </message>
+    <message>
+        <source>(semua bidang)</source>
+        <translation>(all fields)</translation>
+    </message>
+    <message>
+        <source>Nama lembaga</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Bidang</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Kontak</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>No HP</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersPanel</name>
+    <message>
+        <source>Nama lembaga</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Bidang</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Kontak</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>No HP</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Cari nama atau layanan… (Enter/F4 ubah)</source>
+        <translation>Search name or service… (Enter/F4 to edit)</translation>
+    </message>
+    <message>
+        <source>Tambah (Ctrl+N)</source>
+        <translation>Add (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Ubah (F4)</source>
+        <translation>Edit (F4)</translation>
+    </message>
+    <message>
+        <source>Impor xlsx…</source>
+        <translation>Import xlsx…</translation>
+    </message>
+    <message>
+        <source>Templat</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Pilih penyedia dulu.</source>
+        <translation>Choose a provider first.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: %s</source>
+        <translation>Saved: %s</translation>
+    </message>
+</context>
+<context>
+    <name>RankingPanel</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation>Innovation</translation>
+    </message>
+    <message>
+        <source>Rata-rata</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>Penilai</source>
+        <translation>Raters</translation>
+    </message>
+    <message>
+        <source>Sebaran 1–5</source>
+        <translation>Spread 1–5</translation>
+    </message>
+    <message>
+        <source>Peringkat langsung — Bursa %s</source>
+        <translation>Live ranking — Bursa %s</translation>
+    </message>
+    <message>
+        <source>%d inovasi, %d penilaian di bursa ini</source>
+        <translation>%d innovations, %d ratings in this bursa</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation>Innovation</translation>
+    </message>
+    <message>
+        <source>Nilai peserta ini</source>
+        <translation>This participant&apos;s rating</translation>
+    </message>
+    <message>
+        <source>1. Pindai badge peserta (atau ketik nomor) lalu Enter</source>
+        <translation>1. Scan the participant&apos;s badge (or type the number), then Enter</translation>
+    </message>
+    <message>
+        <source>Belum ada peserta.</source>
+        <translation>No participant yet.</translation>
+    </message>
+    <message>
+        <source>2. Ketik kode inovasi (↑/↓ memilih) lalu Enter</source>
+        <translation>2. Type the innovation code (↑/↓ to choose), then Enter</translation>
+    </message>
+    <message>
+        <source>3. Nilai 1–5</source>
+        <translation>3. Rating 1–5</translation>
+    </message>
+    <message>
+        <source>Penilaian inovasi (1–5)</source>
+        <translation>Innovation rating (1–5)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Penilai: %s&lt;/b&gt; (%s)%s · sudah menilai %d inovasi</source>
+        <translation>&lt;b&gt;Rater: %s&lt;/b&gt; (%s)%s · has rated %d innovations</translation>
+    </message>
+    <message>
+        <source>%s — ketik kode inovasi lalu Enter.</source>
+        <translation>%s — type the innovation code, then Enter.</translation>
+    </message>
+    <message>
+        <source>Pindai badge peserta dulu.</source>
+        <translation>Scan the participant&apos;s badge first.</translation>
+    </message>
+    <message>
+        <source> (sebelumnya %d)</source>
+        <translation> (before: %d)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%s — %s&lt;/b&gt;: tekan 1–5%s · Esc kembali</source>
+        <translation>&lt;b&gt;%s — %s&lt;/b&gt;: press 1–5%s · Esc to go back</translation>
+    </message>
+    <message>
+        <source>Tersimpan: %s memberi %s nilai %d.</source>
+        <translation>Saved: %s rated %s %d.</translation>
+    </message>
+    <message>
+        <source>Diperbarui: %s memberi %s nilai %d (sebelumnya %d).</source>
+        <translation>Updated: %s rated %s %d (before: %d).</translation>
+    </message>
+    <message>
+        <source>Sama: %s sudah memberi %s nilai %d.</source>
+        <translation>Unchanged: %s already rated %s %d.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrasiActions</name>
+    <message>
+        <source>Badge peserta terpilih</source>
+        <translation>Badge of the selected participant</translation>
+    </message>
+    <message>
+        <source>Semua yang belum dicetak</source>
+        <translation>All not printed yet</translation>
+    </message>
+    <message>
+        <source>Semua walk-in</source>
+        <translation>All walk-ins</translation>
+    </message>
+    <message>
+        <source>Semua peserta</source>
+        <translation>All participants</translation>
+    </message>
+    <message>
+        <source>Lembar A4 (10 badge per halaman)</source>
+        <translation>A4 sheets (10 badges per page)</translation>
+    </message>
+    <message>
+        <source>Satu badge per halaman (90×55 mm)</source>
+        <translation>One badge per page (90×55 mm)</translation>
+    </message>
+    <message>
+        <source>Buka PDF di penampil</source>
+        <translation>Open the PDF in the viewer</translation>
+    </message>
+    <message>
+        <source>Kirim langsung ke printer</source>
+        <translation>Send straight to the printer</translation>
+    </message>
+    <message>
+        <source>Impor daftar undangan (xlsx)…</source>
+        <translation>Import the invitation list (xlsx)…</translation>
+    </message>
+    <message>
+        <source>Unduh templat undangan…</source>
+        <translation>Save the invitation template…</translation>
+    </message>
+    <message>
+        <source>Batalkan kehadiran peserta terpilih…</source>
+        <translation>Undo check-in of the selected participant…</translation>
+    </message>
+    <message>
+        <source>Batalkan (void) peserta terpilih…</source>
+        <translation>Void the selected participant…</translation>
+    </message>
+    <message>
+        <source>Membuat badge…</source>
+        <translation>Making badges…</translation>
+    </message>
+    <message>
+        <source>Tidak ada badge untuk dicetak.</source>
+        <translation>No badges to print.</translation>
+    </message>
+    <message>
+        <source>Badge: %d dibuat → %s</source>
+        <translation>Badges: %d made → %s</translation>
+    </message>
+    <message>
+        <source>Tidak ada penampil PDF. Berkas badge: %s</source>
+        <translation>No PDF viewer. Badge file: %s</translation>
+    </message>
+    <message>
+        <source>batalkan peserta</source>
+        <translation>void a participant</translation>
+    </message>
+    <message>
+        <source>Peserta dibatalkan.</source>
+        <translation>Participant voided.</translation>
+    </message>
+    <message>
+        <source>batalkan kehadiran</source>
+        <translation>undo a check-in</translation>
+    </message>
+    <message>
+        <source>Kehadiran dibatalkan.</source>
+        <translation>Check-in undone.</translation>
+    </message>
+    <message>
+        <source>Impor daftar undangan</source>
+        <translation>Import the invitation list</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Impor %s: %d baris — %d baru, %d diperbarui, %d sama</source>
+        <translation>Import %s: %d rows — %d new, %d updated, %d unchanged</translation>
+    </message>
+    <message>
+        <source>Mengimpor undangan…</source>
+        <translation>Importing invitations…</translation>
+    </message>
+    <message>
+        <source>Impor ditolak, tidak ada yang diubah: %s</source>
+        <translation>Import refused, nothing changed: %s</translation>
+    </message>
+    <message>
+        <source>Simpan templat undangan</source>
+        <translation>Save the invitation template</translation>
+    </message>
+    <message>
+        <source>Templat disimpan: %s</source>
+        <translation>Template saved: %s</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrasiTab</name>
+    <message>
+        <source>✗ Tidak ditemukan: %s — F2 untuk daftar peserta baru</source>
+        <translation>✗ Not found: %s — F2 to register a new participant</translation>
+    </message>
+    <message>
+        <source>%d peserta cocok dengan “%s” — pilih dengan ↑/↓ lalu Enter</source>
+        <translation>%d participants match “%s” — choose with ↑/↓, then Enter</translation>
+    </message>
+    <message>
+        <source>✗ %s (%s) sudah DIBATALKAN: %s</source>
+        <translation>✗ %s (%s) was VOIDED: %s</translation>
+    </message>
+    <message>
+        <source>✓ Koreksi disimpan: %s (%s)</source>
+        <translation>✓ Correction saved: %s (%s)</translation>
+    </message>
+    <message>
+        <source>%s sudah hadir sejak %s (%s)</source>
+        <translation>%s already checked in at %s (%s)</translation>
+    </message>
+    <message>
+        <source>✓ Walk-in %s: </source>
+        <translation>✓ Walk-in %s: </translation>
+    </message>
+    <message>
+        <source>%s — hadir %s</source>
+        <translation>%s — checked in %s</translation>
+    </message>
+    <message>
+        <source>Kit sudah diserahkan ke %s pukul %s</source>
+        <translation>Kit already handed to %s at %s</translation>
+    </message>
+    <message>
+        <source>✓ Bursa Kit diserahkan: %s</source>
+        <translation>✓ Bursa Kit handed over: %s</translation>
+    </message>
+    <message>
+        <source>Registrasi</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Siap. Pindai badge, atau ketik nama / nomor / desa lalu Enter.</source>
+        <translation>Ready. Scan a badge, or type a name / number / desa, then Enter.</translation>
+    </message>
+    <message>
+        <source>Pindai badge atau ketik nama, nomor, desa… lalu Enter</source>
+        <translation>Scan a badge or type a name, number, desa… then Enter</translation>
+    </message>
+    <message>
+        <source>Peserta baru (F2)</source>
+        <translation>New participant (F2)</translation>
+    </message>
+    <message>
+        <source>Kit (F3)</source>
+        <translation>Kit (F3)</translation>
+    </message>
+    <message>
+        <source>Koreksi (F4)</source>
+        <translation>Correct (F4)</translation>
+    </message>
+    <message>
+        <source>Cetak badge</source>
+        <translation>Print badges</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Tampilkan %d lagi</source>
+        <translation>Show %d more</translation>
+    </message>
+    <message>
+        <source>Menampilkan %d dari %d peserta</source>
+        <translation>Showing %d of %d participants</translation>
+    </message>
+    <message>
+        <source>%d peserta cocok</source>
+        <translation>%d participants match</translation>
+    </message>
+    <message>
+        <source>Menampilkan 1 peserta</source>
+        <translation>Showing 1 participant</translation>
+    </message>
+    <message>
+        <source>Pindai atau pilih peserta dulu.</source>
+        <translation>Scan or choose a participant first.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Acara &amp;&amp; penanda tangan</source>
+        <translation>Event &amp;&amp; signatories</translation>
+    </message>
+    <message>
+        <source>PIN panitia</source>
+        <translation>Committee PIN</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tambah penanda tangan</source>
+        <translation>Add signatory</translation>
+    </message>
+    <message>
+        <source>Simpan (PIN)</source>
+        <translation>Save (PIN)</translation>
+    </message>
+    <message>
+        <source>Nama acara</source>
+        <translation>Event name</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>ubah data acara</source>
+        <translation>change the event details</translation>
+    </message>
+    <message>
+        <source>Tidak disimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Data acara disimpan.</source>
+        <translation>Event details saved.</translation>
+    </message>
+    <message>
+        <source>Ganti PIN</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <source>PIN lama</source>
+        <translation>Old PIN</translation>
+    </message>
+    <message>
+        <source>PIN baru</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>Ulangi PIN baru</source>
+        <translation>Repeat new PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN baru tidak sama</source>
+        <translation>The new PINs differ</translation>
+    </message>
+    <message>
+        <source>PIN panitia diganti.</source>
+        <translation>Committee PIN changed.</translation>
+    </message>
+    <message>
+        <source>Simpan bahasa</source>
+        <translation>Save language</translation>
+    </message>
+    <message>
+        <source>Bahasa antarmuka</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Bahasa dipakai setelah aplikasi dibuka ulang.</source>
+        <translation>The language applies after the application is restarted.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Registrasi (sekretaris)</source>
+        <translation>Registration (secretary)</translation>
+    </message>
+    <message>
+        <source>Ruang Bursa</source>
+        <translation>Bursa rooms</translation>
+    </message>
+    <message>
+        <source>Meja Konsultasi</source>
+        <translation>Consultation table</translation>
+    </message>
+    <message>
+        <source>Jendela 3 (piagam)</source>
+        <translation>Jendela 3 (piagam)</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Rekap &amp; Tindak Lanjut (TA)</source>
+        <translation>Recap &amp; follow-up (TA)</translation>
+    </message>
+    <message>
+        <source>BID Desktop — siapkan laptop ini</source>
+        <translation>BID Desktop — set up this laptop</translation>
+    </message>
+    <message>
+        <source>Basis data ini belum punya acara. Buat acara baru (laptop pertama), atau gabung acara yang sudah dibuat di laptop lain.</source>
+        <translation>This database has no event yet. Create a new event (first laptop), or join an event already created on another laptop.</translation>
+    </message>
+    <message>
+        <source>Buat acara baru</source>
+        <translation>Create a new event</translation>
+    </message>
+    <message>
+        <source>Gabung acara</source>
+        <translation>Join an event</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Buat acara</source>
+        <translation>Create event</translation>
+    </message>
+</context>
+<context>
+    <name>SinkronisasiTab</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Impor &amp;&amp; gabung</source>
+        <translation>Import &amp;&amp; merge</translation>
+    </message>
+    <message>
+        <source>Log impor</source>
+        <translation>Import log</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Duplikat</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation>Backups</translation>
+    </message>
+</context>
+<context>
+    <name>TaskManager</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diproses</source>
+        <translation>Could not be processed</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan</source>
+        <translation>An error occurred</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>self.owner</name>
+    <message>
+        <source>Impor %s</source>
+        <translation>Import %s</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Impor %s: %d baris — %d baru, %d diperbarui, %d sama</source>
+        <translation>Import %s: %d rows — %d new, %d updated, %d unchanged</translation>
+    </message>
+    <message>
+        <source>Impor ditolak, tidak ada yang diubah: %s</source>
+        <translation>Import refused, nothing changed: %s</translation>
+    </message>
+    <message>
+        <source>Mengimpor %s…</source>
+        <translation>Importing %s…</translation>
+    </message>
+    <message>
+        <source>Simpan templat %s</source>
+        <translation>Save the %s template</translation>
+    </message>
+    <message>
+        <source>Templat disimpan: %s</source>
+        <translation>Template saved: %s</translation>
+    </message>
+</context>
+</TS>
