@@ -11,7 +11,9 @@ from bid_desktop.services.imports import KINDS, import_xlsx, write_template
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tpl = sub.add_parser("template", help="write a blank spreadsheet template")
-    tpl.add_argument("kind", choices=KINDS)
+    # No blank recap template: the recap workbook is written by `recap` from the database and
+    # matched back by its hidden ID column, so `template recap` is wrong usage (exit 2).
+    tpl.add_argument("kind", choices=[k for k in KINDS if k != "recap"])
     tpl.add_argument("--out", type=Path, required=True)
     add_db(tpl, required=False)
     tpl.set_defaults(func=cmd_template)

@@ -39,3 +39,48 @@ IDEA_HEADERS = [
     "Status Verifikasi",
     ID_HEADER,
 ]
+
+DESA_SHEET = "Rekap Desa"
+DESA_HEADERS = [
+    "No",
+    "Kecamatan",
+    "Kode Desa",
+    "Desa",
+    "Hadir",
+    "Peserta Hadir",
+    "Perwakilan Perempuan",
+    "Komitmen",
+    "Total Anggaran (Rp)",
+    "Ide",
+]
+
+RATING_SHEET = "Rating Inovasi"
+RATING_HEADERS = [
+    "No",
+    "Kecamatan",
+    "Kode",
+    "Inovasi",
+    "Bursa",
+    "Jumlah Penilaian",
+    "Rata-rata",
+    "Nilai 1",
+    "Nilai 2",
+    "Nilai 3",
+    "Nilai 4",
+    "Nilai 5",
+]
+
+ATTENDANCE_SHEET = "Kehadiran"
+ATTENDANCE_HEADERS = [
+    "No",
+    "Nomor",
+    "Nama",
+    "Jabatan",
+    "L/P",
+    "Kecamatan",
+    "Desa/Instansi",
+    "Kategori",
+    "Perwakilan Perempuan",
+    "Waktu Datang",
+    "Kit Diterima",
+]

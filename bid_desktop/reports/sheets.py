@@ -22,6 +22,13 @@ def safe_text(value: object) -> object:
     return value
 
 
+def from_safe_text(text: str) -> str:
+    """Undo ``safe_text`` on text read back from a workbook this app wrote."""
+    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
+        return text[1:]
+    return text
+
+
 @dataclass(frozen=True)
 class ColumnSpec:
     header: str

@@ -8,7 +8,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from bid_desktop.reports import recap_layout as L
-from bid_desktop.reports.sheets import ColumnSpec, RowErrors, formula_errors, read_rows
+from bid_desktop.reports.sheets import (
+    ColumnSpec,
+    RowErrors,
+    formula_errors,
+    from_safe_text,
+    read_rows,
+)
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.services.imports import ImportResult
 from bid_desktop.storage.models import Commitment, Idea
@@ -37,8 +43,9 @@ def import_recap(
             if not isinstance(record, Commitment | Idea):
                 errors.add(number, f"{L.ID_HEADER} (lembar {sheet})", "catatan tidak dikenal")
                 continue
-            if record.ta_response != values[L.RESPONSE_HEADER]:
-                changes.append((record, values[L.RESPONSE_HEADER]))
+            response = from_safe_text(values[L.RESPONSE_HEADER])
+            if record.ta_response != response:
+                changes.append((record, response))
     errors.raise_if_any()
     for record, response in changes:
         record.ta_response = response

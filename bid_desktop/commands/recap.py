@@ -1,0 +1,40 @@
+"""`recap` (the recap workbook) and `report` (the event report PDF), cli.md."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bid_desktop.commands.common import add_db, existing_db, out
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    recap = sub.add_parser("recap", help="the recap workbook (xlsx) of every event in the database")
+    add_db(recap)
+    recap.add_argument("--out", type=Path, required=True, help="xlsx file to write")
+    recap.set_defaults(func=cmd_recap)
+    report = sub.add_parser("report", help="the event report with charts (PDF)")
+    add_db(report)
+    report.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    report.set_defaults(func=cmd_report)
+
+
+def cmd_recap(args: argparse.Namespace) -> int:
+    from bid_desktop.services.recap import write_recap
+
+    db = existing_db(args)
+    with db.begin() as session:
+        result = write_recap(session, args.out)
+    counts = ", ".join(f"{sheet} {n}" for sheet, n in result.rows.items())
+    out(f"recap written: {result.path} ({counts})")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from bid_desktop.services.report import write_report
+
+    db = existing_db(args)
+    with db.begin() as session:
+        result = write_report(session, args.out)
+    out(f"report written: {result.path} ({result.pages} pages)")
+    return 0

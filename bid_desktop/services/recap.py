@@ -1,0 +1,230 @@
+"""The recap workbook of every event in the database (`bid-desktop recap`, the Rekap tab).
+
+Each sheet is one SQL query streamed into the writer (``reports/recap.py``): per-desa and
+per-innovation figures are SQL aggregates, the lists are read ``yield_per`` rows at a time,
+so a province database (50,000 participants, 24,000 commitments, 300,000 ratings) is written
+in constant memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, func, select, text
+from sqlalchemy.orm import Session
+
+from bid_desktop.reports import recap as writer
+from bid_desktop.reports import recap_layout as L
+from bid_desktop.services.followup import NOT_CONTACTED, verification_status
+from bid_desktop.storage.models import (
+    Commitment,
+    Desa,
+    EventKecamatan,
+    FollowUp,
+    Idea,
+    Innovation,
+    Participant,
+    Piagam,
+)
+
+STREAM = 2000
+
+
+@dataclass
+class RecapResult:
+    path: Path
+    rows: dict[str, int]
+
+
+def _yes(flag: object) -> str:
+    return "Ya" if flag else "Tidak"
+
+
+def _stream(session: Session, query: Any, params: dict[str, Any] | None = None) -> Iterator[Any]:
+    result = session.execute(query, params or {}, execution_options={"yield_per": STREAM})
+    yield from result
+
+
+def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
+    query = (
+        select(
+            Desa.kecamatan_name,
+            Desa.name,
+            Commitment.kepala_desa,
+            Commitment.innovation_code,
+            Innovation.title,
+            Innovation.bursa,
+            Commitment.amount,
+            Commitment.table_code,
+            Commitment.stamped_at,
+            Piagam.serial,
+            Commitment.ta_response,
+            func.coalesce(FollowUp.status, NOT_CONTACTED),
+            Commitment.id,
+        )
+        .join(Desa, and_(Desa.event_id == Commitment.event_id, Desa.code == Commitment.desa_code))
+        .outerjoin(Innovation, Innovation.id == Commitment.innovation_id)
+        .outerjoin(
+            Piagam,
+            and_(Piagam.event_id == Commitment.event_id, Piagam.desa_code == Commitment.desa_code),
+        )
+        .outerjoin(FollowUp, FollowUp.commitment_id == Commitment.id)
+        .where(Commitment.voided.is_(False))
+        .order_by(Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
+    )
+    for (
+        kec,
+        desa,
+        kades,
+        code,
+        title,
+        bursa,
+        amount,
+        table,
+        at,
+        serial,
+        resp,
+        status,
+        cid,
+    ) in _stream(session, query):
+        inovasi = f"{code} – {title}" if title else code
+        yield (kec, desa, kades, inovasi, bursa, amount, table, at, serial, resp, status, cid)
+
+
+def idea_rows(session: Session) -> Iterator[Sequence[Any]]:
+    query = (
+        select(
+            Desa.kecamatan_name,
+            Desa.name,
+            Idea.proposer_name,
+            Idea.title,
+            Idea.description,
+            Idea.already_done,
+            Idea.ta_response,
+            Idea.verified_at,
+            Idea.verified_feasible,
+            Idea.id,
+        )
+        .outerjoin(Desa, and_(Desa.event_id == Idea.event_id, Desa.code == Idea.desa_code))
+        .where(Idea.voided.is_(False))
+        .order_by(Desa.kecamatan_name, Desa.name, Idea.title, Idea.id)
+    )
+    for kec, desa, who, title, desc, done, resp, when, feasible, iid in _stream(session, query):
+        status = verification_status(when, feasible)
+        yield (kec, desa, who, title, desc, _yes(done), resp, status, iid)
+
+
+_DESA = text(
+    """
+    SELECT d.kecamatan_name, d.code, d.name,
+           COALESCE(p.arrived, 0), COALESCE(p.women, 0),
+           COALESCE(c.n, 0), COALESCE(c.total, 0), COALESCE(i.n, 0)
+    FROM desa d
+    LEFT JOIN (SELECT event_id, desa_code, COUNT(checked_in_at) AS arrived,
+                      COUNT(checked_in_at) FILTER (WHERE woman_rep OR gender = 'P') AS women
+               FROM participant WHERE NOT voided AND desa_code IS NOT NULL
+               GROUP BY event_id, desa_code) p
+           ON p.event_id = d.event_id AND p.desa_code = d.code
+    LEFT JOIN (SELECT event_id, desa_code, COUNT(*) AS n, SUM(amount) AS total
+               FROM commitment WHERE NOT voided GROUP BY event_id, desa_code) c
+           ON c.event_id = d.event_id AND c.desa_code = d.code
+    LEFT JOIN (SELECT event_id, desa_code, COUNT(*) AS n
+               FROM idea WHERE NOT voided AND desa_code IS NOT NULL
+               GROUP BY event_id, desa_code) i
+           ON i.event_id = d.event_id AND i.desa_code = d.code
+    ORDER BY d.kecamatan_name, d.name, d.code
+    """
+)
+
+
+def desa_rows(session: Session) -> Iterator[Sequence[Any]]:
+    for kec, code, name, arrived, women, n, total, ideas in _stream(session, _DESA):
+        yield (kec, code, name, _yes(arrived), arrived, _yes(women), n, total, ideas)
+
+
+_RATING = text(
+    """
+    SELECT k.names, i.code, i.title, i.bursa, COUNT(r.id), AVG(r.score),
+           COUNT(*) FILTER (WHERE r.score = 1), COUNT(*) FILTER (WHERE r.score = 2),
+           COUNT(*) FILTER (WHERE r.score = 3), COUNT(*) FILTER (WHERE r.score = 4),
+           COUNT(*) FILTER (WHERE r.score = 5)
+    FROM innovation i
+    LEFT JOIN rating r ON r.event_id = i.event_id AND r.innovation_id = i.id
+    LEFT JOIN (SELECT event_id, group_concat(name, ', ') AS names
+               FROM event_kecamatan GROUP BY event_id) k ON k.event_id = i.event_id
+    WHERE NOT i.voided
+    GROUP BY i.id
+    ORDER BY k.names, i.bursa, AVG(r.score) DESC, i.code
+    """
+)
+
+
+def rating_rows(session: Session) -> Iterator[Sequence[Any]]:
+    for kec, code, title, bursa, count, mean, *dist in _stream(session, _RATING):
+        yield (kec, code, title, bursa, count, round(mean, 2) if count else None, *dist)
+
+
+def attendance_rows(session: Session) -> Iterator[Sequence[Any]]:
+    kecamatan = (
+        select(
+            EventKecamatan.event_id,
+            func.group_concat(EventKecamatan.name, ", ").label("names"),
+        )
+        .group_by(EventKecamatan.event_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Participant.number,
+            Participant.name,
+            Participant.jabatan,
+            Participant.gender,
+            func.coalesce(Desa.kecamatan_name, kecamatan.c.names),
+            Desa.name,
+            Participant.institution,
+            Participant.category,
+            Participant.guest_category,
+            Participant.woman_rep,
+            Participant.checked_in_at,
+            Participant.kit_at,
+        )
+        .outerjoin(
+            Desa, and_(Desa.event_id == Participant.event_id, Desa.code == Participant.desa_code)
+        )
+        .outerjoin(kecamatan, kecamatan.c.event_id == Participant.event_id)
+        .where(Participant.voided.is_(False))
+        .order_by(
+            Participant.event_id, Desa.name.is_(None), Desa.name, Participant.name, Participant.id
+        )
+    )
+    for number, name, jab, gender, kec, desa, inst, cat, guest, woman, at, kit in _stream(
+        session, query
+    ):
+        category = f"{cat} · {guest}" if guest else cat
+        yield (number, name, jab, gender, kec, desa or inst, category, _yes(woman), at, kit)
+
+
+def recap_sheets(session: Session) -> list[writer.Sheet]:
+    return [
+        writer.Sheet(L.COMMITMENT_SHEET, writer.COMMITMENT_COLUMNS, commitment_rows(session)),
+        writer.Sheet(L.IDEA_SHEET, writer.IDEA_COLUMNS, idea_rows(session)),
+        writer.Sheet(L.DESA_SHEET, writer.DESA_COLUMNS, desa_rows(session)),
+        writer.Sheet(
+            L.RATING_SHEET, writer.RATING_COLUMNS, rating_rows(session), writer.rating_mean
+        ),
+        writer.Sheet(L.ATTENDANCE_SHEET, writer.ATTENDANCE_COLUMNS, attendance_rows(session)),
+    ]
+
+
+def write_recap(
+    session: Session,
+    out: Path,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> RecapResult:
+    """The recap workbook of every event in this database (one kecamatan per event)."""
+    rows = writer.write_workbook(Path(out), recap_sheets(session), progress, cancelled)
+    return RecapResult(Path(out), rows)
