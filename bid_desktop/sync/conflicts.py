@@ -189,8 +189,11 @@ def _still_open(session: Session, record_id: str) -> bool:
 
 def side_values(detail: dict[str, Any], version_id: str | None) -> dict[str, object]:
     """The values that take one head's side (``version_id``), or keep the current merged
-    result (``None``): only the fields that differ, plus ``_dihapus`` when a delete is part
-    of the conflict."""
+    result (``None``), plus ``_dihapus`` when a delete is part of the conflict.
+
+    Taking a side decides the *hard* fields only (the same field edited differently); a
+    field changed on one laptop only keeps its automatically merged value, so choosing the
+    other laptop's phone number does not also undo this laptop's unrelated correction."""
     index: int | None = None
     if version_id is None:
         deleted = bool(detail["winner_deleted"])
@@ -202,8 +205,14 @@ def side_values(detail: dict[str, Any], version_id: str | None) -> dict[str, obj
         deleted = bool(detail["heads"][index]["deleted"])
     if deleted:
         return {DELETED_FIELD: True}
+    # With a deleted winner there is no merged row: the chosen head gives every field.
+    take_head = {row["field"] for row in detail["fields"] if row["hard"]}
+    if detail["winner_deleted"]:
+        take_head = {row["field"] for row in detail["fields"]}
     values: dict[str, object] = {
-        row["field"]: row["merged"] if index is None else row["values"][index]
+        row["field"]: row["values"][index]
+        if index is not None and row["field"] in take_head
+        else row["merged"]
         for row in detail["fields"]
         if row["differs"] and row["field"] != DELETED_FIELD
     }

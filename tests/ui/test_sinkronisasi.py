@@ -32,7 +32,7 @@ def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
     b.dispose()
 
 
-def export_via_ui(qtbot, db, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+def export_via_ui(qtbot, db, folder: Path, shot: str = "") -> Path:  # type: ignore[no-untyped-def]
     tab = make_tab(qtbot, db)
     page = tab.export_page
     page.ed_folder.setText(str(folder))
@@ -45,6 +45,9 @@ def export_via_ui(qtbot, db, folder: Path) -> Path:  # type: ignore[no-untyped-d
         versions = c.exec_driver_sql("SELECT COUNT(*) FROM version").scalar_one()
     assert page.last_result.versions == versions
     assert f"({versions} versi)" in page.feedback.text()
+    assert [r["name"] for r in page.model.rows] == [package.name]  # the stick's contents
+    if shot:
+        save_screenshot(tab, shot)
     return package
 
 
@@ -53,7 +56,7 @@ def test_export_then_preview_then_merge_with_progress(qtbot, pair, tmp_path):
     pid = walkin(a, "REG1-0001", "Ibu Sulastri", checked=True)
     usb = tmp_path / "usb"
     usb.mkdir()
-    package = export_via_ui(qtbot, a, usb)
+    package = export_via_ui(qtbot, a, usb, shot="sinkronisasi-ekspor")
 
     tab = make_tab(qtbot, b)
     tab.show_page(1)
@@ -147,4 +150,3 @@ def test_export_needs_an_existing_folder(qtbot, db, tmp_path):
     settle(tab)
     assert page.feedback.tone is Tone.WARN and page.last_result is None
     assert "perubahan belum diekspor" in page.lbl_pending.text()
-    save_screenshot(tab, "sinkronisasi-ekspor")

@@ -62,7 +62,7 @@ class BackupsPage(SyncPage):
         self.sp_keep = QSpinBox()
         self.sp_keep.setRange(1, 500)
         self.sp_keep.setSuffix(self.tr(" salinan"))
-        self.btn_save = self.button(self.tr("&Simpan pengaturan"), self.save_settings)
+        self.btn_save = self.button(self.tr("Simpan pen&gaturan"), self.save_settings)
         form = QFormLayout()
         form.addRow(self.tr("Folder cadangan:"), folder_row)
         form.addRow(self.tr("Cadangan otomatis &tiap:"), self.sp_minutes)

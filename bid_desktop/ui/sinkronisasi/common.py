@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
-from sqlalchemy import Boolean
+from sqlalchemy import Boolean, Date, DateTime
 
 from bid_desktop.services.errors import UserError
 from bid_desktop.storage.models import SYNCED_MODELS
@@ -24,6 +24,18 @@ SOFT_BG = QColor("#fff4e0")  # differs, merged automatically
 DIFF_BG = QColor("#fff4e0")  # duplicate review: the persons differ here
 
 
+class PageFeedback(Feedback):
+    """The shared feedback line, hidden until there is something to say (no empty band)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hide()
+
+    def show_message(self, text: str, tone: Tone = Tone.INFO) -> None:
+        super().show_message(text, tone)
+        self.show()
+
+
 class SyncPage(QWidget):
     """A page of the tab. Database work runs on the task worker; results arriving after the
     page is gone are dropped; a ``UserError`` lands in the page's feedback line."""
@@ -31,7 +43,7 @@ class SyncPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.feedback = Feedback()
+        self.feedback = PageFeedback()
 
     def run(
         self,
@@ -75,11 +87,22 @@ def hlc_time(hlc: str) -> str:
     return dt.datetime.fromtimestamp(wall / 1000).strftime("%d-%m-%Y %H:%M")
 
 
-def _is_bool(entity: str, field: str) -> bool:
+def _column_type(entity: str, field: str) -> object:
     model = SYNCED_MODELS.get(entity)
     if model is None or field not in model.__table__.columns:
-        return False
-    return isinstance(model.__table__.columns[field].type, Boolean)
+        return None
+    return model.__table__.columns[field].type
+
+
+def _date_text(kind: object, value: object) -> str | None:
+    """Payload dates are ISO text ('2026-11-25 08:05:00'); show them the Indonesian way."""
+    if not isinstance(value, str) or not isinstance(kind, Date | DateTime):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when.strftime("%d-%m-%Y %H:%M" if isinstance(kind, DateTime) else "%d-%m-%Y")
 
 
 def format_value(entity: str, field: str, value: object) -> str:
@@ -89,9 +112,10 @@ def format_value(entity: str, field: str, value: object) -> str:
         return tr("SyncPage", "dihapus") if value else tr("SyncPage", "tidak dihapus")
     if value is None or value == "":
         return "—"
-    if isinstance(value, bool) or _is_bool(entity, field):
+    kind = _column_type(entity, field)
+    if isinstance(value, bool) or isinstance(kind, Boolean):
         return tr("SyncPage", "ya") if value else tr("SyncPage", "tidak")
-    text = str(value)
+    text = _date_text(kind, value) or str(value)
     return text if len(text) <= 120 else text[:117] + "…"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +40,9 @@ from bid_desktop.ui.sinkronisasi.common import (
     translate_label,
 )
 
+# Keys for "take version 1/2/3" (Alt+digit switches the pages, Ctrl+digit the main tabs).
+SIDE_KEYS = ["F7", "F8", "F9"]
+
 
 class ConflictsPage(SyncPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -66,7 +70,9 @@ class ConflictsPage(SyncPage):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         splitter = QSplitter()
         splitter.addWidget(self.view)
@@ -84,13 +90,14 @@ class ConflictsPage(SyncPage):
         self.lbl_record = QLabel(self.tr("Pilih konflik di daftar kiri."))
         self.lbl_record.setWordWrap(True)
         self.lbl_record.setStyleSheet("font-weight: bold;")
-        self.chk_only_diff = QCheckBox(self.tr("Hanya kolom yang &berbeda"))
+        self.chk_only_diff = QCheckBox(self.tr("&Hanya kolom yang berbeda"))
         self.chk_only_diff.setChecked(True)
         self.chk_only_diff.toggled.connect(lambda _on: self._fill_table())
         legend = QLabel(
             self.tr(
-                "Merah: kolom yang diubah berbeda di dua laptop — pilih salah satu. "
-                "Kuning: berbeda, sudah digabung otomatis."
+                "Merah: kolom yang diubah berbeda di dua laptop — pilih versi mana yang "
+                "benar. Kuning: berbeda, sudah digabung otomatis (tetap seperti di kolom "
+                "Hasil sekarang)."
             )
         )
         legend.setWordWrap(True)
@@ -139,8 +146,6 @@ class ConflictsPage(SyncPage):
         rows, counts = result
         keep = self.detail["record_id"] if self.detail else None
         self.model.set_rows(rows)
-        self.view.resizeColumnToContents(0)
-        self.view.setColumnWidth(1, 260)
         self.lbl_counts.setText(
             self.tr("Konflik terbuka: %d berat, %d ringan") % (counts["hard"], counts["soft"])
         )
@@ -171,13 +176,13 @@ class ConflictsPage(SyncPage):
 
     def _show_detail(self, detail: dict[str, Any]) -> None:
         self.detail = detail
-        kind = self._kind_text(detail["kind"])
-        self.lbl_record.setText(f"{translate_label(detail['label'])} — {self.tr('konflik')} {kind}")
+        kind = self.tr("konflik berat") if detail["kind"] == "hard" else self.tr("konflik ringan")
+        self.lbl_record.setText(f"{translate_label(detail['label'])} — {kind}")
         self._fill_table()
-        self._set_buttons(detail["heads"])
+        self._set_buttons(detail["heads"], detail["kind"] == "hard")
 
     def head_title(self, index: int, head: dict[str, Any]) -> str:
-        title = self.tr("Versi %d: %s, %s") % (index + 1, head["station"], hlc_time(head["hlc"]))
+        title = self.tr("Versi %d · %s\n%s") % (index + 1, head["station"], hlc_time(head["hlc"]))
         return title + (self.tr(" (pemenang)") if index == 0 else "")
 
     def _fill_table(self) -> None:
@@ -210,14 +215,23 @@ class ConflictsPage(SyncPage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.resizeRowsToContents()
 
-    def _set_buttons(self, heads: list[dict[str, Any]]) -> None:
+    def _set_buttons(self, heads: list[dict[str, Any]], hard: bool = True) -> None:
+        """One button per head for a hard conflict; a soft one only needs confirming."""
         for button in self.side_buttons:
             self.side_box.removeWidget(button)
             button.deleteLater()
         self.side_buttons = []
-        for i, head in enumerate(heads):
-            text = self.tr("Pakai versi &%d (%s)") % (i + 1, head["station"])
-            button = self.button(text, lambda _c=False, v=head["version_id"]: self.choose(v))
+        self.btn_keep.setText(
+            self.tr("&Pertahankan hasil sekarang") if hard else self.tr("&Terima hasil gabungan")
+        )
+        for i, head in enumerate(heads if hard else []):
+            key = SIDE_KEYS[i] if i < len(SIDE_KEYS) else ""
+            text = self.tr("Pakai versi %d (%s)") % (i + 1, head["station"])
+            button = self.button(
+                f"{text} {key}".strip(), lambda _c=False, v=head["version_id"]: self.choose(v)
+            )
+            if key:
+                button.setShortcut(QKeySequence(key))
             self.side_box.addWidget(button)
             self.side_buttons.append(button)
         self.btn_keep.setEnabled(bool(heads))

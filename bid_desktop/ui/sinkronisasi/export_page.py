@@ -3,14 +3,18 @@ usually a USB stick. The last folder is remembered."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,8 +22,9 @@ from PySide6.QtWidgets import (
 from bid_desktop.services import sync as sync_service
 from bid_desktop.sync.history import pending_export_count
 from bid_desktop.ui.common.feedback import Tone
+from bid_desktop.ui.common.table_model import Column, RowsModel
 from bid_desktop.ui.context import AppContext
-from bid_desktop.ui.sinkronisasi.common import SyncPage
+from bid_desktop.ui.sinkronisasi.common import SyncPage, size_text
 from bid_desktop.ui.sinkronisasi.folders import EXPORT_KEY, last_folder, remember_folder
 
 
@@ -38,30 +43,46 @@ class ExportPage(SyncPage):
         self.ed_folder = QLineEdit(last_folder(EXPORT_KEY))
         self.ed_folder.setPlaceholderText(self.tr("Folder tujuan, misalnya flashdisk"))
         self.ed_folder.returnPressed.connect(self.export)
-        choose = self.button(self.tr("&Pilih folder…"), self.choose_folder)
+        self.ed_folder.editingFinished.connect(self.list_packages)
+        label = QLabel(self.tr("&Folder tujuan:"))
+        label.setBuddy(self.ed_folder)
         row = QHBoxLayout()
+        row.addWidget(label)
         row.addWidget(self.ed_folder, 1)
-        row.addWidget(choose)
-        form = QFormLayout()
-        form.addRow(self.tr("&Folder tujuan:"), row)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.ed_folder)
+        row.addWidget(self.button(self.tr("&Pilih folder…"), self.choose_folder))
         self.lbl_pending = QLabel()
         self.btn_export = self.button(self.tr("&Ekspor paket laptop ini"), self.export)
         self.btn_export.setMinimumHeight(44)
         self.btn_export.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.btn_export)
-        buttons.addStretch(1)
+        buttons.addWidget(self.lbl_pending, 1)
         self.lbl_file = QLabel()
         self.lbl_file.setWordWrap(True)
+        self.lbl_folder = QLabel()
+        self.model = RowsModel(
+            [
+                Column("name", self.tr("Paket di folder ini")),
+                Column("modified", self.tr("Waktu"), lambda t: t.strftime("%d-%m-%Y %H:%M")),
+                Column("size", self.tr("Ukuran"), size_text, True),
+            ]
+        )
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.lbl_pending)
+        layout.addLayout(row)
         layout.addLayout(buttons)
         layout.addWidget(self.feedback)
         layout.addWidget(self.lbl_file)
-        layout.addStretch(1)
+        layout.addWidget(self.lbl_folder)
+        layout.addWidget(self.view, 1)
         self.setFocusProxy(self.ed_folder)
 
     def choose_folder(self) -> None:
@@ -71,6 +92,7 @@ class ExportPage(SyncPage):
         if folder:
             self.ed_folder.setText(folder)
             self.btn_export.setFocus()
+            self.list_packages()
 
     def refresh(self) -> None:
         def work() -> int:
@@ -78,6 +100,32 @@ class ExportPage(SyncPage):
                 return pending_export_count(session.connection())
 
         self.run(work, self._show_pending)
+        self.list_packages()
+
+    def list_packages(self) -> None:
+        """The packages already on the stick, so the operator sees the new one arrive."""
+        text = self.ed_folder.text().strip()
+        folder = Path(text) if text else None
+
+        def work() -> list[dict[str, Any]]:
+            if folder is None or not folder.is_dir():
+                return []
+            files = folder.glob(f"*{sync_service.PACKAGE_SUFFIX}")
+            rows = []
+            for path in files:
+                stat = path.stat()
+                modified = dt.datetime.fromtimestamp(stat.st_mtime)
+                rows.append(
+                    {"id": str(path), "name": path.name, "modified": modified, "size": stat.st_size}
+                )
+            return sorted(rows, key=lambda r: r["modified"], reverse=True)[:200]
+
+        self.run(work, self._show_packages)
+
+    def _show_packages(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+        text = self.ed_folder.text().strip()
+        self.lbl_folder.setText(self.tr("%d paket di %s") % (len(rows), text) if text else "")
 
     def _show_pending(self, pending: int) -> None:
         self.lbl_pending.setText(

@@ -11,7 +11,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 
@@ -28,9 +29,12 @@ class ProgressStrip(QWidget):
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setMinimumWidth(300)
-        self.btn_cancel = QPushButton(self.tr("&Batal"))
+        self.btn_cancel = QPushButton(self.tr("Batal (Esc)"))
         self.btn_cancel.setMinimumHeight(32)
         self.btn_cancel.clicked.connect(self.cancel)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)  # only while the strip is shown
+        escape.activated.connect(self.cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
