@@ -24,6 +24,7 @@ from bid_desktop.services.station import require_state
 from bid_desktop.storage.models import (
     Attendance,
     BursaSession,
+    Desa,
     Innovation,
     Participant,
     Rating,
@@ -199,6 +200,28 @@ def session_choices(session: Session, event_id: str, bursa: str) -> list[dict[st
     return session_rows(session, event_id, bursa)
 
 
+def attendance_rows(session: Session, session_id: str, limit: int = 200) -> list[dict[str, Any]]:
+    """Who came into one session, latest first (a page, not everyone)."""
+    query = (
+        select(
+            Attendance.id,
+            Attendance.scanned_at,
+            Attendance.station,
+            Participant.number,
+            Participant.name,
+            Desa.name.label("desa_name"),
+        )
+        .join(Participant, Participant.id == Attendance.participant_id)
+        .outerjoin(
+            Desa, and_(Desa.event_id == Participant.event_id, Desa.code == Participant.desa_code)
+        )
+        .where(Attendance.session_id == session_id)
+        .order_by(Attendance.scanned_at.desc(), Participant.name)
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in session.execute(query)]
+
+
 def attendance_count(session: Session, session_id: str) -> int:
     query = select(func.count()).select_from(Attendance).where(Attendance.session_id == session_id)
     return int(session.scalar(query) or 0)
@@ -212,6 +235,7 @@ __all__ = [
     "AttendanceResult",
     "RatingResult",
     "attendance_count",
+    "attendance_rows",
     "find_participant",
     "rate",
     "ranking",

@@ -1,0 +1,1 @@
+"""Ruang Bursa tab (station 2)."""

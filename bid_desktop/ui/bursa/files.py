@@ -1,0 +1,78 @@
+"""Spreadsheet fallback from the Ruang Bursa tab: import a filled template (all-or-nothing)
+or save a blank one, for the menu (``innovations``) and the P2KTD directory (``providers``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from bid_desktop.services.imports import ImportResult, import_xlsx, write_template
+from bid_desktop.ui.common.feedback import Feedback, Tone
+from bid_desktop.ui.context import AppContext
+
+TITLES = {"innovations": "Menu Inovasi", "providers": "Direktori P2KTD"}
+
+
+class SheetFiles:
+    def __init__(self, owner: QWidget, ctx: AppContext, kind: str, feedback: Feedback,
+                 changed: Callable[[], None]) -> None:  # fmt: skip
+        self.owner, self.ctx, self.kind = owner, ctx, kind
+        self.feedback, self.changed = feedback, changed
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.owner, self.owner.tr("Impor %s") % TITLES[self.kind], "",
+            self.owner.tr("Excel (*.xlsx)"),
+        )  # fmt: skip
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        ctx, kind = self.ctx, self.kind
+
+        def work(_progress: Any, cancelled: Callable[[], bool]) -> ImportResult:
+            with ctx.db.begin() as session:
+                return import_xlsx(session, kind, path, cancelled=cancelled)
+
+        def done(r: ImportResult) -> None:
+            self.feedback.show_message(
+                self.owner.tr("Impor %s: %d baris — %d baru, %d diperbarui, %d sama")
+                % (path.name, r.total, r.added, r.updated, r.unchanged),
+                Tone.OK,
+            )
+            ctx.bus.data_changed.emit(kind)
+            self.changed()
+
+        def failed(exc: BaseException) -> None:
+            self.feedback.show_message(
+                self.owner.tr("Impor ditolak, tidak ada yang diubah: %s") % exc, Tone.ERROR
+            )
+
+        title = self.owner.tr("Mengimpor %s…") % TITLES[self.kind]
+        ctx.tasks.run_with_progress(title, work, done, failed)
+
+    def ask_template(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.owner, self.owner.tr("Simpan templat %s") % TITLES[self.kind],
+            f"templat-{self.kind}.xlsx", self.owner.tr("Excel (*.xlsx)"),
+        )  # fmt: skip
+        if path:
+            self.save_template(Path(path))
+
+    def save_template(self, path: Path) -> None:
+        ctx, kind = self.ctx, self.kind
+
+        def work() -> Path:
+            with ctx.db.begin() as session:
+                return write_template(kind, path, session=session)
+
+        ctx.tasks.run(
+            work,
+            lambda out: self.feedback.show_message(
+                self.owner.tr("Templat disimpan: %s") % out, Tone.OK
+            ),
+            lambda exc: self.feedback.show_message(str(exc), Tone.ERROR),
+        )
