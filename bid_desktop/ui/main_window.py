@@ -58,6 +58,10 @@ class MainWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh_status)
         self._timer.start(5000)
         self.refresh_status()
+        # Sinkronisasi: automatic backups on a timer (sync.md "Around the merge").
+        from bid_desktop.ui.sinkronisasi.backup_timer import BackupTimer
+
+        self.backup_timer = BackupTimer(ctx, self)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self._timer.stop()
+        self.backup_timer.stop()
         self.ctx.tasks.shutdown()
         super().closeEvent(event)
 

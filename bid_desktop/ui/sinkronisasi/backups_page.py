@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -52,9 +53,6 @@ class BackupsPage(SyncPage):
         self.ed_folder.setPlaceholderText(
             self.tr("Kosong = folder 'backups' di samping basis data")
         )
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.ed_folder, 1)
-        folder_row.addWidget(self.button(self.tr("Pilih &folder…"), self.choose_folder))
         self.sp_minutes = QSpinBox()
         self.sp_minutes.setRange(0, 24 * 60)
         self.sp_minutes.setSuffix(self.tr(" menit"))
@@ -62,18 +60,22 @@ class BackupsPage(SyncPage):
         self.sp_keep = QSpinBox()
         self.sp_keep.setRange(1, 500)
         self.sp_keep.setSuffix(self.tr(" salinan"))
+        for spin in (self.sp_minutes, self.sp_keep):
+            spin.setMinimumWidth(140)
         self.btn_save = self.button(self.tr("Simpan pen&gaturan"), self.save_settings)
-        form = QFormLayout()
-        form.addRow(self.tr("Folder cadangan:"), folder_row)
-        form.addRow(self.tr("Cadangan otomatis &tiap:"), self.sp_minutes)
-        form.addRow(self.tr("Simpan &paling banyak:"), self.sp_keep)
-        for row, buddy in ((1, self.sp_minutes), (2, self.sp_keep)):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            label.setBuddy(buddy)  # type: ignore[attr-defined]
-        settings_row = QHBoxLayout()
-        settings_row.addLayout(form, 1)
-        settings_row.addWidget(self.btn_save)
-        self.btn_now = self.button(self.tr("&Cadangkan sekarang"), self.backup_now)
+        grid = QGridLayout()
+        grid.addWidget(self._label(self.tr("Folder &cadangan:"), self.ed_folder), 0, 0)
+        grid.addWidget(self.ed_folder, 0, 1, 1, 4)
+        grid.addWidget(self.button(self.tr("Pilih &folder…"), self.choose_folder), 0, 5)
+        grid.addWidget(self._label(self.tr("Otomatis &tiap:"), self.sp_minutes), 1, 0)
+        grid.addWidget(self.sp_minutes, 1, 1)
+        grid.addWidget(self._label(self.tr("Simpan &paling banyak:"), self.sp_keep), 1, 2)
+        grid.addWidget(self.sp_keep, 1, 3)
+        grid.addWidget(self.btn_save, 1, 5)
+        grid.setColumnStretch(4, 1)
+        box = QGroupBox(self.tr("Pengaturan cadangan otomatis"))
+        box.setLayout(grid)
+        self.btn_now = self.button(self.tr("Ca&dangkan sekarang"), self.backup_now)
         self.btn_now.setMinimumHeight(44)
         self.btn_restore = self.button(self.tr("P&ulihkan cadangan terpilih…"), self.restore)
         actions = QHBoxLayout()
@@ -88,12 +90,17 @@ class BackupsPage(SyncPage):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.lbl_count = QLabel()
         layout = QVBoxLayout(self)
-        layout.addLayout(settings_row)
+        layout.addWidget(box)
         layout.addLayout(actions)
         layout.addWidget(self.feedback)
         layout.addWidget(self.lbl_count)
         layout.addWidget(self.view, 1)
         self.setFocusProxy(self.btn_now)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     def _reason_text(self, reason: Any) -> str:
         names = {
