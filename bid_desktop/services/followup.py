@@ -200,10 +200,14 @@ def followup_row(session: Session, commitment_id: str, today: dt.date | None = N
     return _as_row(found, today or dt.date.today())
 
 
-def status_counts(session: Session, today: dt.date | None = None) -> dict[str, int]:
-    """Follow-ups per status, plus "terlambat" (overdue), for the list header."""
+def status_counts(
+    session: Session, today: dt.date | None = None, event_id: str | None = None
+) -> dict[str, int]:
+    """Follow-ups per status, plus "terlambat" (overdue), of every event or of one."""
     today = today or dt.date.today()
     query, due, status = _base(session)
+    if event_id is not None:
+        query = query.where(Commitment.event_id == event_id)
     sub = query.subquery()
     counts = {s: 0 for s in FOLLOWUP_STATUSES}
     for name, n in session.execute(select(sub.c.status, func.count()).group_by(sub.c.status)):

@@ -1,0 +1,77 @@
+"""Figures of one event after the fair, as plain data: drawn by the Rekap dashboard (QPainter)
+and by the event report (reportlab). Filled in SQL by ``services/report.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class BursaFigure:
+    bursa: str
+    label: str
+    commitments: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class DesaFigure:
+    code: str
+    name: str
+    registered: int
+    arrived: int
+    women_arrived: int
+    commitments: int
+    amount: int
+    ideas: int
+
+
+@dataclass(frozen=True)
+class InnovationFigure:
+    code: str
+    title: str
+    bursa: str
+    ratings: int
+    mean: float
+
+
+@dataclass
+class EventSummary:
+    event_name: str
+    event_date: dt.date
+    venue: str
+    kabupaten: str
+    kecamatan: str
+    registered: int = 0
+    arrived: int = 0
+    women_arrived: int = 0
+    commitments: int = 0
+    amount: int = 0
+    ideas: int = 0
+    ratings: int = 0
+    mean_rating: float | None = None
+    bursa: list[BursaFigure] = field(default_factory=list)
+    desa: list[DesaFigure] = field(default_factory=list)
+    top_innovations: list[InnovationFigure] = field(default_factory=list)
+    followup: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def desa_arrived(self) -> int:
+        return sum(1 for d in self.desa if d.arrived)
+
+    @property
+    def desa_with_woman(self) -> int:
+        return sum(1 for d in self.desa if d.women_arrived)
+
+    @property
+    def desa_committed(self) -> int:
+        return sum(1 for d in self.desa if d.commitments)
+
+    @property
+    def women_share(self) -> float:
+        return self.women_arrived / self.arrived if self.arrived else 0.0
+
+    def desa_by_amount(self, limit: int = 15) -> list[DesaFigure]:
+        ranked = sorted(self.desa, key=lambda d: (-d.amount, d.name))
+        return [d for d in ranked if d.amount][:limit]
