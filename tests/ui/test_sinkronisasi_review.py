@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from bid_desktop.storage.models import AuditEntry, DuplicateLink, Participant
@@ -205,3 +206,22 @@ def test_not_the_same_person_is_recorded_behind_the_pin(qtbot, pair, tmp_path, m
         assert link.not_duplicate and json.loads(link.participant_ids) == sorted([p1, p2])
         assert not s.get(Participant, p1).voided and not s.get(Participant, p2).voided
     assert page.model.rows == []
+
+
+def test_keyboard_only_conflict_resolution(qtbot, pair, tmp_path, monkeypatch):
+    """Alt+4 opens the conflict page, ↓ picks the conflict, F8 takes version 2."""
+    a, b = pair
+    pid = hard_conflict(a, b, tmp_path)
+    tab = make_tab(qtbot, a)
+    tab.activateWindow()
+    qtbot.waitActive(tab)
+    qtbot.keyClick(tab, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    settle(tab)
+    page = tab.conflicts_page
+    assert tab.pages.currentWidget() is page and page.view.hasFocus()
+    phones = {r["field"]: r for r in page.detail["fields"]}["phone"]["values"]
+    pin_answers(monkeypatch, conflicts_page, PIN)
+    qtbot.keyClick(page.view, Qt.Key.Key_F8)  # a button's shortcut animates a click first
+    qtbot.waitUntil(lambda: settle(tab) or conflicts(a) == [])
+    with a.begin() as s:
+        assert s.get(Participant, pid).phone == phones[1]

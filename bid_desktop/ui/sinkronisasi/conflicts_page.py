@@ -219,6 +219,8 @@ class ConflictsPage(SyncPage):
         """One button per head for a hard conflict; a soft one only needs confirming."""
         for button in self.side_buttons:
             self.side_box.removeWidget(button)
+            button.hide()  # its F-key must not stay alive until the deferred delete
+            button.setShortcut(QKeySequence())
             button.deleteLater()
         self.side_buttons = []
         self.btn_keep.setText(

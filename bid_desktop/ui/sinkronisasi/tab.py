@@ -12,7 +12,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from bid_desktop.sync import conflicts as conflict_service
@@ -31,6 +31,7 @@ class SinkronisasiTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._stale = False
         self.setWindowTitle(self.tr("Sinkronisasi"))
         self.export_page = ExportPage(ctx)
         self.import_page = ImportPage(ctx)
@@ -90,7 +91,18 @@ class SinkronisasiTab(QWidget):
             self.pages.setTabToolTip(i, f"Alt+{i + 1}")
 
     def _data_changed(self, _area: str) -> None:
-        self._debounce.start()
+        # Other tabs announce every scan; counting duplicates then would queue work on the
+        # one database worker in front of the next scan. Refresh when this tab is seen.
+        if self.isVisible():
+            self._debounce.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh_current()
 
     def refresh_current(self) -> None:
         page = self.pages.currentWidget()
