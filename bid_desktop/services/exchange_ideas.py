@@ -20,6 +20,7 @@ from bid_desktop.domain.text import fold
 from bid_desktop.services.audit import audit, require_pin
 from bid_desktop.services.commitments import find_desa
 from bid_desktop.services.errors import UserError
+from bid_desktop.services.registration import find_by_number
 from bid_desktop.services.station import require_state
 from bid_desktop.storage.models import Desa, Idea
 
@@ -197,3 +198,13 @@ def idea_rows(session: Session, event_id: str, text: str = "", limit: int = PAGE
     )
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     return IdeaPage([_row(r._mapping) for r in rows], int(total or 0))
+
+
+def find_proposer(session: Session, event_id: str, number: str) -> dict[str, Any] | None:
+    """The participant whose badge was scanned, as the card's proposer (None: not a badge)."""
+    row = find_by_number(session, event_id, number)
+    if row is None:
+        return None
+    if row["voided"]:
+        raise UserError(f"Badge {row['number']} ({row['name']}) sudah dibatalkan")
+    return row

@@ -1,0 +1,139 @@
+"""Add a commitment from the paper Kartu Komitmen: innovation (code or pick), amount with a live
+Rupiah + terbilang preview, planned year, notes. Tab walks the fields, Enter adds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bid_desktop.domain import amounts
+from bid_desktop.domain.text import fold
+from bid_desktop.services.commitments import MAX_YEAR, MIN_YEAR
+
+OK_STYLE, ERROR_STYLE = "color: #1b5e20;", "color: #b71c1c;"
+
+
+@dataclass(frozen=True)
+class CardValues:
+    innovation_code: str
+    amount: int
+    planned_year: int
+    notes: str
+
+
+class CardForm(QGroupBox):
+    submitted = Signal(object)  # CardValues
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Tambah dari Kartu Komitmen (F2)"))
+        self._codes: dict[str, str] = {}  # code → "A01 — title (A)"
+        self.ed_innovation = QLineEdit()
+        self.ed_innovation.setPlaceholderText(self.tr("Kode (mis. A03) atau ketik judul"))
+        self.lbl_innovation = QLabel()
+        self.ed_amount = QLineEdit()
+        self.ed_amount.setPlaceholderText(self.tr("mis. 150jt, Rp 150.000.000, 1,5 M"))
+        self.lbl_amount = QLabel()
+        self.sp_year = QSpinBox()
+        self.sp_year.setRange(MIN_YEAR, MAX_YEAR)
+        self.ed_notes = QLineEdit()
+        self.btn_add = QPushButton(self.tr("Tambah komitmen (Enter)"))
+        self.btn_add.clicked.connect(self.submit)
+        for label in (self.lbl_innovation, self.lbl_amount):
+            label.setWordWrap(True)  # a long title or terbilang takes two lines: keep room
+            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + 2)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.ed_innovation.textChanged.connect(self._innovation_changed)
+        self.ed_amount.textChanged.connect(self._amount_changed)
+        for edit in (self.ed_innovation, self.ed_amount, self.ed_notes):
+            edit.returnPressed.connect(self.submit)
+        form = QFormLayout()
+        form.addRow(self.tr("Inovasi"), self.ed_innovation)
+        form.addRow("", self.lbl_innovation)
+        form.addRow(self.tr("Perkiraan anggaran"), self.ed_amount)
+        form.addRow("", self.lbl_amount)
+        form.addRow(self.tr("Tahun rencana"), self.sp_year)
+        form.addRow(self.tr("Catatan"), self.ed_notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.btn_add)
+        self.setFocusProxy(self.ed_innovation)
+
+    def set_menu(self, choices: list[dict[str, str]], year: int) -> None:
+        self._codes = {c["code"]: f"{c['code']} — {c['title']} ({c['bursa']})" for c in choices}
+        completer = QCompleter(list(self._codes.values()), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ed_innovation.setCompleter(completer)
+        self.sp_year.setValue(year)
+
+    # --- live checks ---------------------------------------------------------------------------
+
+    def innovation_code(self) -> str | None:
+        """The code typed, picked ("A03 — title (A)"), or the one title that matches."""
+        text = self.ed_innovation.text().strip()
+        code = text.split(" — ", 1)[0].strip().upper()
+        if code in self._codes:
+            return code
+        key = fold(text)
+        found = [c for c, label in self._codes.items() if key and key in fold(label)]
+        return found[0] if len(found) == 1 else None
+
+    def _innovation_changed(self, text: str) -> None:
+        code = self.innovation_code()
+        if code is not None:
+            self._show(self.lbl_innovation, self._codes[code], OK_STYLE)
+        elif text.strip():
+            self._show(self.lbl_innovation, self.tr("Tidak ada di menu inovasi"), ERROR_STYLE)
+        else:
+            self._show(self.lbl_innovation, "", OK_STYLE)
+
+    def _amount_changed(self, text: str) -> None:
+        try:
+            amount = amounts.parse_amount(text)
+        except ValueError as exc:
+            self._show(self.lbl_amount, str(exc), ERROR_STYLE)
+            return
+        shown = f"{amounts.rupiah(amount)} — {amounts.words(amount)}" if amount is not None else ""
+        self._show(self.lbl_amount, shown, OK_STYLE)
+
+    @staticmethod
+    def _show(label: QLabel, text: str, style: str) -> None:
+        label.setText(text)
+        label.setStyleSheet(style)
+
+    # --- submit ----------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        code = self.innovation_code()
+        if code is None:
+            self._show(self.lbl_innovation, self.tr("Pilih inovasi dari menu"), ERROR_STYLE)
+            self.ed_innovation.setFocus()
+            return
+        try:
+            amount = amounts.parse_amount(self.ed_amount.text())
+        except ValueError:
+            amount = None
+        if amount is None:
+            self._show(self.lbl_amount, self.tr("Isi perkiraan anggaran"), ERROR_STYLE)
+            self.ed_amount.setFocus()
+            return
+        notes = self.ed_notes.text().strip()
+        self.submitted.emit(CardValues(code, amount, self.sp_year.value(), notes))
+
+    def clear(self) -> None:
+        for edit in (self.ed_innovation, self.ed_amount, self.ed_notes):
+            edit.clear()
+        self.ed_innovation.setFocus()
