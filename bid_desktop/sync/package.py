@@ -353,6 +353,27 @@ def _unzip(plain: bytes, header: Header, data_path: Path, label: str) -> dict[st
     return manifest
 
 
+def _check_sqlite(data_path: Path, label: str) -> None:
+    """The staged file must be an intact SQLite database (a cut or garbled one is refused
+    here, before any query could stumble over a missing page halfway through a merge)."""
+    with open(data_path, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise refuse(label, "berkas", f"{DATA} bukan basis data SQLite")
+    try:
+        conn = sqlite3.connect(f"file:{data_path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise refuse(label, "berkas", f"{DATA} tidak dapat dibuka ({exc})") from exc
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        verdict = conn.execute("PRAGMA integrity_check(1)").fetchone()
+        if verdict is None or verdict[0] != "ok":
+            raise refuse(label, "berkas", f"{DATA} rusak (integrity_check)")
+    except sqlite3.DatabaseError as exc:
+        raise refuse(label, "berkas", f"{DATA} rusak ({exc})") from exc
+    finally:
+        conn.close()
+
+
 def _check_counts_and_event(data_path: Path, manifest: dict[str, Any], label: str) -> None:
     event_id = manifest["event_id"]
     conn = sqlite3.connect(f"file:{data_path}?mode=ro", uri=True)
@@ -416,6 +437,7 @@ def open_package(
         )
     if revision != SCHEMA_REVISION:
         upgrade_staged(data_path, revision)  # older revision: upgraded in the staging copy
+    _check_sqlite(data_path, label)
     validate_staged(data_path, label)
     _check_counts_and_event(data_path, manifest, label)
     return OpenedPackage(path, sha, header, manifest, data_path)
