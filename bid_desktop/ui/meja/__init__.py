@@ -1,0 +1,1 @@
+"""Meja Konsultasi tab (station 3)."""
