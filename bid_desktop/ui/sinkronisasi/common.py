@@ -112,6 +112,8 @@ def format_value(entity: str, field: str, value: object) -> str:
         return tr("SyncPage", "dihapus") if value else tr("SyncPage", "tidak dihapus")
     if value is None or value == "":
         return "—"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d-%m-%Y %H:%M")
     kind = _column_type(entity, field)
     if isinstance(value, bool) or isinstance(kind, Boolean):
         return tr("SyncPage", "ya") if value else tr("SyncPage", "tidak")

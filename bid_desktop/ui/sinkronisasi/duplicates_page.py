@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bid_desktop.services.audit import require_pin
+from bid_desktop.services.events import desa_list
 from bid_desktop.sync import duplicates as duplicate_service
 from bid_desktop.sync.labels import field_label
 from bid_desktop.ui.common.feedback import Tone
@@ -123,7 +124,14 @@ class DuplicatesPage(SyncPage):
 
         def work() -> list[dict[str, Any]]:
             with self.ctx.db.begin() as session:
-                return duplicate_service.find_candidates(session, event_id)
+                groups = duplicate_service.find_candidates(session, event_id)
+                names = {d.code: d.name for d in desa_list(session, event_id)}
+            for group in groups:
+                for member in group["participants"]:
+                    code = member.get("desa_code")
+                    if code in names:
+                        member["desa_code"] = f"{names[code]} ({code})"
+            return groups
 
         self.run(work, self._show_list)
 
@@ -158,7 +166,13 @@ class DuplicatesPage(SyncPage):
         )
         self.table.clear()
         self.table.setColumnCount(1 + len(members))
-        titles = [self.tr("Kolom")] + [self.tr("Peserta %d") % (i + 1) for i in range(len(members))]
+        survivor = min(group["ids"])  # sync.duplicates keeps the smallest id of the group
+        titles = [self.tr("Kolom")]
+        for i, member in enumerate(members):
+            title = self.tr("Peserta %d") % (i + 1)
+            if member["id"] == survivor:
+                title += "\n" + self.tr("(nomor ini dipakai jika sama)")
+            titles.append(title)
         self.table.setHorizontalHeaderLabels(titles)
         for i, member in enumerate(members):
             self.table.horizontalHeaderItem(i + 1).setToolTip(str(member["id"]))
