@@ -136,4 +136,6 @@ def test_backup_timer_runs_when_due_and_main_window_starts_it(qtbot, db, stick):
     window.ctx.tasks.wait()
     qtbot.waitUntil(lambda: not timer.busy)
     assert len(list(stick.glob("*.sqlite"))) == 1
-    window.close()
+    # let the other tabs' debounced refreshes (triggered by "backup") run before teardown
+    qtbot.wait(600)
+    window.ctx.tasks.wait()
