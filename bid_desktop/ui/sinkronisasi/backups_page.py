@@ -187,7 +187,7 @@ class BackupsPage(SyncPage):
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self.lbl_count.setText(self.tr("%d cadangan di %s") % (len(rows), self.backup_folder()))
-        paths = [r["path"] for r in rows]
+        paths = [b.path for b in backups]
         self.run(lambda: {str(p): integrity_ok(p) for p in paths}, self._show_integrity)
 
     def _show_integrity(self, results: dict[str, bool]) -> None:

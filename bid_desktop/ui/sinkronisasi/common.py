@@ -69,7 +69,7 @@ class SyncPage(QWidget):
     def button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setMinimumHeight(36)
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda _checked=False: slot())
         return button
 
 

@@ -6,6 +6,7 @@ version whose parents are all heads and travels to the other laptops like any ed
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
@@ -229,9 +230,8 @@ class ConflictsPage(SyncPage):
         for i, head in enumerate(heads if hard else []):
             key = SIDE_KEYS[i] if i < len(SIDE_KEYS) else ""
             text = self.tr("Pakai versi %d (%s)") % (i + 1, head["station"])
-            button = self.button(
-                f"{text} {key}".strip(), lambda _c=False, v=head["version_id"]: self.choose(v)
-            )
+            version_id: str = head["version_id"]
+            button = self.button(f"{text} {key}".strip(), partial(self.choose, version_id))
             if key:
                 button.setShortcut(QKeySequence(key))
             self.side_box.addWidget(button)

@@ -175,7 +175,9 @@ class DuplicatesPage(SyncPage):
             titles.append(title)
         self.table.setHorizontalHeaderLabels(titles)
         for i, member in enumerate(members):
-            self.table.horizontalHeaderItem(i + 1).setToolTip(str(member["id"]))
+            header_item = self.table.horizontalHeaderItem(i + 1)
+            if header_item is not None:
+                header_item.setToolTip(str(member["id"]))
         self.table.setRowCount(len(SHOWN_FIELDS))
         for r, name in enumerate(SHOWN_FIELDS):
             values = [m.get(name) for m in members]

@@ -111,7 +111,7 @@ class ExportPage(SyncPage):
             if folder is None or not folder.is_dir():
                 return []
             files = folder.glob(f"*{sync_service.PACKAGE_SUFFIX}")
-            rows = []
+            rows: list[dict[str, Any]] = []
             for path in files:
                 stat = path.stat()
                 modified = dt.datetime.fromtimestamp(stat.st_mtime)
