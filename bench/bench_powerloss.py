@@ -2,13 +2,15 @@
 may be lost and the database must stay intact.
 
 A child process opens the database with the app's own ``open_database`` (WAL,
-synchronous=FULL) and loops: register a walk-in (ORM session + ``next_walkin_seq`` + the
-version capture hook, one transaction per action as the registration screen does) and stamp a
-commitment with the real ``services.commitments.stamp_commitment``. It prints ``try …`` before
-and ``ok …`` after each transaction commits ("confirmed", what the UI would show). The parent
-SIGKILLs it at a random moment (0–0.8 s after its first confirmation), 100 times, and after
-every kill checks: ``PRAGMA integrity_check`` = ok, every confirmed participant exists with
-its version, every commitment holds its last confirmed amount or one tried after it.
+synchronous=FULL) and loops over what the desks do, each one transaction through the real
+services, as the tabs call them: register a walk-in (``registration_forms.register_walkin``),
+check an invited participant in by scanning the badge number (``registration.scan``), and
+stamp a commitment (``commitments.stamp_commitment``). It prints ``try …`` before and ``ok …``
+after each transaction commits ("confirmed", what the UI would show). The parent SIGKILLs it
+at a random moment (0–0.8 s after its first confirmation), 100 times, and after every kill
+checks: ``PRAGMA integrity_check`` = ok, every confirmed walk-in exists with its version,
+every confirmed check-in is still checked in, every commitment holds its last confirmed amount
+or one tried after it.
 
 SIGKILL loses the process, not the OS page cache: it proves transaction atomicity and WAL
 recovery; surviving a real power cut additionally relies on synchronous=FULL (set in db.py).
@@ -31,26 +33,43 @@ from pathlib import Path
 from bench.common import OUT, child, wait_line
 
 CHILD = """
-import sys, random, datetime as dt
+import sys, random
+from sqlalchemy import select
 from bid_desktop.storage.db import open_database
 from bid_desktop.storage.models import Participant, Desa, Innovation
-from bid_desktop.services.station import require_state, next_walkin_seq
+from bid_desktop.services.station import require_state
+from bid_desktop.services import registration as reg
+from bid_desktop.services.registration_forms import ParticipantForm, register_walkin
 from bid_desktop.services.commitments import StampInput, stamp_commitment
-from bid_desktop.domain import ids
-from bid_desktop.domain.people import participant_search_text
 db = open_database(sys.argv[1]); rng = random.Random(int(sys.argv[2]))
 with db.begin() as s:
-    desa = [d.code for d in s.query(Desa).all()]; menu = [i.code for i in s.query(Innovation).all()]
+    event_id = require_state(s).event_id
+    desa = list(s.scalars(select(Desa.code).where(Desa.event_id == event_id)))
+    menu = list(s.scalars(select(Innovation.code).where(Innovation.event_id == event_id)))
+    waiting = list(s.scalars(select(Participant.number).where(
+        Participant.event_id == event_id, Participant.checked_in_at.is_(None),
+        Participant.voided.is_(False))))
+rng.shuffle(waiting)
+n = 0
 while True:
-    if rng.random() < 0.5:
+    n += 1
+    pick = rng.random()
+    if pick < 0.45:
         with db.begin() as s:
-            st = require_state(s); seq = next_walkin_seq(s); pid = ids.new_id()
-            number = ids.walkin_number(st.station, seq)
-            print(f"try P {pid}", flush=True)
-            s.add(Participant(id=pid, event_id=st.event_id, number=number, name=f"Walk In {seq}",
-                  search=participant_search_text(f"Walk In {seq}", number), desa_code=rng.choice(desa),
-                  source="walk-in", checked_in_at=dt.datetime.now(), checked_in_station=st.station))
+            print("try P", flush=True)
+            row = register_walkin(s, event_id, ParticipantForm(
+                name=f"Walk In {sys.argv[2]} {n}", desa_code=rng.choice(desa), gender="P",
+                phone=f"0812{rng.randrange(10**7, 10**8)}", jabatan="Kader posyandu"))
+            pid = row["id"]
         print(f"ok P {pid}", flush=True)
+    elif pick < 0.48 and waiting:  # ~250 invitees spread over the 100 runs
+        number = waiting.pop()
+        with db.begin() as s:
+            result = reg.scan(s, event_id, number)
+            assert result.row is not None, number
+            pid = result.row["id"]
+            print(f"try K {pid} {result.status}", flush=True)
+        print(f"ok K {pid} {result.status}", flush=True)
     else:
         amount = rng.randrange(5, 121) * 5_000_000
         with db.begin() as s:
@@ -84,10 +103,15 @@ class Run:
 
 
 def check(db: Path, lines: list[list[str]], state: dict) -> list[str]:
+    checked_in = state.setdefault("checked_in", set())
     for words in lines:
+        if len(words) < 3:
+            continue  # "try P": the walk-in's id is known only once it is confirmed
         kind, verb, rid = words[1], words[0], words[2]
         if kind == "P" and verb == "ok":
             state["participants"].add(rid)
+        elif kind == "K" and verb == "ok":
+            checked_in.add(rid)
         elif kind == "C":
             tried = state["tried"].setdefault(rid, [])
             if verb == "ok":
@@ -103,6 +127,10 @@ def check(db: Path, lines: list[list[str]], state: dict) -> list[str]:
         versioned = {r for (r,) in conn.execute("SELECT DISTINCT record_id FROM version")}
         problems += [f"lost participant {p}" for p in state["participants"] - have]
         problems += [f"no version {p}" for p in state["participants"] - versioned]
+        present = {
+            r for (r,) in conn.execute("SELECT id FROM participant WHERE checked_in_at IS NOT NULL")
+        }
+        problems += [f"lost check-in {p}" for p in checked_in - present]
         amounts = dict(conn.execute("SELECT id, amount FROM commitment"))
         for cid, amount in state["confirmed"].items():
             if amounts.get(cid) not in [amount, *state["tried"].get(cid, [])]:
@@ -119,7 +147,28 @@ def fresh_db() -> Path:
     for old in [*OUT.glob("powerloss.sqlite*"), *station_dir(path).glob("*")]:
         old.unlink()
     build_demo(path, "event", 1, seed=11)
+    _reopen_the_door(path)
     return path
+
+
+def _reopen_the_door(path: Path) -> None:
+    """The demo has checked most invitees in; undo that (real service, PIN) so the children
+    have badges left to scan."""
+    from sqlalchemy import select
+
+    from bid_desktop.services.audit import DEFAULT_PIN
+    from bid_desktop.services.registration import undo_check_in
+    from bid_desktop.storage.db import open_database
+    from bid_desktop.storage.models import Participant
+
+    db = open_database(path)
+    with db.begin() as session:
+        arrived = session.scalars(
+            select(Participant.id).where(Participant.checked_in_at.is_not(None))
+        ).all()
+        for pid in arrived:
+            undo_check_in(session, pid, "uji R1: pintu dibuka lagi", DEFAULT_PIN)
+    db.dispose()
 
 
 def main() -> int:
@@ -127,7 +176,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=100)
     args = parser.parse_args()
     db, rng = fresh_db(), random.Random(5)
-    state: dict = {"participants": set(), "confirmed": {}, "tried": {}}
+    state: dict = {"participants": set(), "checked_in": set(), "confirmed": {}, "tried": {}}
     problems: list[str] = []
     confirmed_writes = 0
     start = time.perf_counter()
@@ -142,8 +191,9 @@ def main() -> int:
     open_database(db).dispose()  # the app reopens it after the last kill
     problems += check(db, [], state)
     print(f"{args.kills} hard kills in {time.perf_counter() - start:.0f} s; "
-          f"{confirmed_writes} confirmed writes; {len(state['participants'])} walk-ins and "
-          f"{len(state['confirmed'])} commitments checked after every kill")  # fmt: skip
+          f"{confirmed_writes} confirmed writes; {len(state['participants'])} walk-ins, "
+          f"{len(state['checked_in'])} check-ins and {len(state['confirmed'])} commitments "
+          "checked after every kill")  # fmt: skip
     print(f"corrupt databases: {sum('integrity' in p for p in problems)}; "
           f"lost confirmed records: {sum('integrity' not in p for p in problems)}")  # fmt: skip
     for p in problems[:20]:

@@ -18,10 +18,11 @@ def test_percentiles() -> None:
 
 def _db(path: Path) -> Path:
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE participant (id TEXT PRIMARY KEY)")
+    conn.execute("CREATE TABLE participant (id TEXT PRIMARY KEY, checked_in_at TEXT)")
     conn.execute("CREATE TABLE version (record_id TEXT)")
     conn.execute("CREATE TABLE commitment (id TEXT PRIMARY KEY, amount INTEGER)")
-    conn.execute("INSERT INTO participant VALUES ('p1')")
+    conn.execute("INSERT INTO participant VALUES ('p1', '2026-11-25 09:00:00')")
+    conn.execute("INSERT INTO participant VALUES ('p3', NULL)")
     conn.execute("INSERT INTO version VALUES ('p1')")
     conn.execute("INSERT INTO commitment VALUES ('c1', 50)")
     conn.commit()
@@ -30,16 +31,24 @@ def _db(path: Path) -> Path:
 
 
 def _state() -> dict:
-    return {"participants": set(), "confirmed": {}, "tried": {}}
+    return {"participants": set(), "checked_in": set(), "confirmed": {}, "tried": {}}
 
 
 def test_powerloss_check_accepts_what_is_there(tmp_path: Path) -> None:
-    lines = [["ok", "P", "p1"], ["ok", "C", "c1", "40"], ["try", "C", "c1", "50"]]
+    lines = [
+        ["try", "P"],
+        ["ok", "P", "p1"],
+        ["ok", "K", "p1", "checked_in"],
+        ["try", "K", "p3", "checked_in"],
+        ["ok", "C", "c1", "40"],
+        ["try", "C", "c1", "50"],
+    ]
     assert check(_db(tmp_path / "a.sqlite"), lines, _state()) == []
 
 
 def test_powerloss_check_catches_lost_and_stale(tmp_path: Path) -> None:
-    lines = [["ok", "P", "p2"], ["ok", "C", "c1", "70"]]
+    lines = [["ok", "P", "p2"], ["ok", "K", "p3", "checked_in"], ["ok", "C", "c1", "70"]]
     problems = check(_db(tmp_path / "b.sqlite"), lines, _state())
+    assert any("lost check-in p3" in p for p in problems)
     assert any("lost participant p2" in p for p in problems)
     assert any("commitment c1: 50 != confirmed 70" in p for p in problems)
