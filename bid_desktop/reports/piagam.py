@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -115,11 +115,11 @@ def _canvas(path: Path, title: str) -> Canvas:
 
 def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
     """Page 1, then lampiran pages while commitments remain."""
-    rows, size = _fit_rows(data, list(data.lines), TABLE_TOP - TABLE_BOTTOM)
-    rest = list(data.lines[len(rows) :])
+    fitted = _fit(data, list(data.lines), TABLE_TOP - TABLE_BOTTOM)
+    rest = list(data.lines[fitted[0] :])
     _frame(canvas, data)
     _heading(canvas, data)
-    _table(canvas, data, rows, size, TABLE_TOP, more=len(rest))
+    _table(canvas, fitted, TABLE_TOP)
     _signatures(canvas, data)
     _serial(canvas, data)
     page = 1
@@ -127,11 +127,11 @@ def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
         page += 1
         canvas.showPage()
         top = PAGE_H - 40 * mm
-        rows, size = _fit_rows(data, rest, top - 36 * mm)
-        rest = rest[len(rows) :]
+        fitted = _fit(data, rest, top - 36 * mm)
+        rest = rest[fitted[0] :]
         _frame(canvas, data)
         _lampiran_heading(canvas, data, page)
-        _table(canvas, data, rows, size, top, more=len(rest))
+        _table(canvas, fitted, top)
         _serial(canvas, data)
 
 
@@ -260,30 +260,20 @@ def _signatures(canvas: Canvas, data: PiagamData) -> None:
 
 @dataclass
 class _Styles:
+    """Paragraph styles of one type size: only the cells that may wrap are Paragraphs."""
+
     size: float
     cell: ParagraphStyle = field(init=False)
-    right: ParagraphStyle = field(init=False)
-    centre: ParagraphStyle = field(init=False)
-    head: ParagraphStyle = field(init=False)
     words: ParagraphStyle = field(init=False)
 
     def __post_init__(self) -> None:
-        lead = self.size * 1.18
-        base = ParagraphStyle("c", fontName=SERIF, fontSize=self.size, leading=lead)
+        base = ParagraphStyle("c", fontName=SERIF, fontSize=self.size, leading=self.size * 1.18)
         self.cell = ParagraphStyle("l", parent=base, alignment=TA_LEFT)
-        self.right = ParagraphStyle("r", parent=base, alignment=TA_RIGHT)
-        self.centre = ParagraphStyle("m", parent=base, alignment=TA_CENTER)
-        self.head = ParagraphStyle(
-            "h",
-            parent=base,
-            fontName=SERIF_BOLD,
-            alignment=TA_CENTER,
-            textColor=HexColor("#ffffff"),
-        )
         self.words = ParagraphStyle("w", parent=base, fontName=SERIF_ITALIC)
 
 
 _STYLE_CACHE: dict[float, _Styles] = {}
+HEAD = ["No", "Inovasi yang direplikasi", "Tahun", "Perkiraan Anggaran", "Terbilang"]
 
 
 def _styles(size: float) -> _Styles:
@@ -296,84 +286,79 @@ def _build(
     data: PiagamData,
     rows: Sequence[PiagamLine],
     size: float,
-    with_total: bool,
     more: int,
     start: int = 1,
 ) -> Table:
     """The table of ``rows``; ``start`` is the number of the first row, ``more`` how many
-    follow on a lampiran page, ``with_total`` adds the Jumlah row (on the last page)."""
+    follow on a lampiran page; without more, the Jumlah row closes it."""
     st = _styles(size)
-    P = Paragraph  # noqa: N806 - reads like the table it builds
-    head = ["No", "Inovasi yang direplikasi", "Tahun", "Perkiraan Anggaran", "Terbilang"]
-    body: list[list[object]] = [[P(h, st.head) for h in head]]
+    body: list[list[object]] = [list(HEAD)]
     for n, line in enumerate(rows, start):
         body.append(
             [
-                P(str(n), st.centre),
-                P(f"<b>{escape(line.code)}</b> — {escape(line.title)}", st.cell),
-                P(str(line.year or ""), st.centre),
-                P(escape(rupiah(line.amount)), st.right),
-                P(escape(words(line.amount)) if line.amount is not None else "", st.words),
+                str(n),
+                Paragraph(f"<b>{escape(line.code)}</b> — {escape(line.title)}", st.cell),
+                str(line.year or ""),
+                rupiah(line.amount),
+                Paragraph(words(line.amount), st.words) if line.amount is not None else "",
             ]
         )
     if more:
-        body.append(["", P(f"… dan {more} inovasi lagi pada lampiran", st.words), "", "", ""])
-    if with_total:
+        body.append(["", Paragraph(f"… dan {more} inovasi lagi pada lampiran", st.words)])
+        body[-1] += ["", "", ""]
+    else:
         total = data.total
-        body.append(
-            [
-                "",
-                P(f"<b>Jumlah ({len(data.lines)} inovasi)</b>", st.cell),
-                "",
-                P(f"<b>{escape(rupiah(total))}</b>", st.right),
-                P(escape(words(total)), st.words),
-            ]
-        )
+        body.append(["", f"Jumlah ({len(data.lines)} inovasi)", "", rupiah(total), ""])
+        body[-1][4] = Paragraph(words(total), st.words)
     table = Table(body, colWidths=COLUMNS, repeatRows=1)
     style = [
+        ("FONT", (0, 0), (-1, -1), SERIF, size, size * 1.18),
+        ("FONT", (0, 0), (-1, 0), SERIF_BOLD, size, size * 1.18),
+        ("TEXTCOLOR", (0, 0), (-1, 0), HexColor("#ffffff")),
         ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (2, 1), (2, -1), "CENTER"),
+        ("ALIGN", (3, 1), (3, -1), "RIGHT"),
         ("GRID", (0, 0), (-1, -1), 0.4, HexColor("#7a8ca3")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
-    if with_total:
+    if not more:
         style.append(("BACKGROUND", (0, -1), (-1, -1), HexColor("#f3ecd8")))
+        style.append(("FONT", (0, -1), (3, -1), SERIF_BOLD, size, size * 1.18))
     table.setStyle(TableStyle(style))
     return table
 
 
-def _fit_rows(
-    data: PiagamData, lines: list[PiagamLine], height: float
-) -> tuple[list[PiagamLine], float]:
-    """The first lines of ``lines`` (the rest of ``data.lines``) that fit ``height``: all of
-    them in the largest type that fits, else as many as fit in the smallest type."""
+Fitted = tuple[int, Table | None, float]  # lines placed, their table (wrapped), its height
+
+
+def _fit(data: PiagamData, lines: list[PiagamLine], height: float) -> Fitted:
+    """How many of ``lines`` (the rest of ``data.lines``) fit ``height``, with their table
+    already wrapped: all of them in the largest type that fits, else as many as fit in the
+    smallest type."""
+    if not lines:
+        return 0, None, 0.0
     width, start = sum(COLUMNS), len(data.lines) - len(lines) + 1
     for size in FONT_SIZES:
-        _w, h = _build(data, lines, size, True, 0, start).wrap(width, height)
-        if h <= height:
-            return lines, size
+        table = _build(data, lines, size, 0, start)
+        used = table.wrap(width, height)[1]
+        if used <= height:
+            return len(lines), table, used
     size, count = FONT_SIZES[-1], len(lines) - 1
-    while count > 1:
-        table = _build(data, lines[:count], size, False, len(lines) - count, start)
-        if table.wrap(width, height)[1] <= height:
-            break
+    while True:
+        table = _build(data, lines[:count], size, len(lines) - count, start)
+        used = table.wrap(width, height)[1]
+        if used <= height or count == 1:
+            return count, table, used
         count -= 1
-    return lines[: max(count, 1)], size
 
 
-def _table(
-    canvas: Canvas,
-    data: PiagamData,
-    rows: Sequence[PiagamLine],
-    size: float,
-    top: float,
-    more: int,
-) -> None:
-    if not rows:
+def _table(canvas: Canvas, fitted: Fitted, top: float) -> None:
+    _count, table, height = fitted
+    if table is None:
         _centred(canvas, "(belum ada komitmen)", top - 14, SERIF_ITALIC, 12)
         return
-    start = len(data.lines) - more - len(rows) + 1
-    table = _build(data, rows, size, not more, more, start)
-    width, height = table.wrap(sum(COLUMNS), top)
-    table.drawOn(canvas, (PAGE_W - width) / 2, top - height)
+    table.drawOn(canvas, (PAGE_W - sum(COLUMNS)) / 2, top - height)
