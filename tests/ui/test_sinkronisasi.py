@@ -150,3 +150,35 @@ def test_export_needs_an_existing_folder(qtbot, db, tmp_path):
     settle(tab)
     assert page.feedback.tone is Tone.WARN and page.last_result is None
     assert "perubahan belum diekspor" in page.lbl_pending.text()
+
+
+def test_several_packages_at_once_and_a_package_seen_before(qtbot, pair, tmp_path):
+    a, b = pair
+    c = make_event_db(tmp_path / "mka1.sqlite", "MKA1", EVENT)
+    try:
+        walkin(a, "REG1-0001", "Ibu Sulastri")
+        walkin(c, "MKA1-0001", "Pak Wayan")
+        usb_a, usb_c = tmp_path / "usb-a", tmp_path / "usb-c"
+        usb_a.mkdir()
+        usb_c.mkdir()
+        first = export_via_ui(qtbot, a, usb_a)
+        second = export_via_ui(qtbot, c, usb_c)
+        tab = make_tab(qtbot, b)
+        page = tab.import_page
+        page.set_files([first, second, first])  # the same file twice is listed once
+        settle(tab)
+        assert [r["station"] for r in page.model.rows] == ["REG1", "MKA1"]
+        assert page.files.count() == 2
+        page.btn_merge.click()
+        settle(tab)
+        with b.begin() as s:
+            numbers = set(s.scalars(select(Participant.number)))
+            assert {"REG1-0001", "MKA1-0001"} <= numbers
+            assert len(s.scalars(select(ImportLog)).all()) == 2
+        page.set_files([first])  # again: recognised by its hash, nothing new
+        settle(tab)
+        [row] = page.model.rows
+        assert row["seen"] is True and row["versions"].startswith("0 / ")
+        assert page.model.data(page.model.index(0, 9)) == "ya"
+    finally:
+        c.dispose()

@@ -225,3 +225,28 @@ def test_keyboard_only_conflict_resolution(qtbot, pair, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: settle(tab) or conflicts(a) == [])
     with a.begin() as s:
         assert s.get(Participant, pid).phone == phones[1]
+
+
+def test_soft_conflict_only_needs_confirming(qtbot, pair, tmp_path, monkeypatch):
+    a, b = pair
+    pid = walkin(a, "REG1-0001", "Siti Aminah")
+    merge_from(b, a, folder=tmp_path)
+    with a.begin() as s:
+        s.get(Participant, pid).phone = "+628111111111"
+    with b.begin() as s:
+        s.get(Participant, pid).institution = "BPD"
+    merge_from(a, b, folder=tmp_path)
+    tab = make_tab(qtbot, a)
+    tab.show_page(3)
+    settle(tab)
+    page = tab.conflicts_page
+    [row] = page.model.rows
+    assert row["kind"] == "soft" and "konflik ringan" in page.lbl_record.text()
+    assert page.side_buttons == [] and "Terima" in page.btn_keep.text()
+    pin_answers(monkeypatch, conflicts_page, PIN)
+    page.btn_keep.click()
+    settle(tab)
+    assert conflicts(a) == []
+    with a.begin() as s:
+        person = s.get(Participant, pid)
+        assert (person.phone, person.institution) == ("+628111111111", "BPD")
