@@ -163,9 +163,15 @@ class BackupSettings:
     keep: int  # newest copies kept in the folder
 
 
-def _slug(text: str) -> str:
-    slug = fold(text).replace(" ", "-")
-    return slug[:40].strip("-") or "acara"
+def _slug(text: str, limit: int = 48) -> str:
+    """File-name-safe event name, cut at a word boundary."""
+    words, length = [], 0
+    for word in fold(text).split():
+        if words and length + 1 + len(word) > limit:
+            break
+        words.append(word[:limit])
+        length += len(word) + (1 if len(words) > 1 else 0)
+    return "-".join(words) or "acara"
 
 
 def _station_state(session: Session) -> StationState:

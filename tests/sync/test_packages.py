@@ -326,3 +326,27 @@ def test_cli_exit_codes(trio, tmp_path, capsys, monkeypatch):
         conn.execute("UPDATE desa SET name = 'diubah' WHERE rowid = (SELECT MIN(rowid) FROM desa)")
     assert run(["check", "--db", str(b.path)]) == 1
     assert "desa" in capsys.readouterr().err
+
+
+def test_demo_packages_rebuild_the_district_database(tmp_path, capsys, monkeypatch):
+    from tests.sync.helpers import live_rows
+
+    district = tmp_path / "event.sqlite"
+    usb = tmp_path / "usb"
+    assert run(["demo", "--db", str(district), "--stations", "3", "--packages", str(usb)]) == 0
+    packages = sorted(usb.glob("*.bidsync"))
+    assert len(packages) == 3
+    assert all(p.name.startswith("bursa-inovasi-desa-kecamatan-") for p in packages)
+    assert run(["demo", "--db", str(tmp_path / "k.sqlite"), "--scale", "kabupaten",
+                "--packages", str(usb)]) == 3  # fmt: skip
+    monkeypatch.setenv("BID_PASSPHRASE", "demo-bursa-inovasi")
+    new = tmp_path / "ta.sqlite"
+    assert run(["event", "join", "--db", str(new), "--package", str(packages[0]),
+                "--station", "TA1"]) == 0  # fmt: skip
+    assert run(["merge", "--db", str(new), *map(str, packages)]) == 0
+    capsys.readouterr()
+    assert run(["check", "--db", str(new)]) == 0
+    a, b = open_database(district), open_database(new)
+    assert live_rows(a) == live_rows(b)
+    a.dispose()
+    b.dispose()
