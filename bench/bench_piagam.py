@@ -29,9 +29,10 @@ from bid_desktop.reports.piagam import write_piagam
 from bid_desktop.services.commitments import StampInput, stamp_commitment
 from bid_desktop.services.demo import menu_path
 from bid_desktop.services.events import EventSetup, create_event, current_event
-from bid_desktop.services.exchange import desa_with_commitments, innovation_choices
+from bid_desktop.services.exchange import desa_with_commitments
 from bid_desktop.services.exchange_piagam import issue_many, piagam_data
 from bid_desktop.services.import_catalog import import_csv_menu
+from bid_desktop.services.meja import innovation_choices
 from bid_desktop.storage.db import Database, open_database
 
 TANGGAMUS = "18.06"

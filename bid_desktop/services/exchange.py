@@ -1,6 +1,7 @@
 """Jendela 3 (station 4): the Kepala Desa hands over the Kartu Komitmen and leaves with a piagam.
 
-A scan (badge number, desa code or desa name) finds the desa; the panel shows its commitments
+A scan (badge number, desa code or desa name; ``meja.pick_desa``, as at the tables) finds
+the desa; the panel shows its commitments
 known to this laptop. Commitments written on the paper card that this laptop does not know are
 added with ``stamp_commitment`` (same natural id as a stamp, so a merge joins them). Receiving
 the card creates the desa's ``Piagam`` record (one per desa, ``piagam_id``) and with it the
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -20,64 +21,18 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain import amounts, ids
 from bid_desktop.domain.enums import Source
-from bid_desktop.domain.text import fold
 from bid_desktop.services.audit import audit
 from bid_desktop.services.commitments import StampInput, find_desa, stamp_commitment
 from bid_desktop.services.errors import UserError
-from bid_desktop.services.registration import find_by_number
+from bid_desktop.services.meja import pick_desa
 from bid_desktop.services.station import next_piagam_seq, require_state
 from bid_desktop.storage.models import (
     Commitment,
     Desa,
     Innovation,
-    Participant,
     Piagam,
     PiagamPrint,
 )
-
-# Outcomes of a scan at Jendela 3.
-FOUND = "found"
-NOT_FOUND = "not_found"
-NO_DESA = "no_desa"  # a guest's badge: no desa to exchange for
-VOIDED = "voided"
-MANY = "many"
-
-
-@dataclass
-class DesaScan:
-    status: str
-    text: str
-    desa_code: str | None = None
-    person: dict[str, Any] | None = None  # the badge scanned, when it was a badge
-    candidates: list[str] = field(default_factory=list)  # "Name (code)" when a name is ambiguous
-
-
-def scan_desa(session: Session, event_id: str, text: str) -> DesaScan:
-    """A badge number (its holder's desa), a desa code, or a desa name matching one desa."""
-    text = text.strip()
-    person = find_by_number(session, event_id, text)
-    if person is not None:
-        if person["voided"]:
-            return DesaScan(VOIDED, text, person["desa_code"], person)
-        if not person["desa_code"]:
-            return DesaScan(NO_DESA, text, None, person)
-        return DesaScan(FOUND, text, person["desa_code"], person)
-    if session.get(Desa, ids.desa_id(event_id, text)) is not None:
-        return DesaScan(FOUND, text, text)
-    key = fold(text)
-    if not key:
-        return DesaScan(NOT_FOUND, text)
-    rows = session.execute(
-        select(Desa.code, Desa.name).where(Desa.event_id == event_id).order_by(Desa.name)
-    ).all()
-    exact = [r for r in rows if fold(r.name) == key]
-    found = exact or [r for r in rows if key in fold(r.name)]
-    if len(found) == 1:
-        return DesaScan(FOUND, text, found[0].code)
-    if found:
-        return DesaScan(MANY, text, candidates=[f"{r.name} ({r.code})" for r in found])
-    return DesaScan(NOT_FOUND, text)
-
 
 # --- the desa panel --------------------------------------------------------------------------
 
@@ -100,6 +55,8 @@ class DesaPanel:
     kepala_desa: str
     commitments: list[dict[str, Any]]
     piagam: PiagamState | None
+    scanned_name: str = ""  # whose badge was scanned ("" when the desa was typed)
+    scanned_is_kepala_desa: bool = False
 
     @property
     def live(self) -> list[dict[str, Any]]:
@@ -140,29 +97,6 @@ def _commitment_row(c: Commitment, title: str | None, bursa: str | None) -> dict
     }
 
 
-def kepala_desa_name(session: Session, event_id: str, desa_code: str) -> str:
-    """The name written on a stamp, else the registered Kepala Desa of the desa."""
-    named = session.scalar(
-        select(Commitment.kepala_desa).where(
-            Commitment.event_id == event_id,
-            Commitment.desa_code == desa_code,
-            Commitment.kepala_desa != "",
-            Commitment.voided.is_(False),
-        )
-    )
-    if named:
-        return named
-    person = session.scalar(
-        select(Participant.name).where(
-            Participant.event_id == event_id,
-            Participant.desa_code == desa_code,
-            Participant.is_kepala_desa.is_(True),
-            Participant.voided.is_(False),
-        )
-    )
-    return person or ""
-
-
 def piagam_state(session: Session, event_id: str, desa_code: str) -> PiagamState | None:
     piagam = session.get(Piagam, ids.piagam_id(event_id, desa_code))
     if piagam is None:
@@ -180,16 +114,24 @@ def piagam_state(session: Session, event_id: str, desa_code: str) -> PiagamState
     )
 
 
-def desa_panel(session: Session, event_id: str, desa_code: str) -> DesaPanel:
-    desa = find_desa(session, event_id, desa_code)
+def scan(session: Session, event_id: str, text: str) -> DesaPanel:
+    """A scanned badge (its holder's desa), a desa code or a desa name → the desa panel.
+    UserError (naming what was scanned) for a guest, a voided badge, nothing or several."""
+    pick = pick_desa(session, event_id, text)
     return DesaPanel(
-        desa_code=desa.code,
-        desa_name=desa.name,
-        kecamatan_name=desa.kecamatan_name,
-        kepala_desa=kepala_desa_name(session, event_id, desa.code),
-        commitments=commitment_rows(session, event_id, desa.code),
-        piagam=piagam_state(session, event_id, desa.code),
+        desa_code=pick.code,
+        desa_name=pick.name,
+        kecamatan_name=pick.kecamatan,
+        kepala_desa=pick.kepala_desa,
+        commitments=commitment_rows(session, event_id, pick.code),
+        piagam=piagam_state(session, event_id, pick.code),
+        scanned_name=pick.scanned_name,
+        scanned_is_kepala_desa=pick.is_kepala_desa,
     )
+
+
+def desa_panel(session: Session, event_id: str, desa_code: str) -> DesaPanel:
+    return scan(session, event_id, desa_code)
 
 
 # --- the paper card -------------------------------------------------------------------------
@@ -250,16 +192,6 @@ def add_from_card(session: Session, card: CardCommitment) -> dict[str, Any]:
         select(Innovation.title, Innovation.bursa).where(Innovation.id == commitment.innovation_id)
     ).one()
     return _commitment_row(commitment, title, bursa)
-
-
-def innovation_choices(session: Session, event_id: str) -> list[dict[str, str]]:
-    """The menu for the card form's completer: code, title, bursa."""
-    rows = session.execute(
-        select(Innovation.code, Innovation.title, Innovation.bursa)
-        .where(Innovation.event_id == event_id, Innovation.voided.is_(False))
-        .order_by(Innovation.code)
-    )
-    return [{"code": r.code, "title": r.title, "bursa": r.bursa} for r in rows]
 
 
 # --- the piagam record: card received, serial ------------------------------------------------

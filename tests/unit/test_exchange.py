@@ -49,16 +49,17 @@ def number_of(db, name: str) -> str:  # type: ignore[no-untyped-def]
 def test_scan_badge_code_or_name_finds_the_desa(jdb):
     ev = event_id(jdb)
     with jdb.begin() as s:
-        found = exchange.scan_desa(s, ev, number_of(jdb, "Suyanto"))
-        assert (found.status, found.desa_code) == (exchange.FOUND, BANJAR_MANIS)
-        assert found.person is not None and found.person["is_kepala_desa"]
-        assert exchange.scan_desa(s, ev, CAMPANG).desa_code == CAMPANG
-        assert exchange.scan_desa(s, ev, "banjar manis").desa_code == BANJAR_MANIS
-        assert exchange.scan_desa(s, ev, number_of(jdb, "Rudi Hartono")).status == exchange.NO_DESA
-        assert exchange.scan_desa(s, ev, "U0000000").status == exchange.NOT_FOUND
-        assert exchange.scan_desa(s, ev, "a").status == exchange.MANY
-        panel = exchange.desa_panel(s, ev, BANJAR_MANIS)
-    assert panel.desa_name == "Banjar Manis" and panel.kepala_desa == "Suyanto"
+        panel = exchange.scan(s, ev, number_of(jdb, "Suyanto"))
+        assert exchange.scan(s, ev, CAMPANG).desa_code == CAMPANG
+        assert exchange.scan(s, ev, "banjar manis").scanned_name == ""
+        with pytest.raises(UserError, match="bukan utusan desa"):
+            exchange.scan(s, ev, number_of(jdb, "Rudi Hartono"))
+        with pytest.raises(UserError, match="Tidak ditemukan"):
+            exchange.scan(s, ev, "U0000000")
+    assert (panel.desa_code, panel.desa_name, panel.kepala_desa) == (
+        BANJAR_MANIS, "Banjar Manis", "Suyanto",
+    )  # fmt: skip
+    assert panel.scanned_name == "Suyanto" and panel.scanned_is_kepala_desa
     assert [c["innovation_code"] for c in panel.commitments] == ["A01", "B02", "C01"]
     assert panel.total == 150_000_000 + 75_500_000 + 1_234_567_890
     assert panel.commitments[0]["words"] == "seratus lima puluh juta rupiah"

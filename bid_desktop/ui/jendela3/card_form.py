@@ -4,6 +4,7 @@ Rupiah + terbilang preview, planned year, notes. Tab walks the fields, Enter add
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bid_desktop.domain import amounts
 from bid_desktop.domain.text import fold
 from bid_desktop.services.commitments import MAX_YEAR, MIN_YEAR
+from bid_desktop.services.meja import preview_amount
 
 OK_STYLE, ERROR_STYLE = "color: #1b5e20;", "color: #b71c1c;"
 
@@ -71,7 +72,7 @@ class CardForm(QGroupBox):
         layout.addWidget(self.btn_add)
         self.setFocusProxy(self.ed_innovation)
 
-    def set_menu(self, choices: list[dict[str, str]], year: int) -> None:
+    def set_menu(self, choices: list[dict[str, Any]], year: int) -> None:
         self._codes = {c["code"]: f"{c['code']} — {c['title']} ({c['bursa']})" for c in choices}
         completer = QCompleter(list(self._codes.values()), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -101,12 +102,11 @@ class CardForm(QGroupBox):
             self._show(self.lbl_innovation, "", OK_STYLE)
 
     def _amount_changed(self, text: str) -> None:
-        try:
-            amount = amounts.parse_amount(text)
-        except ValueError as exc:
-            self._show(self.lbl_amount, str(exc), ERROR_STYLE)
+        preview = preview_amount(text)
+        if preview.error:
+            self._show(self.lbl_amount, preview.error, ERROR_STYLE)
             return
-        shown = f"{amounts.rupiah(amount)} — {amounts.words(amount)}" if amount is not None else ""
+        shown = f"{preview.figures} — {preview.words}" if preview.amount is not None else ""
         self._show(self.lbl_amount, shown, OK_STYLE)
 
     @staticmethod
@@ -122,10 +122,7 @@ class CardForm(QGroupBox):
             self._show(self.lbl_innovation, self.tr("Pilih inovasi dari menu"), ERROR_STYLE)
             self.ed_innovation.setFocus()
             return
-        try:
-            amount = amounts.parse_amount(self.ed_amount.text())
-        except ValueError:
-            amount = None
+        amount = preview_amount(self.ed_amount.text()).amount
         if amount is None:
             self._show(self.lbl_amount, self.tr("Isi perkiraan anggaran"), ERROR_STYLE)
             self.ed_amount.setFocus()

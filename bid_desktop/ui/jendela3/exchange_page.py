@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bid_desktop.domain import amounts
-from bid_desktop.services import exchange
-from bid_desktop.services.events import current_event
+from bid_desktop.services import exchange, meja
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.jendela3.card_form import CardForm, CardValues
@@ -153,10 +152,9 @@ class ExchangePage(Page):
     def load_menu(self) -> None:
         event_id = self.ctx.event_id
 
-        def work() -> tuple[list[dict[str, str]], int]:
+        def work() -> tuple[list[dict[str, Any]], int]:
             with self.ctx.db.begin() as session:
-                year = current_event(session).date.year + 1  # next year's RKP Desa
-                return exchange.innovation_choices(session, event_id), year
+                return meja.innovation_choices(session, event_id), meja.default_year(session)
 
         self.run(work, lambda result: self.card.set_menu(*result))
 
@@ -165,22 +163,20 @@ class ExchangePage(Page):
     def scan(self, text: str) -> None:
         event_id = self.ctx.event_id
 
-        def work() -> tuple[exchange.DesaScan, exchange.DesaPanel | None]:
+        def work() -> exchange.DesaPanel:
             with self.ctx.db.begin() as session:
-                found = exchange.scan_desa(session, event_id, text)
-                panel = None
-                if found.status == exchange.FOUND and found.desa_code:
-                    panel = exchange.desa_panel(session, event_id, found.desa_code)
-                return found, panel
+                return exchange.scan(session, event_id, text)
 
-        self.run(work, self._scanned)
+        def refused(exc: BaseException) -> None:
+            self.failed(exc)
+            self.box.ready_for_next()
 
-    def _scanned(self, result: tuple[exchange.DesaScan, exchange.DesaPanel | None]) -> None:
-        found, panel = result
-        message, tone = scan_message(found, panel)
+        self.run(work, self._scanned, refused)
+
+    def _scanned(self, panel: exchange.DesaPanel) -> None:
+        message, tone = scan_message(panel)
         self.feedback.show_message(message, tone)
-        if panel is not None:
-            self.show_panel(panel)
+        self.show_panel(panel)
         self.box.ready_for_next()
 
     def reload(self) -> None:

@@ -1,4 +1,5 @@
-"""What the feedback line says after a scan at Jendela 3: found / not found / already done."""
+"""What the feedback line says once a scan found the desa: ready / nothing to certify /
+piagam already printed. (Not found, a guest, a voided badge: the service's message, red.)"""
 
 from __future__ import annotations
 
@@ -12,37 +13,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ExchangePage", text)
 
 
-def scan_message(found: exchange.DesaScan, panel: exchange.DesaPanel | None) -> tuple[str, Tone]:
-    person = found.person
-    if found.status == exchange.NOT_FOUND:
-        return tr("✗ Tidak ditemukan: %s — pindai badge atau ketik kode/nama desa") % found.text, (
-            Tone.ERROR
-        )
-    if found.status == exchange.MANY:
-        return tr("“%s” cocok dengan beberapa desa: %s — ketik lebih lengkap") % (
-            found.text,
-            ", ".join(found.candidates[:6]),
-        ), Tone.INFO
-    if found.status == exchange.NO_DESA and person is not None:
-        return tr("✗ %s (%s) bukan utusan desa — pindai badge Kepala Desa") % (
-            person["name"],
-            person["number"],
-        ), Tone.ERROR
-    if found.status == exchange.VOIDED and person is not None:
-        return tr("✗ Badge %s (%s) sudah DIBATALKAN") % (person["number"], person["name"]), (
-            Tone.ERROR
-        )
-    assert panel is not None
-    return _found(panel, person)
-
-
-def _found(panel: exchange.DesaPanel, person: dict | None) -> tuple[str, Tone]:  # type: ignore[type-arg]
+def scan_message(panel: exchange.DesaPanel) -> tuple[str, Tone]:
     who = ""
-    if person is not None:
+    if panel.scanned_name:
         who = (
-            tr(" — Kepala Desa %s") % person["name"]
-            if person["is_kepala_desa"]
-            else tr(" — badge %s (%s), bukan Kepala Desa") % (person["name"], person["jabatan"])
+            tr(" — Kepala Desa %s") % panel.scanned_name
+            if panel.scanned_is_kepala_desa
+            else tr(" — badge %s, bukan Kepala Desa") % panel.scanned_name
         )
     head = tr("Desa %s%s") % (panel.desa_name, who)
     piagam = panel.piagam
