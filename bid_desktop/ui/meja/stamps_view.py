@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from bid_desktop.ui.common.table_model import Column, Index, RowsModel
 
+GREY = QBrush(QColor("#9e9e9e"))
+# Fixed widths: sizing columns to their contents reads every cell on every new stamp.
+WIDTHS = [52, 130, 52, 0, 130, 52, 140, 60]
+
 
 class StampsModel(RowsModel):
     def __init__(self) -> None:
@@ -27,9 +31,8 @@ class StampsModel(RowsModel):
         ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        voided = index.isValid() and self.rows[index.row()]["voided"]
-        if role == Qt.ItemDataRole.ForegroundRole and voided:
-            return QBrush(QColor("#9e9e9e"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return GREY if index.isValid() and self.rows[index.row()]["voided"] else None
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             row = self.rows[index.row()]
             return row["void_reason"] or row["notes"] or None
@@ -46,5 +49,7 @@ class StampsView(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in enumerate(WIDTHS):
+            if width:
+                self.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -53,6 +53,7 @@ class MejaTab(QWidget):
         self.desa: meja.DesaPick | None = None
         self.year = 0
         self.dialog: TableDialog | None = None
+        self._emitting = False
         self.stamps = StampsModel()
         self._build()
         self._shortcuts()
@@ -183,8 +184,16 @@ class MejaTab(QWidget):
         )
 
     def _data_changed(self, area: str) -> None:
-        if area in REFRESH_AREAS:
+        if area in REFRESH_AREAS and not self._emitting:
             self._debounce.start()
+
+    def announce(self, area: str) -> None:
+        """Tell the other tabs; this tab already shows what it changed."""
+        self._emitting = True
+        try:
+            self.ctx.bus.data_changed.emit(area)
+        finally:
+            self._emitting = False
 
     def _failed(self, exc: BaseException) -> None:
         self.feedback.show_message(str(exc), Tone.ERROR)
@@ -305,7 +314,7 @@ class MejaTab(QWidget):
         if self.desa is not None:
             self.desa.stamped = [r for r in self.desa.stamped if r["id"] != row["id"]] + [row]
             self._show_desa(self.desa)
-        self.ctx.bus.data_changed.emit("commitment")
+        self.announce("commitment")
         self.stamp_panel.clear_card()
 
     # --- consultation ----------------------------------------------------------------------
@@ -325,7 +334,7 @@ class MejaTab(QWidget):
             self.feedback.show_message(
                 self.tr("Konsultasi Desa %s tersimpan.") % self.desa.name, Tone.OK
             )
-            self.ctx.bus.data_changed.emit("consultation")
+            self.announce("consultation")
             self.consult.clear()
             self.stamp_panel.code.setFocus()
 
@@ -367,7 +376,7 @@ class MejaTab(QWidget):
                 for stamped in self.desa.stamped:
                     stamped["voided"] = stamped["voided"] or stamped["id"] == row["id"]
                 self._show_desa(self.desa)
-            self.ctx.bus.data_changed.emit("commitment")
+            self.announce("commitment")
             self.box.ready_for_next()
 
         run_db(self, self.ctx, work, done, self._failed)
