@@ -1,0 +1,102 @@
+"""Dasbor page: the event's key figures and charts (same figures as the report PDF)."""
+
+from __future__ import annotations
+
+from lokal import format_rupiah_short
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from bid_desktop.domain.amounts import rupiah
+from bid_desktop.reports.summary import EventSummary
+from bid_desktop.ui.rekap.charts import BLUE, GREEN, ORANGE, Bar, BarChart, DonutChart
+
+BURSA_COLOURS = {"A": GREEN, "B": BLUE, "C": ORANGE}
+MAX_BARS = 12
+
+
+def short_rp(value: float) -> str:
+    return format_rupiah_short(int(value)) if value else "Rp0"
+
+
+def decimal(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+class DashboardPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary: EventSummary | None = None
+        self.lbl_title = QLabel()
+        self.lbl_title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.figures = QLabel()
+        self.figures.setWordWrap(True)
+        self.figures.setFrameShape(QFrame.Shape.StyledPanel)
+        self.figures.setStyleSheet("QLabel { background: white; padding: 8px; font-size: 14px; }")
+        self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        tr = self.tr
+        self.chart_bursa = BarChart(tr("Rp komitmen per bursa"), short_rp)
+        self.chart_desa = BarChart(tr("Rp komitmen per desa"), short_rp, GREEN)
+        self.chart_top = BarChart(tr("Inovasi dengan nilai tertinggi (rata-rata 1–5)"), decimal, BLUE)  # fmt: skip
+        self.chart_attendance = BarChart(tr("Peserta hadir per desa"), lambda v: f"{v:.0f}", ORANGE)
+        self.chart_women = DonutChart(tr("Partisipasi perempuan (peserta hadir)"))
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        grid.addWidget(self.figures, 0, 0)
+        grid.addWidget(self.chart_bursa, 0, 1)
+        grid.addWidget(self.chart_women, 0, 2)
+        grid.addWidget(self.chart_desa, 1, 0)
+        grid.addWidget(self.chart_top, 1, 1)
+        grid.addWidget(self.chart_attendance, 1, 2)
+        for col in range(3):
+            grid.setColumnStretch(col, 1)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lbl_title)
+        layout.addLayout(grid, 1)
+
+    def show_summary(self, s: EventSummary) -> None:
+        self.summary = s
+        tr = self.tr
+        self.lbl_title.setText(tr("Dasbor: %s") % s.event_name)
+        mean = "-" if s.mean_rating is None else decimal(s.mean_rating)
+        rows = [
+            (tr("Peserta hadir"), f"{s.arrived} / {s.registered}"),
+            (tr("Desa hadir"), f"{s.desa_arrived} / {len(s.desa)}"),
+            (tr("Komitmen"), f"{s.commitments} ({s.desa_committed} desa)"),
+            (tr("Total komitmen"), rupiah(s.amount)),
+            (tr("Kartu ide"), f"{s.ideas}"),
+            (tr("Penilaian (rata-rata)"), f"{s.ratings} ({mean})"),
+            (tr("Tindak lanjut terlambat"), f"{s.followup.get('terlambat', 0)}"),
+        ]
+        self.figures.setText(
+            "<table cellspacing=4 width=100%>"
+            + "".join(f"<tr><td>{k}</td><td align=right><b>{v}</b></td></tr>" for k, v in rows)
+            + "</table>"
+        )
+        none = tr("Belum ada komitmen")
+        self.chart_bursa.set_bars(
+            [
+                Bar(f"{f.bursa} {f.label}", f.amount, BURSA_COLOURS.get(f.bursa, GREEN))
+                for f in s.bursa
+            ],  # fmt: skip
+            none,
+        )
+        self.chart_desa.set_bars([Bar(d.name, d.amount) for d in s.desa_by_amount(MAX_BARS)], none)
+        self.chart_top.set_bars(
+            [Bar(f"{i.code} {i.title}", i.mean) for i in s.top_innovations],
+            tr("Belum ada penilaian"),
+        )
+        present = sorted(s.desa, key=lambda d: (-d.arrived, d.name))[:MAX_BARS]
+        self.chart_attendance.set_bars(
+            [Bar(d.name, d.arrived) for d in present if d.arrived], tr("Belum ada yang hadir")
+        )
+        self.chart_women.set_share(
+            s.women_arrived,
+            s.arrived,
+            [
+                tr("Perempuan: %d dari %d peserta hadir") % (s.women_arrived, s.arrived),
+                tr("Desa dengan perwakilan perempuan: %d dari %d")
+                % (s.desa_with_woman, len(s.desa)),
+            ],
+        )

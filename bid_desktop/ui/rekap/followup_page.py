@@ -1,0 +1,261 @@
+"""Tindak lanjut page: filters (kecamatan, desa, bursa, status, overdue, text), the follow-up
+list paged from SQL, and the edit panel. Enter in the list moves to the panel; Ctrl+S saves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bid_desktop.domain.amounts import rupiah
+from bid_desktop.domain.enums import BURSA_LABELS, FOLLOWUP_STATUSES
+from bid_desktop.services import followup as fu
+from bid_desktop.ui.common.table_model import Column, Index, RowsModel
+from bid_desktop.ui.context import AppContext
+from bid_desktop.ui.rekap.followup_form import FollowUpForm
+from bid_desktop.ui.rekap.worker import run_for
+
+OVERDUE_BG = QColor("#ffebee")
+
+
+def _date(value: Any) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def followup_columns() -> list[Column]:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("FollowUpModel", text)
+
+    return [
+        Column("due_date", tr("Jatuh tempo"), _date),
+        Column("kecamatan_name", tr("Kecamatan")),
+        Column("desa_name", tr("Desa")),
+        Column("innovation", tr("Inovasi")),
+        Column("bursa", tr("Bursa")),
+        Column("amount", tr("Anggaran"), rupiah, align_right=True),
+        Column("status", tr("Status")),
+        Column("contact_via", tr("Kontak via")),
+    ]
+
+
+class FollowUpModel(RowsModel):
+    def __init__(self) -> None:
+        super().__init__(followup_columns())
+
+    @staticmethod
+    def shown(row: dict[str, Any]) -> dict[str, Any]:
+        title = row.get("innovation_title") or ""
+        return {**row, "innovation": f"{row['innovation_code']} {title}".strip()}
+
+    def set_page(self, rows: list[dict[str, Any]]) -> None:
+        self.set_rows([self.shown(r) for r in rows])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.BackgroundRole:
+            return OVERDUE_BG if self.rows[index.row()].get("overdue") else None
+        return super().data(index, role)
+
+
+def filter_combo(first: str, items: list[tuple[str, str]]) -> QComboBox:
+    box = QComboBox()
+    box.addItem(first, "")
+    for value, label in items:
+        box.addItem(label, value)
+    return box
+
+
+class FollowUpPage(QWidget):
+    saved = Signal(dict)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = FollowUpModel()
+        self.limit = fu.PAGE
+        self._generation = 0
+        self._build()
+        QShortcut(QKeySequence("Ctrl+S"), self, self.form.submit)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.load_choices()
+
+    def _build(self) -> None:
+        tr = self.tr
+        self.cb_kecamatan = filter_combo(tr("Semua kecamatan"), [])
+        self.cb_desa = filter_combo(tr("Semua desa"), [])
+        self.cb_bursa = filter_combo(tr("Semua bursa"), [(b.value, f"{b.value} {label}") for b, label in BURSA_LABELS.items()])  # fmt: skip
+        self.cb_status = filter_combo(tr("Semua status"), [(s, s) for s in FOLLOWUP_STATUSES])
+        self.chk_overdue = QCheckBox(tr("Hanya yang terlambat"))
+        self.ed_text = QLineEdit()
+        self.ed_text.setPlaceholderText(tr("Cari desa, kepala desa, inovasi…"))
+        self.ed_text.setClearButtonEnabled(True)
+        self.cb_kecamatan.currentIndexChanged.connect(self._kecamatan_changed)
+        for box in (self.cb_desa, self.cb_bursa, self.cb_status):
+            box.currentIndexChanged.connect(self.reload)
+        self.chk_overdue.toggled.connect(self.reload)
+        self.ed_text.textChanged.connect(lambda _t: self._debounce.start())
+        filters = QHBoxLayout()
+        for w in (self.cb_kecamatan, self.cb_desa, self.cb_bursa, self.cb_status):
+            filters.addWidget(w)
+        filters.addWidget(self.chk_overdue)
+        filters.addWidget(self.ed_text, 1)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        for col, width in enumerate([84, 90, 110, 230, 44, 112, 118, 110]):
+            self.view.setColumnWidth(col, width)
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._row_selected)
+        self.view.activated.connect(lambda _i: self.form.cb_via.setFocus())
+        self.lbl_count = QLabel()
+        self.lbl_counts = QLabel()
+        self.lbl_counts.setStyleSheet("color: #555;")
+        self.btn_more = QPushButton(tr("Tampilkan %d lagi") % fu.PAGE)
+        self.btn_more.clicked.connect(self.more)
+        footer = QHBoxLayout()
+        footer.addWidget(self.lbl_count)
+        footer.addWidget(self.lbl_counts, 1)
+        footer.addWidget(self.btn_more)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addLayout(footer)
+        self.form = FollowUpForm()
+        self.form.save_requested.connect(self.save)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([950, 400])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+    # --- filters -----------------------------------------------------------------------------
+
+    def load_choices(self) -> None:
+        def work() -> list[tuple[str, str]]:
+            with self.ctx.db.begin() as session:
+                return fu.kecamatan_choices(session)
+
+        run_for(self, self.ctx, work, self._fill_kecamatan)
+
+    def _fill_kecamatan(self, items: list[tuple[str, str]]) -> None:
+        current = self.cb_kecamatan.currentData()
+        self.cb_kecamatan.blockSignals(True)
+        while self.cb_kecamatan.count() > 1:
+            self.cb_kecamatan.removeItem(1)
+        for code, name in items:
+            self.cb_kecamatan.addItem(name, code)
+        self.cb_kecamatan.setCurrentIndex(max(0, self.cb_kecamatan.findData(current)))
+        self.cb_kecamatan.blockSignals(False)
+        self.cb_kecamatan.setVisible(len(items) > 1)  # one event, one kecamatan: say nothing
+        self.view.setColumnHidden(1, len(items) <= 1)
+        self._kecamatan_changed()
+
+    def _kecamatan_changed(self) -> None:
+        code = self.cb_kecamatan.currentData() or ""
+
+        def work() -> list[tuple[str, str]]:
+            with self.ctx.db.begin() as session:
+                return fu.desa_choices(session, code)
+
+        run_for(self, self.ctx, work, self._fill_desa)
+
+    def _fill_desa(self, items: list[tuple[str, str]]) -> None:
+        self.cb_desa.blockSignals(True)
+        while self.cb_desa.count() > 1:
+            self.cb_desa.removeItem(1)
+        for code, name in items:
+            self.cb_desa.addItem(name, code)
+        self.cb_desa.blockSignals(False)
+        self.reload()
+
+    def current_filter(self) -> fu.FollowUpFilter:
+        return fu.FollowUpFilter(
+            kecamatan_code=self.cb_kecamatan.currentData() or "",
+            desa_code=self.cb_desa.currentData() or "",
+            bursa=self.cb_bursa.currentData() or "",
+            status=self.cb_status.currentData() or "",
+            overdue=self.chk_overdue.isChecked(),
+            text=self.ed_text.text(),
+        )
+
+    # --- list ----------------------------------------------------------------------------------
+
+    def reload(self, *_args: object) -> None:
+        self.limit = fu.PAGE
+        self._load()
+
+    def more(self) -> None:
+        self.limit += fu.PAGE
+        self._load()
+
+    def _load(self) -> None:
+        self._generation += 1
+        generation, flt, limit = self._generation, self.current_filter(), self.limit
+
+        def work() -> tuple[fu.Page, dict[str, int]]:
+            with self.ctx.db.begin() as session:
+                return fu.followup_page(session, flt, limit), fu.status_counts(session)
+
+        run_for(self, self.ctx, work, lambda result: self._show(generation, *result))
+
+    def _show(self, generation: int, page: fu.Page, counts: dict[str, int]) -> None:
+        if generation != self._generation:
+            return
+        keep = self.form.commitment_id
+        self.model.set_page(page.rows)
+        self.lbl_count.setText(self.tr("%d dari %d komitmen") % (len(page.rows), page.total))
+        self.btn_more.setVisible(page.total > len(page.rows))
+        parts = [f"{self.tr('terlambat')}: {counts.pop('terlambat', 0)}"]
+        parts += [f"{k}: {v}" for k, v in counts.items() if v]
+        self.lbl_counts.setText(" · ".join(parts))
+        ids = [r["id"] for r in self.model.rows]
+        if keep in ids:
+            self.view.selectRow(ids.index(keep))
+        elif ids:
+            self.view.selectRow(0)
+        else:
+            self.form.show_row(None)
+
+    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.form.show_row(self.model.row_at(current))
+
+    # --- save --------------------------------------------------------------------------------
+
+    def save(self, commitment_id: str, form: fu.FollowUpForm) -> None:
+        def work() -> dict[str, Any]:
+            with self.ctx.db.begin() as session:
+                return fu.save_followup(session, commitment_id, form)
+
+        run_for(self, self.ctx, work, self._saved, self.form.show_error)
+
+    def _saved(self, row: dict[str, Any]) -> None:
+        self.model.update_row(row["id"], self.model.shown(row))
+        self.form.show_row(row)
+        self.ctx.bus.status.emit(self.tr("Tindak lanjut disimpan: %s") % row["desa_name"])
+        self.ctx.bus.data_changed.emit("followup")
+        self.saved.emit(row)
+        self._load()  # the filters and the counts may have changed with it

@@ -1,0 +1,251 @@
+"""Verifikasi Ide page: the Kartu Ide list (filter by kecamatan, verification, text) and the
+verification panel: really carried out? has results? feasible? Ctrl+S saves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bid_desktop.services import followup as fu
+from bid_desktop.ui.common.table_model import Column, RowsModel
+from bid_desktop.ui.context import AppContext
+from bid_desktop.ui.rekap.followup_form import combo, pydate, qdate, select_data, text_box
+from bid_desktop.ui.rekap.followup_page import filter_combo
+from bid_desktop.ui.rekap.worker import run_for
+
+TRI = [("", None), ("Ya", True), ("Tidak", False)]
+
+
+def idea_columns() -> list[Column]:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("IdeaModel", text)
+
+    return [
+        Column("kecamatan_name", tr("Kecamatan")),
+        Column("desa_name", tr("Desa")),
+        Column("proposer_name", tr("Pengusul")),
+        Column("title", tr("Judul ide")),
+        Column("already_done", tr("Dilaksanakan"), lambda v: tr("Ya") if v else tr("Tidak")),
+        Column("verification", tr("Verifikasi")),
+    ]
+
+
+def tri_combo(parent: QWidget) -> QComboBox:
+    box = combo([("", parent.tr("belum dicek")), ("Ya", parent.tr("Ya")), ("Tidak", parent.tr("Tidak"))])  # fmt: skip
+    return box
+
+
+def tri_value(box: QComboBox) -> bool | None:
+    return dict(TRI)[box.currentData() or ""]
+
+
+def tri_set(box: QComboBox, value: bool | None) -> None:
+    select_data(box, {None: "", True: "Ya", False: "Tidak"}[value])
+
+
+class VerificationForm(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Verifikasi ide"))
+        self.idea_id: str | None = None
+        self.lbl_head = QLabel(self.tr("Pilih kartu ide di daftar."))
+        self.lbl_head.setWordWrap(True)
+        self.cb_done = tri_combo(self)
+        self.cb_results = tri_combo(self)
+        self.cb_feasible = tri_combo(self)
+        self.ed_date = QDateEdit()
+        self.ed_date.setCalendarPopup(True)
+        self.ed_date.setDisplayFormat("dd-MM-yyyy")
+        self.ed_notes = text_box(70)
+        self.lbl_error = QLabel()
+        self.lbl_error.setStyleSheet("color: #c62828;")
+        self.btn_save = QPushButton(self.tr("Simpan verifikasi (Ctrl+S)"))
+        form = QFormLayout()
+        form.addRow(self.tr("Benar sudah dilaksanakan?"), self.cb_done)
+        form.addRow(self.tr("Ada hasilnya?"), self.cb_results)
+        form.addRow(self.tr("Layak direplikasi?"), self.cb_feasible)
+        form.addRow(self.tr("Tanggal verifikasi"), self.ed_date)
+        form.addRow(self.tr("Catatan"), self.ed_notes)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lbl_head)
+        layout.addLayout(form)
+        layout.addWidget(self.lbl_error)
+        layout.addWidget(self.btn_save)
+        layout.addStretch(1)
+        self.setEnabled(False)
+
+    def show_row(self, row: dict[str, Any] | None) -> None:
+        self.lbl_error.clear()
+        self.idea_id = row["id"] if row else None
+        self.setEnabled(row is not None)
+        if row is None:
+            self.lbl_head.setText(self.tr("Pilih kartu ide di daftar."))
+            return
+        done = self.tr("sudah dilaksanakan") if row["already_done"] else self.tr("belum dilaksanakan")  # fmt: skip
+        results = f" — {escape(row['results'])}" if row.get("results") else ""
+        self.lbl_head.setText(
+            f"<b>{escape(row['title'])}</b><br>{escape(row['proposer_name'])} · "
+            f"{escape(row['desa_name'] or '-')}<br><i>{escape(row['description'] or '')}</i>"
+            f"<br>{self.tr('Menurut pengusul')}: {done}{results}"
+        )
+        tri_set(self.cb_done, row["verified_really_done"])
+        tri_set(self.cb_results, row["verified_has_results"])
+        tri_set(self.cb_feasible, row["verified_feasible"])
+        self.ed_date.setDate(qdate(row["verified_at"] or dt.date.today()))
+        self.ed_notes.setPlainText(row["verification_notes"] or "")
+
+    def form(self) -> fu.VerificationForm:
+        return fu.VerificationForm(
+            really_done=tri_value(self.cb_done),
+            has_results=tri_value(self.cb_results),
+            feasible=tri_value(self.cb_feasible),
+            notes=self.ed_notes.toPlainText(),
+            verified_at=pydate(self.ed_date.date()),
+        )
+
+
+class IdeaPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RowsModel(idea_columns())
+        self.limit = fu.PAGE
+        self._generation = 0
+        tr = self.tr
+        self.cb_kecamatan = filter_combo(tr("Semua kecamatan"), [])
+        self.cb_verified = filter_combo(
+            tr("Semua kartu ide"),
+            [("belum", tr("Belum diverifikasi")), ("sudah", tr("Sudah diverifikasi"))],  # fmt: skip
+        )
+        self.ed_text = QLineEdit()
+        self.ed_text.setPlaceholderText(tr("Cari judul ide atau pengusul…"))
+        self.ed_text.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.cb_kecamatan.currentIndexChanged.connect(self.reload)
+        self.cb_verified.currentIndexChanged.connect(self.reload)
+        self.ed_text.textChanged.connect(lambda _t: self._debounce.start())
+        filters = QHBoxLayout()
+        filters.addWidget(self.cb_kecamatan)
+        filters.addWidget(self.cb_verified)
+        filters.addWidget(self.ed_text, 1)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        for col, width in enumerate([100, 120, 160, 240, 92, 130]):
+            self.view.setColumnWidth(col, width)
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._row_selected)
+        self.view.activated.connect(lambda _i: self.form.cb_done.setFocus())
+        self.lbl_count = QLabel()
+        self.btn_more = QPushButton(tr("Tampilkan %d lagi") % fu.PAGE)
+        self.btn_more.clicked.connect(self.more)
+        footer = QHBoxLayout()
+        footer.addWidget(self.lbl_count, 1)
+        footer.addWidget(self.btn_more)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addLayout(footer)
+        self.form = VerificationForm()
+        self.form.btn_save.clicked.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.form)
+        splitter.setSizes([880, 460])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+    def set_kecamatan(self, items: list[tuple[str, str]]) -> None:
+        self.cb_kecamatan.blockSignals(True)
+        for code, name in items:
+            self.cb_kecamatan.addItem(name, code)
+        self.cb_kecamatan.blockSignals(False)
+        self.cb_kecamatan.setVisible(len(items) > 1)
+        self.view.setColumnHidden(0, len(items) <= 1)
+
+    def reload(self, *_args: object) -> None:
+        self.limit = fu.PAGE
+        self._load()
+
+    def more(self) -> None:
+        self.limit += fu.PAGE
+        self._load()
+
+    def _load(self) -> None:
+        self._generation += 1
+        generation, limit = self._generation, self.limit
+        flt = fu.IdeaFilter(
+            kecamatan_code=self.cb_kecamatan.currentData() or "",
+            verified=self.cb_verified.currentData() or "",
+            text=self.ed_text.text(),
+        )
+
+        def work() -> fu.Page:
+            with self.ctx.db.begin() as session:
+                return fu.idea_page(session, flt, limit)
+
+        run_for(self, self.ctx, work, lambda page: self._show(generation, page))
+
+    def _show(self, generation: int, page: fu.Page) -> None:
+        if generation != self._generation:
+            return
+        keep = self.form.idea_id
+        self.model.set_rows(page.rows)
+        self.lbl_count.setText(self.tr("%d dari %d kartu ide") % (len(page.rows), page.total))
+        self.btn_more.setVisible(page.total > len(page.rows))
+        ids = [r["id"] for r in page.rows]
+        if keep in ids:
+            self.view.selectRow(ids.index(keep))
+        elif ids:
+            self.view.selectRow(0)
+        else:
+            self.form.show_row(None)
+
+    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.form.show_row(self.model.row_at(current))
+
+    def save(self) -> None:
+        idea_id = self.form.idea_id
+        if idea_id is None:
+            return
+        form = self.form.form()
+
+        def work() -> dict[str, Any]:
+            with self.ctx.db.begin() as session:
+                return fu.verify_idea(session, idea_id, form)
+
+        run_for(self, self.ctx, work, self._saved, lambda e: self.form.lbl_error.setText(str(e)))
+
+    def _saved(self, row: dict[str, Any]) -> None:
+        self.model.update_row(row["id"], row)
+        self.form.show_row(row)
+        self.ctx.bus.status.emit(self.tr("Verifikasi disimpan: %s") % row["title"])
+        self.ctx.bus.data_changed.emit("idea")
