@@ -185,3 +185,30 @@ def test_no_table_yet_then_set_with_dialog(qtbot, db):
         table = meja.table_identity(s)
     assert table is not None and (table.code, table.consultants) == ("B3", "Bu Wati")
     assert "Meja B3" in tab.header.label.text() and tab.stamp_panel.isEnabled()
+
+
+def test_transcribed_cards_import_merges_with_stamps(qtbot, db, numbers, tmp_path):
+    from openpyxl import load_workbook
+
+    from bid_desktop.services.imports import write_template
+
+    tab = make_tab(qtbot, db)
+    keys(qtbot, numbers["Suyanto"])
+    settle(tab)
+    keys(qtbot, "A01")
+    qtbot.keyClicks(tab.stamp_panel.amount.edit, "150jt")
+    tab.stamp()
+    settle(tab)
+    path = write_template("commitments", tmp_path / "kartu.xlsx")
+    book = load_workbook(path)
+    book.worksheets[0].append(
+        [BANJAR_MANIS, "", "Suyanto", "a01", "Rp 150.000.000", 2027, "A1", ""]
+    )
+    book.worksheets[0].append(["", "Banjar Manis", "Suyanto", "B02", "1,5 M", 2027, "B2", "kartu"])
+    book.save(path)
+    for _ in range(2):  # the paper card of a stamped commitment, twice: nothing is added twice
+        tab.cards.import_file(path)
+        settle(tab)
+    got = [(c.innovation_code, c.amount, c.source) for c in commitments(db)]
+    assert got == [("A01", 150_000_000, "stempel"), ("B02", 1_500_000_000, "impor")]
+    assert "0 baru" in tab.feedback.text() and "2 sama" in tab.feedback.text()

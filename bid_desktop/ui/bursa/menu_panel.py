@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.services import bursa as service
 from bid_desktop.ui.bursa.dialogs import InnovationDialog
-from bid_desktop.ui.bursa.files import SheetFiles
 from bid_desktop.ui.bursa.list_panel import ListPanel
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.common.pin import ask_pin, ask_reason
 from bid_desktop.ui.common.runner import run_db
+from bid_desktop.ui.common.sheet_files import SheetFiles
 from bid_desktop.ui.common.table_model import Column
 from bid_desktop.ui.context import AppContext
 

@@ -34,6 +34,7 @@ from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.common.pin import ask_pin, ask_reason
 from bid_desktop.ui.common.runner import run_db
 from bid_desktop.ui.common.scan import ScanBox
+from bid_desktop.ui.common.sheet_files import SheetFiles
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.meja.consult_panel import ConsultationPanel
 from bid_desktop.ui.meja.header import TableDialog, TableHeader
@@ -90,8 +91,17 @@ class MejaTab(QWidget):
         self.btn_void = QPushButton(self.tr("Batalkan cap terpilih… (Ctrl+Del)"))
         self.btn_void.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.btn_void.clicked.connect(lambda _c=False: self.void_selected())
+        self.cards = SheetFiles(self, self.ctx, "commitments", self.feedback, self.reload)
         footer = QHBoxLayout()
         footer.addWidget(self.lbl_stamps, 1)
+        for text, slot in [
+            (self.tr("Impor kartu komitmen (xlsx)…"), self.cards.ask_import),
+            (self.tr("Templat kartu"), self.cards.ask_template),
+        ]:
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            footer.addWidget(button)
         footer.addWidget(self.btn_void)
         stamps_box = QGroupBox(self.tr("Cap di meja ini (Ctrl+L)"))
         stamps_layout = QVBoxLayout(stamps_box)

@@ -1,5 +1,6 @@
-"""Spreadsheet fallback from the Ruang Bursa tab: import a filled template (all-or-nothing)
-or save a blank one, for the menu (``innovations``) and the P2KTD directory (``providers``)."""
+"""Spreadsheet fallback from a tab: import a filled template of one kind (all-or-nothing,
+on the worker with progress and cancel) or save a blank one — the menu (``innovations``),
+the P2KTD directory (``providers``), transcribed Kartu Komitmen (``commitments``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ from bid_desktop.services.imports import ImportResult, import_xlsx, write_templa
 from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.context import AppContext
 
-TITLES = {"innovations": "Menu Inovasi", "providers": "Direktori P2KTD"}
+TITLES = {
+    "innovations": "Menu Inovasi",
+    "providers": "Direktori P2KTD",
+    "commitments": "Kartu Komitmen",
+}
 
 
 class SheetFiles:
