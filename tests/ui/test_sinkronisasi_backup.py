@@ -139,3 +139,8 @@ def test_backup_timer_runs_when_due_and_main_window_starts_it(qtbot, db, stick):
     # let the other tabs' debounced refreshes (triggered by "backup") run before teardown
     qtbot.wait(600)
     window.ctx.tasks.wait()
+    window.show_role("sinkronisasi")
+    tab = window.tab_by_role["sinkronisasi"]
+    tab.show_page(5)
+    qtbot.waitUntil(lambda: settle(tab) or len(tab.backups_page.model.rows) == 1)
+    save_screenshot(window, "sinkronisasi-main-window")

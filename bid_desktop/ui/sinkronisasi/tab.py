@@ -31,7 +31,6 @@ class SinkronisasiTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
         self.setWindowTitle(self.tr("Sinkronisasi"))
         self.export_page = ExportPage(ctx)
         self.import_page = ImportPage(ctx)
@@ -51,7 +50,7 @@ class SinkronisasiTab(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=400)
         self._debounce.timeout.connect(self.refresh_current)
         ctx.bus.data_changed.connect(self._data_changed)
-        self.refresh_current()
+        self._stale = True  # first refresh when the tab is first shown, not at start-up
 
     def page_list(self) -> list[SyncPage]:
         return [
