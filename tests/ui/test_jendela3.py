@@ -15,21 +15,15 @@ from bid_desktop.domain import ids
 from bid_desktop.services.audit import DEFAULT_PIN
 from bid_desktop.services.events import current_event
 from bid_desktop.storage.models import AuditEntry, Commitment, Idea, Piagam, PiagamPrint
-from bid_desktop.ui.common import pdf
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.jendela3 import ideas_page
 from bid_desktop.ui.jendela3.tab import Jendela3Tab
 from bid_desktop.ui.tasks import TaskManager
 from tests.exchange_data import BANJAR_MANIS, CAMPANG, j3_db
+from tests.ui.test_registrasi import opened, settle  # noqa: F401 - fixture and helper
 from tests.unit.test_badges import decode_all, pdf_text
 from tests.unit.test_exchange import number_of
-
-
-def settle(tab: Jendela3Tab) -> None:
-    for _ in range(4):
-        tab.ctx.tasks.wait()
-        QApplication.processEvents()
 
 
 def make_tab(qtbot, db) -> Jendela3Tab:  # type: ignore[no-untyped-def]
@@ -47,13 +41,6 @@ def jdb(tmp_path: Path):  # type: ignore[no-untyped-def]
     db = j3_db(tmp_path / "j3a.sqlite")
     yield db
     db.dispose()
-
-
-@pytest.fixture
-def opened(monkeypatch) -> list[Path]:  # type: ignore[no-untyped-def]
-    paths: list[Path] = []
-    monkeypatch.setattr(pdf, "open_pdf", lambda path: paths.append(Path(path)) or True)
-    return paths
 
 
 def keys(qtbot, widget, text: str = "", key=Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
@@ -74,7 +61,7 @@ def typing_target() -> object:
     return QApplication.focusWidget()
 
 
-def test_scan_add_from_card_receive_print_and_reprint(qtbot, jdb, opened, monkeypatch):
+def test_scan_add_from_card_receive_print_and_reprint(qtbot, jdb, opened, monkeypatch):  # noqa: F811
     tab = make_tab(qtbot, jdb)
     page = tab.exchange
     assert QApplication.focusWidget() is page.box
