@@ -137,6 +137,7 @@ def test_delete_against_edit_shows_dihapus(qtbot, pair, tmp_path, monkeypatch):
     assert rows[0][0] == "dihapus"
     assert sorted(rows[0][2:4]) == ["dihapus", "tidak dihapus"]
     assert "dihapus" in page.model.data(page.model.index(0, 2))
+    save_screenshot(tab, "sinkronisasi-konflik-dihapus")
     deleted_head = next(i for i, h in enumerate(page.detail["heads"]) if h["deleted"])
     pin_answers(monkeypatch, conflicts_page, PIN)
     page.side_buttons[deleted_head].click()
