@@ -1,9 +1,8 @@
 """Jendela 3 (station 4): the Kepala Desa hands over the Kartu Komitmen and leaves with a piagam.
 
 A scan (badge number, desa code or desa name; ``meja.pick_desa``, as at the tables) finds
-the desa; the panel shows its commitments
-known to this laptop. Commitments written on the paper card that this laptop does not know are
-added with ``stamp_commitment`` (same natural id as a stamp, so a merge joins them). Receiving
+the desa; the panel shows its commitments known to this laptop. Commitments written on the
+paper card that this laptop does not know are added with ``stamp_commitment`` (same natural id as a stamp, so a merge joins them). Receiving
 the card creates the desa's ``Piagam`` record (one per desa, ``piagam_id``) and with it the
 serial; printing is in ``exchange_piagam``, ideas in ``exchange_ideas``, the photo in
 ``exchange_photo``. Everything returns plain data for the UI.

@@ -135,8 +135,11 @@ class ExchangePage(Page):
         return box
 
     def _enable(self, on: bool) -> None:
-        for widget in (self.card, self.chk_card, self.btn_print, self.btn_reprint, self.btn_photo):
+        for widget in (self.card, self.chk_card, self.btn_print, self.btn_photo):
             widget.setEnabled(on)
+        self.btn_reprint.setEnabled(
+            on and bool(self.panel and self.panel.piagam and self.panel.piagam.prints)
+        )
         self.btn_open.setEnabled(on and self.actions.last_pdf() is not None)
 
     def focus_card(self) -> None:
@@ -207,7 +210,7 @@ class ExchangePage(Page):
             else self.tr("Belum ada komitmen untuk desa ini di laptop ini: tambahkan dari kartu.")
         )
         self._show_piagam(panel.piagam)
-        self._enable(True)
+        self._enable(True)  # after the panel is set: Buka and reprint depend on it
         if changed:
             self.actions.show_photo(panel.piagam.photo_id if panel.piagam else None)
 
@@ -223,7 +226,6 @@ class ExchangePage(Page):
                 self.tr("Nomor %s · dicetak %d× (pertama %s)")
                 % (piagam.serial, piagam.prints, when)
             )
-        self.btn_reprint.setEnabled(bool(piagam and piagam.prints))
 
     # --- card ------------------------------------------------------------------------------------
 
