@@ -4,9 +4,12 @@ Indonesian amount forms, this table's stamps, void behind the PIN — read back 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from bid_desktop.domain import ids
+from bid_desktop.domain.amounts import rupiah
 from bid_desktop.services import meja
 from bid_desktop.services.audit import DEFAULT_PIN
 from bid_desktop.services.errors import UserError
@@ -129,3 +132,24 @@ def test_amount_preview():
     )
     assert meja.preview_amount("").amount is None and not meja.preview_amount("").error
     assert "bukan jumlah rupiah" in meja.preview_amount("banyak sekali").error
+    # parse_amount alone reads these as 152 juta / 5 juta / 12: refused at the table instead
+    for guessed in ("kira2 150jt", "-5jt", "12,5"):
+        assert meja.preview_amount(guessed).amount is None and meja.preview_amount(guessed).error
+    assert meja.preview_amount("seratus juta").amount == 100_000_000
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=1, max_value=10**13), st.sampled_from(["{r}", "{j} jt", "{j}jt"]))
+def test_amount_preview_takes_every_written_form(value: int, form: str) -> None:
+    millions = max(1, value // 1_000_000)
+    text = form.format(r=rupiah(value), j=millions)
+    expected = value if "{r}" in form else millions * 1_000_000
+    assert meja.preview_amount(text).amount == expected
+
+
+@pytest.mark.parametrize("zero", ["0", "Rp 0", "0 jt", "0,0 M"])
+def test_zero_amount_refused(zero: str) -> None:
+    assert (
+        meja.preview_amount(zero).amount is None
+        and "lebih dari Rp 0" in meja.preview_amount(zero).error
+    )
