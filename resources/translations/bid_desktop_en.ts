@@ -23,6 +23,30 @@
         <comment>tidak</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> — Kepala Desa %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — badge %s, bukan Kepala Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa %s%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · piagam %s SUDAH dicetak (%d×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · belum ada komitmen di laptop ini — tambahkan dari kartu (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %d komitmen</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -46,8 +70,28 @@
         <translation>Scan the badge at the session door, then Enter</translation>
     </message>
     <message>
-        <source>Sesi:</source>
-        <translation>Session:</translation>
+        <source>Jam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation type="unfinished">Number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation type="unfinished">Desa</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesi (F8 berikutnya):</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kehadiran sesi (pindai di pintu, opsional)</source>
@@ -159,6 +203,14 @@
         <translation>Empty = the &apos;backups&apos; folder next to the database</translation>
     </message>
     <message>
+        <source>Simpan pen&amp;gaturan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder &amp;cadangan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pilih &amp;folder…</source>
         <translation>Choose &amp;folder…</translation>
     </message>
@@ -175,24 +227,20 @@
         <translation> copies</translation>
     </message>
     <message>
-        <source>&amp;Simpan pengaturan</source>
-        <translation>&amp;Save settings</translation>
-    </message>
-    <message>
-        <source>Folder cadangan:</source>
-        <translation>Backup folder:</translation>
-    </message>
-    <message>
-        <source>Cadangan otomatis &amp;tiap:</source>
-        <translation>Automatic backup &amp;every:</translation>
-    </message>
-    <message>
         <source>Simpan &amp;paling banyak:</source>
         <translation>Keep at &amp;most:</translation>
     </message>
     <message>
-        <source>&amp;Cadangkan sekarang</source>
-        <translation>&amp;Back up now</translation>
+        <source>Otomatis &amp;tiap:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengaturan cadangan otomatis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;dangkan sekarang</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>P&amp;ulihkan cadangan terpilih…</source>
@@ -280,6 +328,88 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>BursaTab</name>
+    <message>
+        <source>Ruang Bursa</source>
+        <translation type="unfinished">Bursa rooms</translation>
+    </message>
+    <message>
+        <source>Bursa:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F7 ganti bursa · Alt+1…5 pindah halaman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penilaian &amp;&amp; peringkat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kehadiran sesi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu inovasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direktori P2KTD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruang, sesi &amp;&amp; meja</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardForm</name>
+    <message>
+        <source>Tambah dari Kartu Komitmen (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode (mis. A03) atau ketik judul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis. 150jt, Rp 150.000.000, 1,5 M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah komitmen (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation type="unfinished">Innovation</translation>
+    </message>
+    <message>
+        <source>Perkiraan anggaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun rencana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <source>Tidak ada di menu inovasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih inovasi dari menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi perkiraan anggaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Jenis</source>
@@ -302,12 +432,33 @@ Continue?</translation>
         <translation>Choose a conflict in the list on the left.</translation>
     </message>
     <message>
-        <source>Hanya kolom yang &amp;berbeda</source>
-        <translation>Only &amp;differing fields</translation>
+        <source>&amp;Hanya kolom yang berbeda</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Merah: kolom yang diubah berbeda di dua laptop — pilih salah satu. Kuning: berbeda, sudah digabung otomatis.</source>
-        <translation>Red: a field changed differently on two laptops — choose one. Yellow: different, already merged automatically.</translation>
+        <source>Merah: kolom yang diubah berbeda di dua laptop — pilih versi mana yang benar. Kuning: berbeda, sudah digabung otomatis (tetap seperti di kolom Hasil sekarang).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>konflik berat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>konflik ringan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versi %d · %s
+%s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Terima hasil gabungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakai versi %d (%s)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Pertahankan hasil sekarang</source>
@@ -330,10 +481,6 @@ Continue?</translation>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <source>Versi %d: %s, %s</source>
-        <translation>Version %d: %s, %s</translation>
-    </message>
-    <message>
         <source> (pemenang)</source>
         <translation> (winner)</translation>
     </message>
@@ -350,16 +497,55 @@ Continue?</translation>
         <translation>Current result</translation>
     </message>
     <message>
-        <source>Pakai versi &amp;%d (%s)</source>
-        <translation>Use version &amp;%d (%s)</translation>
-    </message>
-    <message>
         <source>menyelesaikan konflik</source>
         <translation>resolve a conflict</translation>
     </message>
     <message>
         <source>Konflik diselesaikan: %s. Pilihan ini ikut tersinkron ke laptop lain.</source>
         <translation>Conflict resolved: %s. This choice is synchronised to the other laptops too.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPanel</name>
+    <message>
+        <source>Catatan konsultasi (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode inovasi yang dibahas, mis. A01, A02</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pertanyaan desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan konsultan, Enter = simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan konsultasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inovasi dibahas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <source>Saran P2KTD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tidak ada saran penyedia)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -493,6 +679,81 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Rp komitmen per bursa</source>
+        <translation>Rp committed per bursa</translation>
+    </message>
+    <message>
+        <source>Rp komitmen per desa</source>
+        <translation>Rp committed per desa</translation>
+    </message>
+    <message>
+        <source>Inovasi dengan nilai tertinggi (rata-rata 1–5)</source>
+        <translation>Top-rated innovations (mean 1–5)</translation>
+    </message>
+    <message>
+        <source>Peserta hadir per desa</source>
+        <translation>Participants present per desa</translation>
+    </message>
+    <message>
+        <source>Partisipasi perempuan (peserta hadir)</source>
+        <translation>Women participation (participants present)</translation>
+    </message>
+    <message>
+        <source>Dasbor: %s</source>
+        <translation>Dashboard: %s</translation>
+    </message>
+    <message>
+        <source>Peserta hadir</source>
+        <translation>Participants present</translation>
+    </message>
+    <message>
+        <source>Desa hadir</source>
+        <translation>Desa present</translation>
+    </message>
+    <message>
+        <source>Komitmen</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>Total komitmen</source>
+        <translation>Total committed</translation>
+    </message>
+    <message>
+        <source>Kartu ide</source>
+        <translation>Idea cards</translation>
+    </message>
+    <message>
+        <source>Penilaian (rata-rata)</source>
+        <translation>Ratings (mean)</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut terlambat</source>
+        <translation>Overdue follow-ups</translation>
+    </message>
+    <message>
+        <source>Belum ada komitmen</source>
+        <translation>No commitments yet</translation>
+    </message>
+    <message>
+        <source>Belum ada penilaian</source>
+        <translation>No ratings yet</translation>
+    </message>
+    <message>
+        <source>Belum ada yang hadir</source>
+        <translation>Nobody present yet</translation>
+    </message>
+    <message>
+        <source>Perempuan: %d dari %d peserta hadir</source>
+        <translation>Women: %d of %d participants present</translation>
+    </message>
+    <message>
+        <source>Desa dengan perwakilan perempuan: %d dari %d</source>
+        <translation>Desa with a woman representative: %d of %d</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <source>Peserta</source>
@@ -519,8 +780,8 @@ Continue?</translation>
         <translation>&amp;Same person</translation>
     </message>
     <message>
-        <source>&amp;Bukan orang yang sama</source>
-        <translation>&amp;Not the same person</translation>
+        <source>Bu&amp;kan orang yang sama</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>nama + desa</source>
@@ -555,6 +816,10 @@ Continue?</translation>
         <translation>Participant %d</translation>
     </message>
     <message>
+        <source>(nomor ini dipakai jika sama)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>menandai orang yang sama</source>
         <translation>mark as the same person</translation>
     </message>
@@ -569,6 +834,101 @@ Continue?</translation>
     <message>
         <source>Digabung: nomor %s dipakai, yang lain dibatalkan.</source>
         <translation>Merged: number %s kept, the others voided.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Pindai badge Kepala Desa, atau ketik kode / nama desa… lalu Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siap. Pindai badge Kepala Desa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada desa dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piagam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kartu Komitmen diterima (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kirim langsung ke printer</source>
+        <translation type="unfinished">Send straight to the printer</translation>
+    </message>
+    <message>
+        <source>Cetak piagam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak ulang SALINAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lampirkan foto…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada foto serah terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindai badge Kepala Desa dulu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa %s — Kec. %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(belum tercatat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kepala Desa: %s · Kode desa %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%d komitmen · %s — %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada komitmen untuk desa ini di laptop ini: tambahkan dari kartu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piagam belum dibuat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor %s · belum dicetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor %s · dicetak %d× (pertama %s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Ditambahkan dari kartu: %s %s — %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Kartu Komitmen diterima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kartu Komitmen ditandai belum diterima</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -594,8 +954,24 @@ Continue?</translation>
         <translation>&amp;Export this laptop&apos;s package</translation>
     </message>
     <message>
+        <source>Paket di folder ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation type="unfinished">Size</translation>
+    </message>
+    <message>
         <source>Pilih folder tujuan (flashdisk)</source>
         <translation>Choose the target folder (USB stick)</translation>
+    </message>
+    <message>
+        <source>%d paket di %s</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stasiun %s: %d perubahan belum diekspor.</source>
@@ -616,6 +992,359 @@ Continue?</translation>
     <message>
         <source>Lokasi: %s</source>
         <translation>Location: %s</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpForm</name>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Pilih komitmen di daftar.</source>
+        <translation>Choose a commitment in the list.</translation>
+    </message>
+    <message>
+        <source>Sudah dihubungi pada</source>
+        <translation>Contacted on</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Masuk RKP Desa</source>
+        <translation>In the RKP Desa</translation>
+    </message>
+    <message>
+        <source>Terealisasi</source>
+        <translation>Realised</translation>
+    </message>
+    <message>
+        <source>(otomatis dari isian)</source>
+        <translation>(automatic from the fields)</translation>
+    </message>
+    <message>
+        <source>Simpan (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Dihubungi melalui (PD/PLD)</source>
+        <translation>Contacted via (PD/PLD)</translation>
+    </message>
+    <message>
+        <source>Kendala</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>Kebutuhan</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Status RAB</source>
+        <translation>RAB status</translation>
+    </message>
+    <message>
+        <source>Status proposal</source>
+        <translation>Proposal status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>jatuh tempo %s</source>
+        <translation>due %s</translation>
+    </message>
+    <message>
+        <source>TERLAMBAT</source>
+        <translation>OVERDUE</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation>Innovation</translation>
+    </message>
+    <message>
+        <source>Bursa</source>
+        <translation>Bursa</translation>
+    </message>
+    <message>
+        <source>Anggaran</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kontak via</source>
+        <translation>Contact via</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation>All kecamatan</translation>
+    </message>
+    <message>
+        <source>Semua desa</source>
+        <translation>All desa</translation>
+    </message>
+    <message>
+        <source>Semua bursa</source>
+        <translation>All bursa</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Hanya yang terlambat</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Cari desa, kepala desa, inovasi…</source>
+        <translation>Search desa, village head, innovation…</translation>
+    </message>
+    <message>
+        <source>Tampilkan %d lagi</source>
+        <translation>Show %d more</translation>
+    </message>
+    <message>
+        <source>%d dari %d komitmen</source>
+        <translation>%d of %d commitments</translation>
+    </message>
+    <message>
+        <source>terlambat: %d</source>
+        <translation>overdue: %d</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut disimpan: %s</source>
+        <translation>Follow-up saved: %s</translation>
+    </message>
+</context>
+<context>
+    <name>IdeaFormBox</name>
+    <message>
+        <source>Nama atau kode desa (boleh kosong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inovasi apa, di mana, bagaimana caranya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation type="unfinished">Yes</translation>
+    </message>
+    <message>
+        <source>Hasil yang sudah terlihat (bila sudah dilaksanakan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengusul</source>
+        <translation type="unfinished">Proposer</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation type="unfinished">Desa</translation>
+    </message>
+    <message>
+        <source>Judul ide</source>
+        <translation type="unfinished">Idea title</translation>
+    </message>
+    <message>
+        <source>Deskripsi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sudah dilaksanakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <source>Kartu Ide baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah kartu ide: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdeaModel</name>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Pengusul</source>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <source>Judul ide</source>
+        <translation>Idea title</translation>
+    </message>
+    <message>
+        <source>Dilaksanakan</source>
+        <translation>Carried out</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verification</translation>
+    </message>
+</context>
+<context>
+    <name>IdeaPage</name>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation>All kecamatan</translation>
+    </message>
+    <message>
+        <source>Semua kartu ide</source>
+        <translation>All idea cards</translation>
+    </message>
+    <message>
+        <source>Belum diverifikasi</source>
+        <translation>Not verified yet</translation>
+    </message>
+    <message>
+        <source>Sudah diverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Cari judul ide atau pengusul…</source>
+        <translation>Search idea title or proposer…</translation>
+    </message>
+    <message>
+        <source>Tampilkan %d lagi</source>
+        <translation>Show %d more</translation>
+    </message>
+    <message>
+        <source>%d dari %d kartu ide</source>
+        <translation>%d of %d idea cards</translation>
+    </message>
+    <message>
+        <source>Verifikasi disimpan: %s</source>
+        <translation>Verification saved: %s</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasPage</name>
+    <message>
+        <source>Pindai badge pengusul, atau ketik namanya… lalu Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Siap menerima Kartu Ide. Pindai badge pengusul.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Kartu baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saring: judul, pengusul, desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah terpilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batalkan terpilih…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bukan nomor badge: “%s” dipakai sebagai nama pengusul — isi desanya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Pengusul: %s (%s) %s — isi judul ide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diubah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diterima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Kartu Ide %s: “%s” dari %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih kartu ide di daftar dulu (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kartu ini sudah dibatalkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengubah “%s” — Ctrl+Enter untuk menyimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batalkan kartu ide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batalkan kartu ide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kartu ide dibatalkan: “%s”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%d dari %d kartu ide</source>
+        <translation type="unfinished">%d of %d idea cards</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1573,21 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>Jendela3Tab</name>
+    <message>
+        <source>Jendela 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piagam &amp;&amp; Kartu Komitmen (Alt+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kartu Ide (Alt+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JoinPage</name>
     <message>
         <source>berkas .bidsync dari laptop lain (flashdisk)</source>
@@ -969,6 +1713,109 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>MejaTab</name>
+    <message>
+        <source>Meja Konsultasi</source>
+        <translation type="unfinished">Consultation table</translation>
+    </message>
+    <message>
+        <source>Pindai badge Kepala Desa, atau ketik nama / kode desa, lalu Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada desa di meja.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batalkan cap terpilih… (Ctrl+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor kartu komitmen (xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templat kartu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap di meja ini (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— pilih desa —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tetapkan dulu meja laptop ini: tekan Ctrl+M.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%d komitmen sah, total %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop ini sekarang Meja %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s bukan Kepala Desa — komitmen tetap atas nama Desa %s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa %s — ketik kode inovasi lalu Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(belum terdaftar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Desa %s&lt;/b&gt; (%s), Kec. %s · Kepala Desa: %s · sudah berkomitmen: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tetapkan dulu meja laptop ini: Ctrl+M.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pindai badge Kepala Desa atau pilih desa dulu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dicap: Desa %s — %s %s, %s (%s), tahun %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diperbarui: Desa %s — %s %s, %s (%s), tahun %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsultasi Desa %s tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih cap di daftar dulu (Ctrl+L, ↑/↓).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap ini sudah dibatalkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batalkan cap %s Desa %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap dibatalkan: %s Desa %s (alasan: %s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MenuPanel</name>
     <message>
         <source>Kode</source>
@@ -1021,6 +1868,10 @@ Continue?</translation>
     <message>
         <source>Templat</source>
         <translation>Template</translation>
+    </message>
+    <message>
+        <source>Menu per bursa. Enter/F4 mengubah baris terpilih, Ctrl+N menambah; menu lengkap dapat diimpor dari templat xlsx.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pilih inovasi dulu.</source>
@@ -1142,6 +1993,57 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>PiagamActions</name>
+    <message>
+        <source>Cetak ulang piagam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piagam %s sudah dicetak %d×. Cetak ulang sebagai SALINAN? Cetakan ini dicatat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SALINAN piagam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piagam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %s %s dibuat: %d komitmen → %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — Ctrl+Shift+P untuk cetak ulang, Ctrl+O untuk membuka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada penampil PDF. Berkas piagam: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada PDF piagam desa ini di laptop ini — Ctrl+P untuk mencetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto serah terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto (*.jpg *.jpeg *.png *.bmp *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Foto serah terima disimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada foto serah terima</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>PIN panitia</source>
@@ -1159,8 +2061,8 @@ Continue?</translation>
 <context>
     <name>ProgressStrip</name>
     <message>
-        <source>&amp;Batal</source>
-        <translation>&amp;Cancel</translation>
+        <source>Batal (Esc)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Membatalkan…</source>
@@ -1253,6 +2155,10 @@ Continue?</translation>
         <translation>Template</translation>
     </message>
     <message>
+        <source>Direktori penyedia jasa. Hubungkan penyedia ke inovasi di formulir inovasi (Menu inovasi → Ubah → Penyedia).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pilih penyedia dulu.</source>
         <translation>Choose a provider first.</translation>
     </message>
@@ -1303,10 +2209,6 @@ Continue?</translation>
         <translation>Innovation</translation>
     </message>
     <message>
-        <source>Nilai peserta ini</source>
-        <translation>This participant&apos;s rating</translation>
-    </message>
-    <message>
         <source>1. Pindai badge peserta (atau ketik nomor) lalu Enter</source>
         <translation>1. Scan the participant&apos;s badge (or type the number), then Enter</translation>
     </message>
@@ -1333,6 +2235,10 @@ Continue?</translation>
     <message>
         <source>%s — ketik kode inovasi lalu Enter.</source>
         <translation>%s — type the innovation code, then Enter.</translation>
+    </message>
+    <message>
+        <source>Nilainya</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pindai badge peserta dulu.</source>
@@ -1562,6 +2468,73 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>RekapTab</name>
+    <message>
+        <source>Rekap &amp; Tindak Lanjut</source>
+        <translation>Recap &amp; Follow-up</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut komitmen</source>
+        <translation>Commitment follow-up</translation>
+    </message>
+    <message>
+        <source>Verifikasi ide</source>
+        <translation>Idea verification</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Tulis &amp;rekap (xlsx)…</source>
+        <translation>Write &amp;recap (xlsx)…</translation>
+    </message>
+    <message>
+        <source>&amp;Impor tanggapan TA…</source>
+        <translation>&amp;Import TA responses…</translation>
+    </message>
+    <message>
+        <source>&amp;Laporan PDF…</source>
+        <translation>&amp;Report PDF…</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut jatuh tempo 5 hari kerja setelah acara (libur nasional dan cuti bersama dilewati).</source>
+        <translation>Follow-up is due 5 working days after the event (national holidays and cuti bersama skipped).</translation>
+    </message>
+    <message>
+        <source>Simpan rekap</source>
+        <translation>Save recap</translation>
+    </message>
+    <message>
+        <source>Menulis rekap…</source>
+        <translation>Writing the recap…</translation>
+    </message>
+    <message>
+        <source>Rekap ditulis: %s (%s)</source>
+        <translation>Recap written: %s (%s)</translation>
+    </message>
+    <message>
+        <source>Impor tanggapan dari rekap</source>
+        <translation>Import responses from the recap</translation>
+    </message>
+    <message>
+        <source>Impor tanggapan selesai: %d baris dibaca, %d tanggapan diperbarui</source>
+        <translation>Responses imported: %d rows read, %d responses updated</translation>
+    </message>
+    <message>
+        <source>Simpan laporan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Menulis laporan…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <source>Laporan ditulis: %s (%d halaman)</source>
+        <translation>Report written: %s (%d pages)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Pengaturan</source>
@@ -1724,6 +2697,117 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>SetupPanel</name>
+    <message>
+        <source>Pilih baris untuk mengubahnya; Enter di formulir menyimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama ruang, lalu Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan ruang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruang baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ruang tersimpan: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsultan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama konsultan TIK, dipisah koma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kode stasiun, mis. MKA1 (boleh kosong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor meja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meja konsultasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan meja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meja tersimpan: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fasilitator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation type="unfinished">Innovation</translation>
+    </message>
+    <message>
+        <source>Nama fasilitator, dipisah koma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode inovasi yang dipamerkan, mis. A01, A02</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama sesi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mulai – selesai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesi dan jadwal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan sesi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesi baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sesi tersimpan: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SinkronisasiTab</name>
     <message>
         <source>Sinkronisasi</source>
@@ -1755,6 +2839,158 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>StampPanel</name>
+    <message>
+        <source>Cap komitmen (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kode inovasi, mis. A01 (atau pindai badge berikutnya)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama Kepala Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan (opsional), Enter = cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap komitmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation type="unfinished">Innovation</translation>
+    </message>
+    <message>
+        <source>Perkiraan anggaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tahun rencana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kepala Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished">Notes</translation>
+    </message>
+    <message>
+        <source>Kode %s tidak ada di menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · biaya di menu %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StampsModel</name>
+    <message>
+        <source>BATAL</source>
+        <translation type="unfinished">VOID</translation>
+    </message>
+    <message>
+        <source>sah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation type="unfinished">Desa</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation type="unfinished">Innovation</translation>
+    </message>
+    <message>
+        <source>Anggaran</source>
+        <translation type="unfinished">Budget</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kepala Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>Meja konsultasi laptop ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama konsultan, dipisah koma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bursa</source>
+        <translation type="unfinished">Bursa</translation>
+    </message>
+    <message>
+        <source>Nomor meja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsultan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TableHeader</name>
+    <message>
+        <source>Ganti meja… (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop ini belum ditetapkan sebagai meja konsultasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tekan Ctrl+M: pilih bursa dan nomor meja.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meja %s · Bursa %s — %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konsultan: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(belum diisi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskManager</name>
     <message>
         <source>Batal</source>
@@ -1767,6 +3003,65 @@ Continue?</translation>
     <message>
         <source>Terjadi kesalahan</source>
         <translation>An error occurred</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationForm</name>
+    <message>
+        <source>Verifikasi ide</source>
+        <translation>Idea verification</translation>
+    </message>
+    <message>
+        <source>Pilih kartu ide di daftar.</source>
+        <translation>Choose an idea card in the list.</translation>
+    </message>
+    <message>
+        <source>belum dicek</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Simpan verifikasi (Ctrl+S)</source>
+        <translation>Save verification (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Benar sudah dilaksanakan?</source>
+        <translation>Really carried out?</translation>
+    </message>
+    <message>
+        <source>Ada hasilnya?</source>
+        <translation>Has results?</translation>
+    </message>
+    <message>
+        <source>Layak direplikasi?</source>
+        <translation>Feasible to replicate?</translation>
+    </message>
+    <message>
+        <source>Tanggal verifikasi</source>
+        <translation>Verification date</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>sudah dilaksanakan</source>
+        <translation>carried out</translation>
+    </message>
+    <message>
+        <source>belum dilaksanakan</source>
+        <translation>not carried out</translation>
+    </message>
+    <message>
+        <source>Menurut pengusul</source>
+        <translation>According to the proposer</translation>
     </message>
 </context>
 <context>

@@ -33,12 +33,13 @@ class DashboardPage(QWidget):
         self.figures.setFrameShape(QFrame.Shape.StyledPanel)
         self.figures.setStyleSheet("QLabel { background: white; padding: 8px; font-size: 14px; }")
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        tr = self.tr
-        self.chart_bursa = BarChart(tr("Rp komitmen per bursa"), short_rp)
-        self.chart_desa = BarChart(tr("Rp komitmen per desa"), short_rp, GREEN)
-        self.chart_top = BarChart(tr("Inovasi dengan nilai tertinggi (rata-rata 1–5)"), decimal, BLUE)  # fmt: skip
-        self.chart_attendance = BarChart(tr("Peserta hadir per desa"), lambda v: f"{v:.0f}", ORANGE)
-        self.chart_women = DonutChart(tr("Partisipasi perempuan (peserta hadir)"))
+        self.chart_bursa = BarChart(self.tr("Rp komitmen per bursa"), short_rp)
+        self.chart_desa = BarChart(self.tr("Rp komitmen per desa"), short_rp, GREEN)
+        self.chart_top = BarChart(self.tr("Inovasi dengan nilai tertinggi (rata-rata 1–5)"), decimal, BLUE)  # fmt: skip
+        self.chart_attendance = BarChart(
+            self.tr("Peserta hadir per desa"), lambda v: f"{v:.0f}", ORANGE
+        )
+        self.chart_women = DonutChart(self.tr("Partisipasi perempuan (peserta hadir)"))
         grid = QGridLayout()
         grid.setSpacing(8)
         grid.addWidget(self.figures, 0, 0)
@@ -57,24 +58,23 @@ class DashboardPage(QWidget):
 
     def show_summary(self, s: EventSummary) -> None:
         self.summary = s
-        tr = self.tr
-        self.lbl_title.setText(tr("Dasbor: %s") % s.event_name)
+        self.lbl_title.setText(self.tr("Dasbor: %s") % s.event_name)
         mean = "-" if s.mean_rating is None else decimal(s.mean_rating)
         rows = [
-            (tr("Peserta hadir"), f"{s.arrived} / {s.registered}"),
-            (tr("Desa hadir"), f"{s.desa_arrived} / {len(s.desa)}"),
-            (tr("Komitmen"), f"{s.commitments} ({s.desa_committed} desa)"),
-            (tr("Total komitmen"), rupiah(s.amount)),
-            (tr("Kartu ide"), f"{s.ideas}"),
-            (tr("Penilaian (rata-rata)"), f"{s.ratings} ({mean})"),
-            (tr("Tindak lanjut terlambat"), f"{s.followup.get('terlambat', 0)}"),
+            (self.tr("Peserta hadir"), f"{s.arrived} / {s.registered}"),
+            (self.tr("Desa hadir"), f"{s.desa_arrived} / {len(s.desa)}"),
+            (self.tr("Komitmen"), f"{s.commitments} ({s.desa_committed} desa)"),
+            (self.tr("Total komitmen"), rupiah(s.amount)),
+            (self.tr("Kartu ide"), f"{s.ideas}"),
+            (self.tr("Penilaian (rata-rata)"), f"{s.ratings} ({mean})"),
+            (self.tr("Tindak lanjut terlambat"), f"{s.followup.get('terlambat', 0)}"),
         ]
         self.figures.setText(
             "<table cellspacing=4 width=100%>"
             + "".join(f"<tr><td>{k}</td><td align=right><b>{v}</b></td></tr>" for k, v in rows)
             + "</table>"
         )
-        none = tr("Belum ada komitmen")
+        none = self.tr("Belum ada komitmen")
         self.chart_bursa.set_bars(
             [
                 Bar(f"{f.bursa} {f.label}", f.amount, BURSA_COLOURS.get(f.bursa, GREEN))
@@ -85,18 +85,18 @@ class DashboardPage(QWidget):
         self.chart_desa.set_bars([Bar(d.name, d.amount) for d in s.desa_by_amount(MAX_BARS)], none)
         self.chart_top.set_bars(
             [Bar(f"{i.code} {i.title}", i.mean) for i in s.top_innovations],
-            tr("Belum ada penilaian"),
+            self.tr("Belum ada penilaian"),
         )
         present = sorted(s.desa, key=lambda d: (-d.arrived, d.name))[:MAX_BARS]
         self.chart_attendance.set_bars(
-            [Bar(d.name, d.arrived) for d in present if d.arrived], tr("Belum ada yang hadir")
+            [Bar(d.name, d.arrived) for d in present if d.arrived], self.tr("Belum ada yang hadir")
         )
         self.chart_women.set_share(
             s.women_arrived,
             s.arrived,
             [
-                tr("Perempuan: %d dari %d peserta hadir") % (s.women_arrived, s.arrived),
-                tr("Desa dengan perwakilan perempuan: %d dari %d")
+                self.tr("Perempuan: %d dari %d peserta hadir") % (s.women_arrived, s.arrived),
+                self.tr("Desa dengan perwakilan perempuan: %d dari %d")
                 % (s.desa_with_woman, len(s.desa)),
             ],
         )

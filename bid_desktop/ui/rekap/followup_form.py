@@ -121,13 +121,14 @@ class FollowUpForm(QGroupBox):
             self.lbl_head.setText(self.tr("Pilih komitmen di daftar."))
             return
         due = row["due_date"].strftime("%d-%m-%Y") if row.get("due_date") else "-"
-        late = self.tr(" — TERLAMBAT") if row.get("overdue") else ""
+        due_text = self.tr("jatuh tempo %s") % due
+        late = self.tr("TERLAMBAT") if row.get("overdue") else ""
         self.lbl_head.setText(
             f"<b>{escape(row['desa_name'])}</b> · {escape(row['innovation_code'])} "
             f"{escape(row.get('innovation_title') or '')}"
-            f"<br>{rupiah(row.get('amount'))} · {self.tr('jatuh tempo')} {due}"
+            f"<br>{rupiah(row.get('amount'))} · {due_text} "
             f"<span style='color:#c62828'><b>{late}</b></span>"
-        )  # fmt: skip
+        )
         self.cb_via.setCurrentText(row.get("contact_via") or "")
         contacted = row.get("contacted_at")
         self.chk_contacted.setChecked(contacted is not None)

@@ -38,18 +38,20 @@ def _date(value: Any) -> str:
 
 
 def followup_columns() -> list[Column]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FollowUpModel", text)
-
     return [
-        Column("due_date", tr("Jatuh tempo"), _date),
-        Column("kecamatan_name", tr("Kecamatan")),
-        Column("desa_name", tr("Desa")),
-        Column("innovation", tr("Inovasi")),
-        Column("bursa", tr("Bursa")),
-        Column("amount", tr("Anggaran"), rupiah, align_right=True),
-        Column("status", tr("Status")),
-        Column("contact_via", tr("Kontak via")),
+        Column("due_date", QCoreApplication.translate("FollowUpModel", "Jatuh tempo"), _date),
+        Column("kecamatan_name", QCoreApplication.translate("FollowUpModel", "Kecamatan")),
+        Column("desa_name", QCoreApplication.translate("FollowUpModel", "Desa")),
+        Column("innovation", QCoreApplication.translate("FollowUpModel", "Inovasi")),
+        Column("bursa", QCoreApplication.translate("FollowUpModel", "Bursa")),
+        Column(
+            "amount",
+            QCoreApplication.translate("FollowUpModel", "Anggaran"),
+            rupiah,
+            align_right=True,
+        ),
+        Column("status", QCoreApplication.translate("FollowUpModel", "Status")),
+        Column("contact_via", QCoreApplication.translate("FollowUpModel", "Kontak via")),
     ]
 
 
@@ -95,14 +97,13 @@ class FollowUpPage(QWidget):
         self.load_choices()
 
     def _build(self) -> None:
-        tr = self.tr
-        self.cb_kecamatan = filter_combo(tr("Semua kecamatan"), [])
-        self.cb_desa = filter_combo(tr("Semua desa"), [])
-        self.cb_bursa = filter_combo(tr("Semua bursa"), [(b.value, f"{b.value} {label}") for b, label in BURSA_LABELS.items()])  # fmt: skip
-        self.cb_status = filter_combo(tr("Semua status"), [(s, s) for s in FOLLOWUP_STATUSES])
-        self.chk_overdue = QCheckBox(tr("Hanya yang terlambat"))
+        self.cb_kecamatan = filter_combo(self.tr("Semua kecamatan"), [])
+        self.cb_desa = filter_combo(self.tr("Semua desa"), [])
+        self.cb_bursa = filter_combo(self.tr("Semua bursa"), [(b.value, f"{b.value} {label}") for b, label in BURSA_LABELS.items()])  # fmt: skip
+        self.cb_status = filter_combo(self.tr("Semua status"), [(s, s) for s in FOLLOWUP_STATUSES])
+        self.chk_overdue = QCheckBox(self.tr("Hanya yang terlambat"))
         self.ed_text = QLineEdit()
-        self.ed_text.setPlaceholderText(tr("Cari desa, kepala desa, inovasi…"))
+        self.ed_text.setPlaceholderText(self.tr("Cari desa, kepala desa, inovasi…"))
         self.ed_text.setClearButtonEnabled(True)
         self.cb_kecamatan.currentIndexChanged.connect(self._kecamatan_changed)
         for box in (self.cb_desa, self.cb_bursa, self.cb_status):
@@ -129,7 +130,7 @@ class FollowUpPage(QWidget):
         self.lbl_count = QLabel()
         self.lbl_counts = QLabel()
         self.lbl_counts.setStyleSheet("color: #555;")
-        self.btn_more = QPushButton(tr("Tampilkan %d lagi") % fu.PAGE)
+        self.btn_more = QPushButton(self.tr("Tampilkan %d lagi") % fu.PAGE)
         self.btn_more.clicked.connect(self.more)
         footer = QHBoxLayout()
         footer.addWidget(self.lbl_count)
@@ -229,7 +230,7 @@ class FollowUpPage(QWidget):
         self.model.set_page(page.rows)
         self.lbl_count.setText(self.tr("%d dari %d komitmen") % (len(page.rows), page.total))
         self.btn_more.setVisible(page.total > len(page.rows))
-        parts = [f"{self.tr('terlambat')}: {counts.pop('terlambat', 0)}"]
+        parts = [self.tr("terlambat: %d") % counts.pop("terlambat", 0)]
         parts += [f"{k}: {v}" for k, v in counts.items() if v]
         self.lbl_counts.setText(" · ".join(parts))
         ids = [r["id"] for r in self.model.rows]

@@ -37,22 +37,27 @@ TRI = [("", None), ("Ya", True), ("Tidak", False)]
 
 
 def idea_columns() -> list[Column]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("IdeaModel", text)
-
     return [
-        Column("kecamatan_name", tr("Kecamatan")),
-        Column("desa_name", tr("Desa")),
-        Column("proposer_name", tr("Pengusul")),
-        Column("title", tr("Judul ide")),
-        Column("already_done", tr("Dilaksanakan"), lambda v: tr("Ya") if v else tr("Tidak")),
-        Column("verification", tr("Verifikasi")),
+        Column("kecamatan_name", QCoreApplication.translate("IdeaModel", "Kecamatan")),
+        Column("desa_name", QCoreApplication.translate("IdeaModel", "Desa")),
+        Column("proposer_name", QCoreApplication.translate("IdeaModel", "Pengusul")),
+        Column("title", QCoreApplication.translate("IdeaModel", "Judul ide")),
+        Column(
+            "already_done",
+            QCoreApplication.translate("IdeaModel", "Dilaksanakan"),
+            lambda v: (
+                QCoreApplication.translate("IdeaModel", "Ya")
+                if v
+                else QCoreApplication.translate("IdeaModel", "Tidak")
+            ),
+        ),
+        Column("verification", QCoreApplication.translate("IdeaModel", "Verifikasi")),
     ]
 
 
-def tri_combo(parent: QWidget) -> QComboBox:
-    box = combo([("", parent.tr("belum dicek")), ("Ya", parent.tr("Ya")), ("Tidak", parent.tr("Tidak"))])  # fmt: skip
-    return box
+def tri_combo(labels: tuple[str, str, str]) -> QComboBox:
+    """Not checked yet / yes / no; labels translated by the caller."""
+    return combo(list(zip(("", "Ya", "Tidak"), labels, strict=True)))
 
 
 def tri_value(box: QComboBox) -> bool | None:
@@ -70,9 +75,10 @@ class VerificationForm(QGroupBox):
         self.idea_id: str | None = None
         self.lbl_head = QLabel(self.tr("Pilih kartu ide di daftar."))
         self.lbl_head.setWordWrap(True)
-        self.cb_done = tri_combo(self)
-        self.cb_results = tri_combo(self)
-        self.cb_feasible = tri_combo(self)
+        labels = (self.tr("belum dicek"), self.tr("Ya"), self.tr("Tidak"))
+        self.cb_done = tri_combo(labels)
+        self.cb_results = tri_combo(labels)
+        self.cb_feasible = tri_combo(labels)
         self.ed_date = QDateEdit()
         self.ed_date.setCalendarPopup(True)
         self.ed_date.setDisplayFormat("dd-MM-yyyy")
@@ -103,10 +109,11 @@ class VerificationForm(QGroupBox):
             return
         done = self.tr("sudah dilaksanakan") if row["already_done"] else self.tr("belum dilaksanakan")  # fmt: skip
         results = f" — {escape(row['results'])}" if row.get("results") else ""
+        said = self.tr("Menurut pengusul")
         self.lbl_head.setText(
             f"<b>{escape(row['title'])}</b><br>{escape(row['proposer_name'])} · "
             f"{escape(row['desa_name'] or '-')}<br><i>{escape(row['description'] or '')}</i>"
-            f"<br>{self.tr('Menurut pengusul')}: {done}{results}"
+            f"<br>{said}: {done}{results}"
         )
         tri_set(self.cb_done, row["verified_really_done"])
         tri_set(self.cb_results, row["verified_has_results"])
@@ -131,14 +138,16 @@ class IdeaPage(QWidget):
         self.model = RowsModel(idea_columns())
         self.limit = fu.PAGE
         self._generation = 0
-        tr = self.tr
-        self.cb_kecamatan = filter_combo(tr("Semua kecamatan"), [])
+        self.cb_kecamatan = filter_combo(self.tr("Semua kecamatan"), [])
         self.cb_verified = filter_combo(
-            tr("Semua kartu ide"),
-            [("belum", tr("Belum diverifikasi")), ("sudah", tr("Sudah diverifikasi"))],  # fmt: skip
+            self.tr("Semua kartu ide"),
+            [
+                ("belum", self.tr("Belum diverifikasi")),
+                ("sudah", self.tr("Sudah diverifikasi")),
+            ],  # fmt: skip
         )
         self.ed_text = QLineEdit()
-        self.ed_text.setPlaceholderText(tr("Cari judul ide atau pengusul…"))
+        self.ed_text.setPlaceholderText(self.tr("Cari judul ide atau pengusul…"))
         self.ed_text.setClearButtonEnabled(True)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.reload)
@@ -162,7 +171,7 @@ class IdeaPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_selected)
         self.view.activated.connect(lambda _i: self.form.cb_done.setFocus())
         self.lbl_count = QLabel()
-        self.btn_more = QPushButton(tr("Tampilkan %d lagi") % fu.PAGE)
+        self.btn_more = QPushButton(self.tr("Tampilkan %d lagi") % fu.PAGE)
         self.btn_more.clicked.connect(self.more)
         footer = QHBoxLayout()
         footer.addWidget(self.lbl_count, 1)
