@@ -24,6 +24,7 @@ from tests.exchange_data import BANJAR_MANIS, CAMPANG, j3_db
 from tests.ui.test_registrasi import opened, settle  # noqa: F401 - fixture and helper
 from tests.unit.test_badges import decode_all, pdf_text
 from tests.unit.test_exchange import number_of
+from tests.unit.test_imports_ideas import _filled
 
 
 def make_tab(qtbot, db) -> Jendela3Tab:  # type: ignore[no-untyped-def]
@@ -184,3 +185,19 @@ def test_idea_card_scan_fill_save_edit_and_void(qtbot, jdb, monkeypatch):
         voided = s.get(Idea, idea.id)
         assert voided.voided and voided.void_reason == "kartu ganda"
     assert page.model.rows[0]["when"] == "BATAL"
+
+
+def test_transcribed_idea_cards_imported_from_the_page(qtbot, jdb, tmp_path: Path):
+    tab = make_tab(qtbot, jdb)
+    page = tab.ideas
+    rows = [
+        ["Pak Joko", "", "Banjar Manis", "Kolam lele bioflok", "Kolam terpal", "Ya", "Panen"],
+        ["Bu Ani", "", "", "Arisan sampah", "", "Tidak", ""],
+    ]
+    page.files.import_file(_filled(tmp_path, rows))
+    settle(tab)
+    with jdb.begin() as s:
+        found = {(i.proposer_name, i.desa_code, i.source) for i in s.scalars(select(Idea))}
+    assert found == {("Pak Joko", BANJAR_MANIS, "impor"), ("Bu Ani", None, "impor")}
+    assert page.feedback.tone is Tone.OK and "2 baru" in page.feedback.text()
+    assert sorted(r["title"] for r in page.model.rows) == ["Arisan sampah", "Kolam lele bioflok"]

@@ -1,6 +1,7 @@
 """Spreadsheet fallback from a tab: import a filled template of one kind (all-or-nothing,
 on the worker with progress and cancel) or save a blank one — the menu (``innovations``),
-the P2KTD directory (``providers``), transcribed Kartu Komitmen (``commitments``)."""
+the P2KTD directory (``providers``), transcribed Kartu Komitmen (``commitments``) and Kartu
+Ide (``ideas``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ TITLES = {
     "innovations": "Menu Inovasi",
     "providers": "Direktori P2KTD",
     "commitments": "Kartu Komitmen",
+    "ideas": "Kartu Ide",
 }
 
 

@@ -16,6 +16,7 @@ from bid_desktop.services import exchange_ideas as ideas
 from bid_desktop.services import registration_forms as forms
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.common.pin import ask_pin, ask_reason
+from bid_desktop.ui.common.sheet_files import SheetFiles
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.jendela3.idea_form import IdeaFormBox
 from bid_desktop.ui.jendela3.models import IdeasModel, table_view
@@ -56,11 +57,22 @@ class IdeasPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.button(self.tr("Simpan"), self.form.submit, "Ctrl+S"))
         buttons.addWidget(self.button(self.tr("Kartu baru"), self.new_card, "Ctrl+N"))
+        self.files = SheetFiles(self, self.ctx, "ideas", self.feedback, self.focus_box)
+        sheets = QHBoxLayout()
+        sheets.addWidget(
+            self.button(self.tr("Impor kartu dari xlsx…"), self.files.ask_import, "Ctrl+I")
+        )
+        sheets.addWidget(self.button(self.tr("Templat xlsx…"), self.files.ask_template))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.form)
         left_layout.addLayout(buttons)
+        left_layout.addSpacing(12)
+        left_layout.addWidget(
+            QLabel(self.tr("Kartu Ide yang ditulis di kertas dan diketik ulang:"))
+        )
+        left_layout.addLayout(sheets)
         left_layout.addStretch(1)
         self.ed_filter = QLineEdit()
         self.ed_filter.setPlaceholderText(self.tr("Saring: judul, pengusul, desa"))
