@@ -166,6 +166,11 @@ def _filtered(
     return query, due, status
 
 
+def _count(query: Any) -> Any:
+    """The same joins and filters, counted without building the page's columns."""
+    return query.with_only_columns(func.count(), maintain_column_froms=True)
+
+
 def _as_row(mapping: Any, today: dt.date) -> dict[str, Any]:
     row = dict(mapping)
     for key in ("contact_via", "obstacles", "needs", "rab_status", "proposal_status", "notes"):
@@ -186,7 +191,7 @@ def followup_page(
 ) -> Page:
     today = today or dt.date.today()
     query, due, _status = _filtered(session, flt, today)
-    total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    total = session.execute(_count(query)).scalar_one()
     ordered = query.order_by(due, Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
     rows = session.execute(ordered.limit(limit).offset(offset)).mappings()
     return Page([_as_row(r, today) for r in rows], int(total))
@@ -208,14 +213,13 @@ def status_counts(
     query, due, status = _base(session)
     if event_id is not None:
         query = query.where(Commitment.event_id == event_id)
-    sub = query.subquery()
+    late = func.sum(case((and_(status == NOT_CONTACTED, due < today), 1), else_=0))
+    grouped = query.with_only_columns(status, func.count(), late, maintain_column_froms=True)
     counts = {s: 0 for s in FOLLOWUP_STATUSES}
-    for name, n in session.execute(select(sub.c.status, func.count()).group_by(sub.c.status)):
+    counts["terlambat"] = 0
+    for name, n, overdue in session.execute(grouped.group_by(status)):
         counts[name] = n
-    late = select(func.count()).select_from(
-        query.where(status == NOT_CONTACTED, due < today).subquery()
-    )
-    counts["terlambat"] = int(session.execute(late).scalar_one())
+        counts["terlambat"] += int(overdue or 0)
     return counts
 
 
@@ -363,7 +367,7 @@ def idea_page(
         query = query.where(
             or_(func.lower(Idea.title).like(like), func.lower(Idea.proposer_name).like(like))
         )
-    total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    total = session.execute(_count(query)).scalar_one()
     ordered = query.order_by(Desa.kecamatan_name, Desa.name, Idea.title, Idea.id)
     rows = session.execute(ordered.limit(limit).offset(offset)).mappings()
     return Page([_idea_row(r) for r in rows], int(total))
