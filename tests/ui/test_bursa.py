@@ -171,3 +171,37 @@ def test_menu_add_through_form_and_screens(qtbot, db, numbers):
     settle(tab)
     assert [r["code"] for r in tab.setup.tables.rows] == ["A1"]
     save_screenshot(tab, "bursa-setup")
+
+
+def test_setup_room_session_table_with_keys(qtbot, db, numbers):
+    tab = make_tab(qtbot, db)
+    tab.combo.setCurrentIndex(tab.combo.findData("B"))
+    tab.pages.setCurrentIndex(4)
+    settle(tab)
+    setup = tab.setup
+    setup.room_name.setFocus()
+    qtbot.keyClicks(setup.room_name, "Ruang Serbaguna")
+    qtbot.keyClick(setup.room_name, Qt.Key.Key_Return)
+    settle(tab)
+    setup.session_name.setFocus()
+    for widget, text in [(setup.session_name, "Sesi 2"), (setup.starts, "10.45"),
+                         (setup.ends, "12.15"), (setup.facilitators, "Bu Wati")]:  # fmt: skip
+        widget.setText(text)
+    qtbot.keyClicks(setup.codes, "b01 B02")
+    qtbot.keyClick(setup.codes, Qt.Key.Key_Return)
+    settle(tab)
+    setup.consultants.setText("Pak Darto")
+    qtbot.keyClick(setup.consultants, Qt.Key.Key_Return)
+    settle(tab)
+    from bid_desktop.storage.models import BursaSession, ConsultationTable, Room
+
+    with db.begin() as s:
+        room = s.scalars(select(Room).where(Room.bursa == "B")).one()
+        session = s.scalars(select(BursaSession).where(BursaSession.room_id == room.id)).one()
+        table = s.scalars(select(ConsultationTable).where(ConsultationTable.bursa == "B")).one()
+    assert room.name == "Ruang Serbaguna" and session.innovation_codes == "B01,B02"
+    assert (f"{session.starts_at:%H.%M}", session.facilitators) == ("10.45", "Bu Wati")
+    assert (table.number, table.consultants) == (1, "Pak Darto")
+    setup.session_view.selectRow(0)  # choosing a row fills the form for editing
+    assert setup.session_name.text() == "Sesi 2" and setup.starts.text() == "10.45"
+    save_screenshot(tab, "bursa-setup-b")

@@ -79,7 +79,7 @@ class SetupPanel(QWidget):
     def _rooms(self) -> QGroupBox:
         self.rooms = RowsModel([Column("name", self.tr("Ruang"))])
         self.room_view = _table(self.rooms, 0)
-        self.room_view.clicked.connect(self._room_picked)
+        self.room_view.selectionModel().currentRowChanged.connect(lambda *_a: self._room_picked())
         self.room_name = QLineEdit()
         self.room_name.setPlaceholderText(self.tr("Nama ruang, lalu Enter"))
         self.room_name.returnPressed.connect(self.save_room)
@@ -116,7 +116,7 @@ class SetupPanel(QWidget):
              Column("station_code", self.tr("Laptop"))]
         )  # fmt: skip
         self.table_view = _table(self.tables, 1)
-        self.table_view.clicked.connect(self._table_picked)
+        self.table_view.selectionModel().currentRowChanged.connect(lambda *_a: self._table_picked())
         self.table_number = QSpinBox()
         self.table_number.setRange(1, 20)
         self.consultants = QLineEdit()
@@ -158,7 +158,9 @@ class SetupPanel(QWidget):
              Column("innovation_codes", self.tr("Inovasi"))]
         )  # fmt: skip
         self.session_view = _table(self.sessions, 3)
-        self.session_view.clicked.connect(self._session_picked)
+        self.session_view.selectionModel().currentRowChanged.connect(
+            lambda *_a: self._session_picked()
+        )
         self.session_room = QComboBox()
         self.session_name = QLineEdit()
         self.starts, self.ends = QLineEdit(), QLineEdit()
@@ -222,31 +224,39 @@ class SetupPanel(QWidget):
     # --- loading and saving ----------------------------------------------------------------
 
     def load(self, bursa: str) -> None:
-        if bursa != self.bursa:
-            self.room_id = self.session_id = None
         self.bursa = bursa
         event_id = self.ctx.event_id
 
-        def work() -> tuple[list[Any], list[Any], list[Any]]:
+        def work() -> tuple[str, list[Any], list[Any], list[Any]]:
             with self.ctx.db.begin() as s:
-                return (service.room_rows(s, event_id, bursa),
+                return (bursa, service.room_rows(s, event_id, bursa),
                         service.session_rows(s, event_id, bursa),
                         service.table_rows(s, event_id, bursa))  # fmt: skip
 
         run_db(self, self.ctx, work, self._show)
 
-    def _show(self, data: tuple[list[Any], list[Any], list[Any]]) -> None:
-        rooms, sessions, tables = data
+    def _show(self, data: tuple[str, list[Any], list[Any], list[Any]]) -> None:
+        bursa, rooms, sessions, tables = data
+        if bursa != self.bursa:
+            return  # another bursa was chosen meanwhile; its rows are on the way
         self.rooms.set_rows(rooms)
         self.sessions.set_rows(sessions)
         self.tables.set_rows(tables)
+        if self.room_id not in {r["id"] for r in rooms}:
+            self.room_id = None
+            self.room_name.clear()
+        if self.session_id not in {r["id"] for r in sessions}:
+            self.session_id = None
+            for edit in (self.session_name, self.starts, self.ends, self.facilitators, self.codes):
+                edit.clear()
         current = self.session_room.currentData()
         self.session_room.clear()
         for room in rooms:
             self.session_room.addItem(room["name"], room["id"])
         self.session_room.setCurrentIndex(max(0, self.session_room.findData(current)))
-        if tables:
-            self.table_number.setValue(max(t["number"] for t in tables) + 1)
+        self.table_number.setValue(max((t["number"] for t in tables), default=0) + 1)
+        self.consultants.clear()
+        self.table_station.clear()
 
     def _save(self, fn: Callable[[Any], dict[str, Any]], message: str, key: str) -> None:
         def work() -> dict[str, Any]:
