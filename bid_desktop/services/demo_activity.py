@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from lokal import add_working_days
 
 from bid_desktop.domain import ids
+from bid_desktop.domain.workdays import followup_due
 from bid_desktop.services import demo_data as data
 
 if TYPE_CHECKING:
@@ -229,10 +230,11 @@ def _followups(ev: EventRows, commitments: list[Row]) -> None:
             "followup",
             id=ids.followup_id(str(row["id"])),
             commitment_id=row["id"],
-            due_date=add_working_days(ev.date, 10),
+            due_date=followup_due(ev.date),
             contact_via="WhatsApp",
-            contacted_at=add_working_days(ev.date, 5),
+            contacted_at=add_working_days(ev.date, 3),
             status=status,
             notes=notes,
             rab_status="disusun" if status != "dihubungi" else "",
+            proposal_status="diajukan" if status == "proposal diajukan" else "",
         )
