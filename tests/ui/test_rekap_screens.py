@@ -52,3 +52,18 @@ def test_rekap_screens(qtbot, demo_db):  # type: ignore[no-untyped-def]
     settle(tab)
     assert tab.dashboard.summary is not None and tab.dashboard.summary.commitments > 50
     save_screenshot(tab, "rekap-dasbor")
+
+
+def test_main_window_has_the_rekap_tab(qtbot, demo_db):  # type: ignore[no-untyped-def]
+    from bid_desktop.ui.app import build_window
+    from bid_desktop.ui.rekap.tab import RekapTab
+
+    window = build_window(demo_db)
+    qtbot.addWidget(window)
+    window.show_role("rekap")
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, RekapTab)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Rekap & Tindak Lanjut"
+    settle(tab)
+    assert tab.followups.model.rowCount() > 100
+    save_screenshot(window, "rekap-main-window")

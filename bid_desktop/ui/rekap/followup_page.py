@@ -91,7 +91,8 @@ class FollowUpPage(QWidget):
         self.limit = fu.PAGE
         self._generation = 0
         self._build()
-        QShortcut(QKeySequence("Ctrl+S"), self, self.form.submit)
+        save = QShortcut(QKeySequence("Ctrl+S"), self, self.form.submit)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.reload)
         self.load_choices()

@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -183,7 +183,8 @@ class IdeaPage(QWidget):
         left_layout.addLayout(footer)
         self.form = VerificationForm()
         self.form.btn_save.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        save = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.form)
