@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids
 from bid_desktop.services.audit import audit
-from bid_desktop.services.bursa import check_bursa, session_rows
+from bid_desktop.services.bursa import check_bursa
+from bid_desktop.services.bursa_rooms import session_rows
 from bid_desktop.services.commitments import find_innovation
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.registration import find_by_number

@@ -21,7 +21,8 @@ from bid_desktop.domain import amounts, ids
 from bid_desktop.domain.enums import BURSA_LABELS, Bursa
 from bid_desktop.domain.text import fold
 from bid_desktop.services.audit import audit
-from bid_desktop.services.bursa import check_bursa, save_table
+from bid_desktop.services.bursa import check_bursa
+from bid_desktop.services.bursa_rooms import save_table
 from bid_desktop.services.commitments import (
     StampInput,
     find_desa,

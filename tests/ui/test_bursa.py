@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from bid_desktop.domain import ids
-from bid_desktop.services import bursa as service
+from bid_desktop.services import bursa_rooms as rooms
 from bid_desktop.storage.models import Attendance, Innovation, Participant, Rating
 from bid_desktop.ui.bursa.tab import BursaTab
 from bid_desktop.ui.common.feedback import Tone
@@ -30,12 +30,12 @@ def settle(tab: BursaTab) -> None:
 def numbers(db) -> dict[str, str]:  # type: ignore[no-untyped-def]
     add_menu(db)
     with db.begin() as s:
-        room = service.save_room(s, "A", "Aula Kecamatan")
-        service.save_session(
-            s, service.SessionForm(room["id"], "Sesi 1", service.parse_time("09.00"),
-                                   service.parse_time("10.30"), "Pak Hadi", "A01, A02"),
+        room = rooms.save_room(s, "A", "Aula Kecamatan")
+        rooms.save_session(
+            s, rooms.SessionForm(room["id"], "Sesi 1", rooms.parse_time("09.00"),
+                                   rooms.parse_time("10.30"), "Pak Hadi", "A01, A02"),
         )  # fmt: skip
-        service.save_table(s, "A", 1, "Ir. Sutopo, Bu Rina", "MKA1")
+        rooms.save_table(s, "A", 1, "Ir. Sutopo, Bu Rina", "MKA1")
     return add_invitees(db)
 
 

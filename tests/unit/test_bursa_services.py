@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from bid_desktop.domain import ids
 from bid_desktop.services import bursa, bursa_floor
+from bid_desktop.services import bursa_rooms as rooms
 from bid_desktop.services.audit import DEFAULT_PIN
 from bid_desktop.services.errors import UserError
 from bid_desktop.storage.models import (
@@ -81,14 +82,14 @@ def test_bad_menu_input_refused(db):
 def test_rooms_sessions_tables(db):
     add_menu(db)
     with db.begin() as s:
-        room = bursa.save_room(s, "A", "Aula Utama")
-        form = bursa.SessionForm(
-            room["id"], "Sesi 1", bursa.parse_time("09.00"), bursa.parse_time("10:30"),
+        room = rooms.save_room(s, "A", "Aula Utama")
+        form = rooms.SessionForm(
+            room["id"], "Sesi 1", rooms.parse_time("09.00"), rooms.parse_time("10:30"),
             "Pak Hadi, Bu Rina", "a01 A02",
         )  # fmt: skip
-        row = bursa.save_session(s, form)
+        row = rooms.save_session(s, form)
         assert row["times"] == "09.00–10.30" and row["innovation_codes"] == "A01,A02"
-        table = bursa.save_table(s, "a", 2, "Ir. Sutopo")
+        table = rooms.save_table(s, "a", 2, "Ir. Sutopo")
         assert table["code"] == "A2"
         event_id = _event(db)
     assert table["id"] == ids.table_id(event_id, "A", 2)
@@ -96,11 +97,11 @@ def test_rooms_sessions_tables(db):
         sess = s.get(BursaSession, row["id"])
         assert sess is not None and sess.starts_at == dt.datetime(2026, 11, 25, 9, 0)
     with pytest.raises(UserError, match="sesudah"), db.begin() as s:
-        bursa.save_session(s, bursa.SessionForm(room["id"], "Sesi 2", dt.time(11), dt.time(10)))
+        rooms.save_session(s, rooms.SessionForm(room["id"], "Sesi 2", dt.time(11), dt.time(10)))
     with pytest.raises(UserError, match="Z9"), db.begin() as s:
-        bursa.save_session(s, bursa.SessionForm(room["id"], "Sesi 2", innovation_codes="Z9"))
+        rooms.save_session(s, rooms.SessionForm(room["id"], "Sesi 2", innovation_codes="Z9"))
     with pytest.raises(UserError, match="Jam"):
-        bursa.parse_time("25.00")
+        rooms.parse_time("25.00")
     assert _count(db, ConsultationTable) == 1 and _count(db, BursaSession) == 1
 
 
@@ -109,8 +110,8 @@ def test_attendance_scan_once_per_session(db):
     numbers = add_invitees(db)
     event_id = _event(db)
     with db.begin() as s:
-        room = bursa.save_room(s, "B", "Ruang B")
-        sid = bursa.save_session(s, bursa.SessionForm(room["id"], "Sesi 1"))["id"]
+        room = rooms.save_room(s, "B", "Ruang B")
+        sid = rooms.save_session(s, rooms.SessionForm(room["id"], "Sesi 1"))["id"]
     with db.begin() as s:
         first = bursa_floor.record_attendance(s, event_id, sid, numbers["Suyanto"])
     with db.begin() as s:

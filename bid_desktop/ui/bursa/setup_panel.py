@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bid_desktop.services import bursa as service
+from bid_desktop.services import bursa_rooms as service
 from bid_desktop.services.errors import UserError
 from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.common.runner import run_db
