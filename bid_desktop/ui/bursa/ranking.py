@@ -63,6 +63,12 @@ class RankingPanel(QWidget):
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+        self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def load(self, bursa: str) -> None:
         self.bursa = bursa
@@ -70,6 +76,10 @@ class RankingPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.isVisible():
+            self._stale = True  # hidden: refresh when shown, not every few seconds in the dark
+            return
+        self._stale = False
         run_session(self, self.ctx, floor.ranking, self.ctx.event_id, self.bursa,
                     done=self._show)  # fmt: skip
 
