@@ -4,26 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>SyncPage</source>
-        <comment>dihapus</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncPage</source>
-        <comment>tidak dihapus</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncPage</source>
-        <comment>ya</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncPage</source>
-        <comment>tidak</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> — Kepala Desa %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,6 +1267,18 @@ Continue?</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Impor kartu dari xlsx…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templat xlsx…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kartu Ide yang ditulis di kertas dan diketik ulang:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saring: judul, pengusul, desa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1507,6 +1499,10 @@ Continue?</translation>
     <message>
         <source>Cadangan sebelum penggabungan: %s</source>
         <translation>Backup before the merge: %s</translation>
+    </message>
+    <message>
+        <source>Periksa %d konflik berat (Alt+4) dan %d calon duplikat (Alt+5).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Jika digabung:</source>
@@ -2470,8 +2466,8 @@ Continue?</translation>
 <context>
     <name>RekapTab</name>
     <message>
-        <source>Rekap &amp; Tindak Lanjut</source>
-        <translation>Recap &amp; Follow-up</translation>
+        <source>Rekap &amp;&amp; Tindak Lanjut</source>
+        <translation>Recap &amp;&amp; Follow-up</translation>
     </message>
     <message>
         <source>Tindak lanjut komitmen</source>
@@ -2930,6 +2926,25 @@ Continue?</translation>
     <message>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>dihapus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak dihapus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation type="unfinished">yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ class RekapTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Rekap & Tindak Lanjut"))
+        self.setWindowTitle(self.tr("Rekap && Tindak Lanjut"))  # &&: a literal & in the tab label
         self.last_recap: Path | None = None
         self.last_report: Path | None = None
         self.followups = FollowUpPage(ctx)
