@@ -140,7 +140,7 @@ class FollowUpForm(QGroupBox):
         select_data(self.cb_proposal, row.get("proposal_status") or "")
         self.chk_rkp.setChecked(bool(row.get("in_rkp_desa")))
         self.chk_realised.setChecked(bool(row.get("realised")))
-        stored = row.get("status") if row.get("followup_id") else ""
+        stored = str(row.get("status") or "") if row.get("followup_id") else ""
         derived = fu.derive_status(self.form(auto=True))
         select_data(self.cb_status, "" if stored in ("", derived) else stored)
         self.ed_notes.setPlainText(row.get("notes") or "")

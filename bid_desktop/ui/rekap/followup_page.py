@@ -142,7 +142,7 @@ class FollowUpPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.view, 1)
         left_layout.addLayout(footer)
-        self.form = FollowUpForm()
+        self.form: FollowUpForm = FollowUpForm()
         self.form.save_requested.connect(self.save)
         splitter = QSplitter()
         splitter.addWidget(left)

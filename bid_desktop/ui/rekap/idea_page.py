@@ -181,7 +181,7 @@ class IdeaPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.view, 1)
         left_layout.addLayout(footer)
-        self.form = VerificationForm()
+        self.form: VerificationForm = VerificationForm()
         self.form.btn_save.clicked.connect(self.save)
         save = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
