@@ -27,7 +27,6 @@ from bid_desktop.services.errors import UserError
 NO, TEXT, INT, RUPIAH, FLOAT, DATETIME = "no", "text", "int", "rupiah", "float", "datetime"
 SUM, COUNT, YES = "sum", "count", "ya"
 MAX_TEXT = 32_767  # a spreadsheet cell holds no more
-_CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}  # not allowed in XML
 CHECK_EVERY = 2000
 Progress = Callable[[int, int, str], None]
 
@@ -106,9 +105,9 @@ ATTENDANCE_COLUMNS = columns(
 
 
 def clean_text(value: str) -> str:
-    """User text as a cell may hold it: no XML control characters, within the cell limit, and
-    never run as a formula."""
-    return str(safe_text(value.translate(_CONTROL)[:MAX_TEXT]))
+    """User text as a cell may hold it: within the cell limit and never run as a formula.
+    (XlsxWriter itself escapes control characters, which XML cannot carry, as _xHHHH_.)"""
+    return str(safe_text(value[:MAX_TEXT]))
 
 
 def rating_mean(totals: dict[str, Any]) -> dict[str, Any]:

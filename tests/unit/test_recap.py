@@ -201,3 +201,15 @@ def test_cli_recap_and_template(db, data, tmp_path: Path, capsys) -> None:  # ty
     with pytest.raises(SystemExit) as usage:
         cli.run(["template", "recap", "--out", str(tmp_path / "t.xlsx")])
     assert usage.value.code == 2
+
+
+def test_writer_control_characters_and_long_text(tmp_path: Path) -> None:
+    from bid_desktop.reports import recap as w
+
+    rows = iter([("a\x01b", 5), ("x" * 40_000, None), ("+62 812", 7)])
+    sheet = w.Sheet("T", [w.Col("No", w.NO), w.Col("Teks"), w.Col("N", w.INT, w.SUM)], rows)
+    assert w.write_workbook(tmp_path / "t.xlsx", [sheet]) == {"T": 3}
+    ws = load_workbook(tmp_path / "t.xlsx")["T"]
+    assert ws["B2"].value.startswith("a") and len(ws["B3"].value) == w.MAX_TEXT
+    assert ws["B4"].value == "'+62 812" and ws["C5"].value == 12 and ws["A5"].value == "JUMLAH"
+    assert not list(tmp_path.glob(".*.tmp"))
