@@ -213,3 +213,15 @@ def test_writer_control_characters_and_long_text(tmp_path: Path) -> None:
     assert ws["B2"].value.startswith("a") and len(ws["B3"].value) == w.MAX_TEXT
     assert ws["B4"].value == "'+62 812" and ws["C5"].value == 12 and ws["A5"].value == "JUMLAH"
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_writer_cancel_leaves_no_file(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bid_desktop.reports import recap as w
+    from bid_desktop.services.errors import UserError
+
+    monkeypatch.setattr(w, "CHECK_EVERY", 2)
+    seen: list[tuple[int, int, str]] = []
+    sheet = w.Sheet("T", [w.Col("No", w.NO), w.Col("Teks")], iter([("a",)] * 10))
+    with pytest.raises(UserError, match="dibatalkan"):
+        w.write_workbook(tmp_path / "t.xlsx", [sheet], lambda *a: seen.append(a), lambda: True)
+    assert seen == [(0, 1, "T")] and list(tmp_path.iterdir()) == []
