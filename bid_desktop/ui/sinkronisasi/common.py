@@ -107,16 +107,19 @@ def _date_text(kind: object, value: object) -> str | None:
 
 def format_value(entity: str, field: str, value: object) -> str:
     """A payload value as the user reads it: booleans as ya/tidak, empty as a dash."""
-    tr = QCoreApplication.translate
     if field == "_dihapus":
-        return tr("SyncPage", "dihapus") if value else tr("SyncPage", "tidak dihapus")
+        if value:
+            return QCoreApplication.translate("SyncPage", "dihapus")
+        return QCoreApplication.translate("SyncPage", "tidak dihapus")
     if value is None or value == "":
         return "—"
     if isinstance(value, dt.datetime):
         return value.strftime("%d-%m-%Y %H:%M")
     kind = _column_type(entity, field)
     if isinstance(value, bool) or isinstance(kind, Boolean):
-        return tr("SyncPage", "ya") if value else tr("SyncPage", "tidak")
+        if value:
+            return QCoreApplication.translate("SyncPage", "ya")
+        return QCoreApplication.translate("SyncPage", "tidak")
     text = _date_text(kind, value) or str(value)
     return text if len(text) <= 120 else text[:117] + "…"
 

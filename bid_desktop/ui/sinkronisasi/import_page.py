@@ -223,6 +223,10 @@ class ImportPage(SyncPage):
         text = self.tr("%d paket digabung.") % len(summary.packages)
         if summary.backup is not None:
             text += " " + self.tr("Cadangan sebelum penggabungan: %s") % summary.backup.name
+        if summary.conflicts_hard or summary.duplicate_candidates:
+            text += " " + self.tr(
+                "Periksa %d konflik berat (Alt+4) dan %d calon duplikat (Alt+5)."
+            ) % (summary.conflicts_hard, summary.duplicate_candidates)
         return text
 
     def _totals_text(self, summary: sync_service.ImportSummary) -> str:
