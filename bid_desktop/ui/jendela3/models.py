@@ -14,10 +14,6 @@ VOIDED_FG = QColor("#9e9e9e")
 SOURCES = {"stempel": "dicap", "jendela3": "kartu", "impor": "impor"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Jendela3Models", text)
-
-
 class VoidAwareModel(RowsModel):
     """Voided rows grey and struck through: visible, never silently gone."""
 
@@ -36,12 +32,16 @@ class CommitmentsModel(VoidAwareModel):
     def __init__(self) -> None:
         super().__init__(
             [
-                Column("innovation_code", _tr("Kode")),
-                Column("title", _tr("Inovasi")),
-                Column("rupiah", _tr("Perkiraan anggaran"), align_right=True),
-                Column("planned_year", _tr("Tahun")),
-                Column("origin", _tr("Asal")),
-                Column("words", _tr("Terbilang")),
+                Column("innovation_code", QCoreApplication.translate("CommitmentsModel", "Kode")),
+                Column("title", QCoreApplication.translate("CommitmentsModel", "Inovasi")),
+                Column(
+                    "rupiah",
+                    QCoreApplication.translate("CommitmentsModel", "Perkiraan anggaran"),
+                    align_right=True,
+                ),
+                Column("planned_year", QCoreApplication.translate("CommitmentsModel", "Tahun")),
+                Column("origin", QCoreApplication.translate("CommitmentsModel", "Asal")),
+                Column("words", QCoreApplication.translate("CommitmentsModel", "Terbilang")),
             ]
         )
 
@@ -53,7 +53,9 @@ class CommitmentsModel(VoidAwareModel):
             origin = SOURCES.get(row["source"], row["source"])
             row["origin"] = f"{origin} {where}".strip()
             if row["voided"]:
-                row["origin"] = _tr("BATAL: %s") % row["void_reason"]
+                row["origin"] = (
+                    QCoreApplication.translate("CommitmentsModel", "BATAL: %s") % row["void_reason"]
+                )
             shown.append(row)
         self.set_rows(shown)
 
@@ -62,11 +64,11 @@ class IdeasModel(VoidAwareModel):
     def __init__(self) -> None:
         super().__init__(
             [
-                Column("title", _tr("Judul ide")),
-                Column("proposer_name", _tr("Pengusul")),
-                Column("desa_name", _tr("Desa")),
-                Column("done", _tr("Terlaksana")),
-                Column("when", _tr("Diterima")),
+                Column("title", QCoreApplication.translate("IdeasModel", "Judul ide")),
+                Column("proposer_name", QCoreApplication.translate("IdeasModel", "Pengusul")),
+                Column("desa_name", QCoreApplication.translate("IdeasModel", "Desa")),
+                Column("done", QCoreApplication.translate("IdeasModel", "Terlaksana")),
+                Column("when", QCoreApplication.translate("IdeasModel", "Diterima")),
             ]
         )
 
@@ -74,11 +76,15 @@ class IdeasModel(VoidAwareModel):
         shown = []
         for row in rows:
             row = dict(row)
-            row["done"] = _tr("Ya") if row["already_done"] else _tr("Tidak")
+            row["done"] = (
+                QCoreApplication.translate("IdeasModel", "Ya")
+                if row["already_done"]
+                else QCoreApplication.translate("IdeasModel", "Tidak")
+            )
             at = row.get("received_at")
             row["when"] = f"{at:%H:%M} {row['station']}" if at else row["source"]
             if row["voided"]:
-                row["when"] = _tr("BATAL")
+                row["when"] = QCoreApplication.translate("IdeasModel", "BATAL")
             shown.append(row)
         self.set_rows(shown)
 

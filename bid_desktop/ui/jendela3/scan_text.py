@@ -9,26 +9,22 @@ from bid_desktop.services import exchange
 from bid_desktop.ui.common.feedback import Tone
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExchangePage", text)
-
-
 def scan_message(panel: exchange.DesaPanel) -> tuple[str, Tone]:
+    translate = QCoreApplication.translate
     who = ""
-    if panel.scanned_name:
-        who = (
-            tr(" — Kepala Desa %s") % panel.scanned_name
-            if panel.scanned_is_kepala_desa
-            else tr(" — badge %s, bukan Kepala Desa") % panel.scanned_name
-        )
-    head = tr("Desa %s%s") % (panel.desa_name, who)
+    if panel.scanned_name and panel.scanned_is_kepala_desa:
+        who = translate("ExchangePage", " — Kepala Desa %s") % panel.scanned_name
+    elif panel.scanned_name:
+        who = translate("ExchangePage", " — badge %s, bukan Kepala Desa") % panel.scanned_name
+    head = translate("ExchangePage", "Desa %s%s") % (panel.desa_name, who)
     piagam = panel.piagam
     if piagam is not None and piagam.prints:
-        return head + tr(" · piagam %s SUDAH dicetak (%d×)") % (piagam.serial, piagam.prints), (
-            Tone.WARN
-        )
+        text = translate("ExchangePage", " · piagam %s SUDAH dicetak (%d×)")
+        return head + text % (piagam.serial, piagam.prints), Tone.WARN
     if not panel.live:
-        return head + tr(" · belum ada komitmen di laptop ini — tambahkan dari kartu (F2)"), (
-            Tone.WARN
+        text = translate(
+            "ExchangePage", " · belum ada komitmen di laptop ini — tambahkan dari kartu (F2)"
         )
-    return "✓ " + head + tr(" · %d komitmen") % len(panel.live), Tone.OK
+        return head + text, Tone.WARN
+    count = translate("ExchangePage", " · %d komitmen") % len(panel.live)
+    return "✓ " + head + count, Tone.OK
