@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="id_ID">
 <context>
-    <name></name>
-    <message>
-        <source> — Kepala Desa %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — badge %s, bukan Kepala Desa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Desa %s%s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · piagam %s SUDAH dicetak (%d×)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · belum ada komitmen di laptop ini — tambahkan dari kartu (F2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · %d komitmen</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AmountField</name>
     <message>
         <source>contoh: Rp 150.000.000, 150jt, 1,5 M</source>
@@ -51,27 +24,27 @@
     </message>
     <message>
         <source>Jam</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Nomor</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Number</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Desa</source>
-        <translation type="unfinished">Desa</translation>
+        <translation>Desa</translation>
     </message>
     <message>
         <source>Laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Laptop</translation>
     </message>
     <message>
         <source>Sesi (F8 berikutnya):</source>
-        <translation type="unfinished"></translation>
+        <translation>Session (F8 next):</translation>
     </message>
     <message>
         <source>Kehadiran sesi (pindai di pintu, opsional)</source>
@@ -184,11 +157,11 @@
     </message>
     <message>
         <source>Simpan pen&amp;gaturan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save se&amp;ttings</translation>
     </message>
     <message>
         <source>Folder &amp;cadangan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup &amp;folder:</translation>
     </message>
     <message>
         <source>Pilih &amp;folder…</source>
@@ -212,15 +185,15 @@
     </message>
     <message>
         <source>Otomatis &amp;tiap:</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic &amp;every:</translation>
     </message>
     <message>
         <source>Pengaturan cadangan otomatis</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backup settings</translation>
     </message>
     <message>
         <source>Ca&amp;dangkan sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now</translation>
     </message>
     <message>
         <source>P&amp;ulihkan cadangan terpilih…</source>
@@ -299,6 +272,10 @@ Continue?</translation>
         <translation>restore a backup</translation>
     </message>
     <message>
+        <source>Memulihkan cadangan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Basis data dipulihkan ke cadangan %s.</source>
         <translation>Database restored to the backup of %s.</translation>
     </message>
@@ -311,54 +288,89 @@ Continue?</translation>
     <name>BursaTab</name>
     <message>
         <source>Ruang Bursa</source>
-        <translation type="unfinished">Bursa rooms</translation>
+        <translation>Bursa rooms</translation>
     </message>
     <message>
         <source>Bursa:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bursa:</translation>
     </message>
     <message>
         <source>F7 ganti bursa · Alt+1…5 pindah halaman</source>
-        <translation type="unfinished"></translation>
+        <translation>F7 switches bursa · Alt+1…5 switches page</translation>
     </message>
     <message>
         <source>Penilaian &amp;&amp; peringkat</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratings &amp;&amp; ranking</translation>
     </message>
     <message>
         <source>Kehadiran sesi</source>
-        <translation type="unfinished"></translation>
+        <translation>Session attendance</translation>
     </message>
     <message>
         <source>Menu inovasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Innovation menu</translation>
     </message>
     <message>
         <source>Direktori P2KTD</source>
-        <translation type="unfinished"></translation>
+        <translation>P2KTD directory</translation>
     </message>
     <message>
         <source>Ruang, sesi &amp;&amp; meja</source>
-        <translation type="unfinished"></translation>
+        <translation>Rooms, sessions &amp;&amp; tables</translation>
     </message>
 </context>
 <context>
     <name>CardForm</name>
     <message>
         <source>Tambah dari Kartu Komitmen (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add from the Kartu Komitmen (F2)</translation>
     </message>
     <message>
         <source>Kode (mis. A03) atau ketik judul</source>
-        <translation type="unfinished"></translation>
+        <translation>Code (e.g. A03) or type the title</translation>
     </message>
     <message>
         <source>mis. 150jt, Rp 150.000.000, 1,5 M</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 150jt, Rp 150.000.000, 1,5 M</translation>
     </message>
     <message>
         <source>Tambah komitmen (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add commitment (Enter)</translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation>Innovation</translation>
+    </message>
+    <message>
+        <source>Perkiraan anggaran</source>
+        <translation>Estimated budget</translation>
+    </message>
+    <message>
+        <source>Tahun rencana</source>
+        <translation>Planned year</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Tidak ada di menu inovasi</source>
+        <translation>Not on the innovation menu</translation>
+    </message>
+    <message>
+        <source>Pilih inovasi dari menu</source>
+        <translation>Choose an innovation from the menu</translation>
+    </message>
+    <message>
+        <source>Isi perkiraan anggaran</source>
+        <translation>Fill in the estimated budget</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsModel</name>
+    <message>
+        <source>Kode</source>
+        <translation type="unfinished">Code</translation>
     </message>
     <message>
         <source>Inovasi</source>
@@ -366,26 +378,22 @@ Continue?</translation>
     </message>
     <message>
         <source>Perkiraan anggaran</source>
+        <translation type="unfinished">Estimated budget</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation type="unfinished">Year</translation>
+    </message>
+    <message>
+        <source>Asal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tahun rencana</source>
+        <source>Terbilang</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Catatan</source>
-        <translation type="unfinished">Notes</translation>
-    </message>
-    <message>
-        <source>Tidak ada di menu inovasi</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pilih inovasi dari menu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Isi perkiraan anggaran</source>
+        <source>BATAL: %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -413,32 +421,33 @@ Continue?</translation>
     </message>
     <message>
         <source>&amp;Hanya kolom yang berbeda</source>
-        <translation type="unfinished"></translation>
+        <translation>Only &amp;differing fields</translation>
     </message>
     <message>
         <source>Merah: kolom yang diubah berbeda di dua laptop — pilih versi mana yang benar. Kuning: berbeda, sudah digabung otomatis (tetap seperti di kolom Hasil sekarang).</source>
-        <translation type="unfinished"></translation>
+        <translation>Red: a field changed differently on two laptops — choose which version is right. Yellow: different, already merged automatically (stays as in the Current result column).</translation>
     </message>
     <message>
         <source>konflik berat</source>
-        <translation type="unfinished"></translation>
+        <translation>hard conflict</translation>
     </message>
     <message>
         <source>konflik ringan</source>
-        <translation type="unfinished"></translation>
+        <translation>soft conflict</translation>
     </message>
     <message>
         <source>Versi %d · %s
 %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %d · %s
+%s</translation>
     </message>
     <message>
         <source>&amp;Terima hasil gabungan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accept the merged result</translation>
     </message>
     <message>
         <source>Pakai versi %d (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Use version %d (%s)</translation>
     </message>
     <message>
         <source>&amp;Pertahankan hasil sekarang</source>
@@ -489,43 +498,43 @@ Continue?</translation>
     <name>ConsultationPanel</name>
     <message>
         <source>Catatan konsultasi (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation notes (Ctrl+S)</translation>
     </message>
     <message>
         <source>Kode inovasi yang dibahas, mis. A01, A02</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes of the innovations discussed, e.g. A01, A02</translation>
     </message>
     <message>
         <source>Pertanyaan desa</source>
-        <translation type="unfinished"></translation>
+        <translation>The desa&apos;s questions</translation>
     </message>
     <message>
         <source>Catatan konsultan, Enter = simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultant&apos;s notes, Enter = save</translation>
     </message>
     <message>
         <source>Simpan konsultasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Save consultation</translation>
     </message>
     <message>
         <source>Inovasi dibahas</source>
-        <translation type="unfinished"></translation>
+        <translation>Innovations discussed</translation>
     </message>
     <message>
         <source>Pertanyaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions</translation>
     </message>
     <message>
         <source>Catatan</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Saran P2KTD</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested P2KTD</translation>
     </message>
     <message>
         <source>(tidak ada saran penyedia)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no provider suggested)</translation>
     </message>
 </context>
 <context>
@@ -761,7 +770,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Bu&amp;kan orang yang sama</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ot the same person</translation>
     </message>
     <message>
         <source>nama + desa</source>
@@ -797,7 +806,7 @@ Continue?</translation>
     </message>
     <message>
         <source>(nomor ini dipakai jika sama)</source>
-        <translation type="unfinished"></translation>
+        <translation>(this number is kept if the same)</translation>
     </message>
     <message>
         <source>menandai orang yang sama</source>
@@ -820,95 +829,119 @@ Continue?</translation>
     <name>ExchangePage</name>
     <message>
         <source>Pindai badge Kepala Desa, atau ketik kode / nama desa… lalu Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the Kepala Desa&apos;s badge, or type the desa code / name… then Enter</translation>
     </message>
     <message>
         <source>Siap. Pindai badge Kepala Desa.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready. Scan the Kepala Desa&apos;s badge.</translation>
     </message>
     <message>
         <source>Belum ada desa dipilih</source>
-        <translation type="unfinished"></translation>
+        <translation>No desa chosen yet</translation>
     </message>
     <message>
         <source>Piagam</source>
-        <translation type="unfinished"></translation>
+        <translation>Piagam</translation>
     </message>
     <message>
         <source>Kartu Komitmen diterima (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu Komitmen received (F3)</translation>
     </message>
     <message>
         <source>Kirim langsung ke printer</source>
-        <translation type="unfinished">Send straight to the printer</translation>
+        <translation>Send straight to the printer</translation>
     </message>
     <message>
         <source>Cetak piagam</source>
-        <translation type="unfinished"></translation>
+        <translation>Print piagam</translation>
     </message>
     <message>
         <source>Buka</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Cetak ulang SALINAN</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint as COPY</translation>
     </message>
     <message>
         <source>Lampirkan foto…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach photo…</translation>
     </message>
     <message>
         <source>Belum ada foto serah terima</source>
-        <translation type="unfinished"></translation>
+        <translation>No handover photo yet</translation>
     </message>
     <message>
         <source>Pindai badge Kepala Desa dulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the Kepala Desa&apos;s badge first.</translation>
     </message>
     <message>
         <source>Desa %s — Kec. %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Desa %s — Kec. %s</translation>
     </message>
     <message>
         <source>(belum tercatat)</source>
-        <translation type="unfinished"></translation>
+        <translation>(not recorded yet)</translation>
     </message>
     <message>
         <source>Kepala Desa: %s · Kode desa %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Kepala Desa: %s · desa code %s</translation>
     </message>
     <message>
         <source>%d komitmen · %s — %s</source>
-        <translation type="unfinished"></translation>
+        <translation>%d commitments · %s — %s</translation>
     </message>
     <message>
         <source>Belum ada komitmen untuk desa ini di laptop ini: tambahkan dari kartu.</source>
-        <translation type="unfinished"></translation>
+        <translation>No commitments for this desa on this laptop yet: add them from the card.</translation>
     </message>
     <message>
         <source>Piagam belum dibuat.</source>
-        <translation type="unfinished"></translation>
+        <translation>No piagam made yet.</translation>
     </message>
     <message>
         <source>Nomor %s · belum dicetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Number %s · not printed yet</translation>
     </message>
     <message>
         <source>Nomor %s · dicetak %d× (pertama %s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Number %s · printed %d× (first %s)</translation>
     </message>
     <message>
         <source>✓ Ditambahkan dari kartu: %s %s — %s</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Added from the card: %s %s — %s</translation>
     </message>
     <message>
         <source>✓ Kartu Komitmen diterima</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Kartu Komitmen received</translation>
     </message>
     <message>
         <source>Kartu Komitmen ditandai belum diterima</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu Komitmen marked as not received</translation>
+    </message>
+    <message>
+        <source> — Kepala Desa %s</source>
+        <translation type="unfinished"> — Kepala Desa %s</translation>
+    </message>
+    <message>
+        <source> — badge %s, bukan Kepala Desa</source>
+        <translation type="unfinished"> — badge %s, not the Kepala Desa</translation>
+    </message>
+    <message>
+        <source>Desa %s%s</source>
+        <translation type="unfinished">Desa %s%s</translation>
+    </message>
+    <message>
+        <source> · piagam %s SUDAH dicetak (%d×)</source>
+        <translation type="unfinished"> · piagam %s ALREADY printed (%d×)</translation>
+    </message>
+    <message>
+        <source> · belum ada komitmen di laptop ini — tambahkan dari kartu (F2)</source>
+        <translation type="unfinished"> · no commitments on this laptop yet — add them from the card (F2)</translation>
+    </message>
+    <message>
+        <source> · %d komitmen</source>
+        <translation type="unfinished"> · %d commitments</translation>
     </message>
 </context>
 <context>
@@ -935,15 +968,15 @@ Continue?</translation>
     </message>
     <message>
         <source>Paket di folder ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Packages in this folder</translation>
     </message>
     <message>
         <source>Waktu</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Ukuran</source>
-        <translation type="unfinished">Size</translation>
+        <translation>Size</translation>
     </message>
     <message>
         <source>Pilih folder tujuan (flashdisk)</source>
@@ -951,7 +984,7 @@ Continue?</translation>
     </message>
     <message>
         <source>%d paket di %s</source>
-        <translation type="unfinished"></translation>
+        <translation>%d packages in %s</translation>
     </message>
     <message>
         <source>Stasiun %s: %d perubahan belum diekspor.</source>
@@ -1127,55 +1160,55 @@ Continue?</translation>
     <name>IdeaFormBox</name>
     <message>
         <source>Nama atau kode desa (boleh kosong)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desa name or code (may be empty)</translation>
     </message>
     <message>
         <source>Inovasi apa, di mana, bagaimana caranya</source>
-        <translation type="unfinished"></translation>
+        <translation>What innovation, where, how</translation>
     </message>
     <message>
         <source>Tidak</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Ya</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Hasil yang sudah terlihat (bila sudah dilaksanakan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Results seen so far (if already carried out)</translation>
     </message>
     <message>
         <source>Pengusul</source>
-        <translation type="unfinished">Proposer</translation>
+        <translation>Proposer</translation>
     </message>
     <message>
         <source>Desa</source>
-        <translation type="unfinished">Desa</translation>
+        <translation>Desa</translation>
     </message>
     <message>
         <source>Judul ide</source>
-        <translation type="unfinished">Idea title</translation>
+        <translation>Idea title</translation>
     </message>
     <message>
         <source>Deskripsi</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Sudah dilaksanakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Already carried out</translation>
     </message>
     <message>
         <source>Hasil</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Kartu Ide baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New Kartu Ide</translation>
     </message>
     <message>
         <source>Ubah kartu ide: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit idea card: %s</translation>
     </message>
 </context>
 <context>
@@ -1249,94 +1282,129 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>IdeasModel</name>
+    <message>
+        <source>Judul ide</source>
+        <translation type="unfinished">Idea title</translation>
+    </message>
+    <message>
+        <source>Pengusul</source>
+        <translation type="unfinished">Proposer</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation type="unfinished">Desa</translation>
+    </message>
+    <message>
+        <source>Terlaksana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ya</source>
+        <translation type="unfinished">Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <source>BATAL</source>
+        <translation type="unfinished">VOID</translation>
+    </message>
+</context>
+<context>
     <name>IdeasPage</name>
     <message>
         <source>Pindai badge pengusul, atau ketik namanya… lalu Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the proposer&apos;s badge, or type the name… then Enter</translation>
     </message>
     <message>
         <source>Siap menerima Kartu Ide. Pindai badge pengusul.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready for Kartu Ide. Scan the proposer&apos;s badge.</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Kartu baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New card</translation>
     </message>
     <message>
         <source>Impor kartu dari xlsx…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cards from xlsx…</translation>
     </message>
     <message>
         <source>Templat xlsx…</source>
-        <translation type="unfinished"></translation>
+        <translation>xlsx template…</translation>
     </message>
     <message>
         <source>Kartu Ide yang ditulis di kertas dan diketik ulang:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu Ide written on paper and typed in later:</translation>
     </message>
     <message>
         <source>Saring: judul, pengusul, desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: title, proposer, desa</translation>
     </message>
     <message>
         <source>Ubah terpilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit selected</translation>
     </message>
     <message>
         <source>Batalkan terpilih…</source>
-        <translation type="unfinished"></translation>
+        <translation>Void selected…</translation>
     </message>
     <message>
         <source>Bukan nomor badge: “%s” dipakai sebagai nama pengusul — isi desanya</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a badge number: “%s” is used as the proposer&apos;s name — fill in the desa</translation>
     </message>
     <message>
         <source>✓ Pengusul: %s (%s) %s — isi judul ide</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Proposer: %s (%s) %s — fill in the idea title</translation>
     </message>
     <message>
         <source>diubah</source>
-        <translation type="unfinished"></translation>
+        <translation>edited</translation>
     </message>
     <message>
         <source>diterima</source>
-        <translation type="unfinished"></translation>
+        <translation>received</translation>
     </message>
     <message>
         <source>✓ Kartu Ide %s: “%s” dari %s</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Kartu Ide %s: “%s” from %s</translation>
     </message>
     <message>
         <source>Pilih kartu ide di daftar dulu (Ctrl+L).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an idea card in the list first (Ctrl+L).</translation>
     </message>
     <message>
         <source>Kartu ini sudah dibatalkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This card is already void.</translation>
     </message>
     <message>
         <source>Mengubah “%s” — Ctrl+Enter untuk menyimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Editing “%s” — Ctrl+Enter to save</translation>
     </message>
     <message>
         <source>batalkan kartu ide</source>
-        <translation type="unfinished"></translation>
+        <translation>void an idea card</translation>
     </message>
     <message>
         <source>Batalkan kartu ide</source>
-        <translation type="unfinished"></translation>
+        <translation>Void idea card</translation>
     </message>
     <message>
         <source>Kartu ide dibatalkan: “%s”</source>
-        <translation type="unfinished"></translation>
+        <translation>Idea card voided: “%s”</translation>
     </message>
     <message>
         <source>%d dari %d kartu ide</source>
-        <translation type="unfinished">%d of %d idea cards</translation>
+        <translation>%d of %d idea cards</translation>
     </message>
 </context>
 <context>
@@ -1502,7 +1570,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Periksa %d konflik berat (Alt+4) dan %d calon duplikat (Alt+5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Review %d hard conflicts (Alt+4) and %d likely duplicates (Alt+5).</translation>
     </message>
     <message>
         <source>Jika digabung:</source>
@@ -1572,15 +1640,15 @@ Continue?</translation>
     <name>Jendela3Tab</name>
     <message>
         <source>Jendela 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Jendela 3 (piagam)</translation>
     </message>
     <message>
         <source>Piagam &amp;&amp; Kartu Komitmen (Alt+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Piagam &amp;&amp; Kartu Komitmen (Alt+1)</translation>
     </message>
     <message>
         <source>Kartu Ide (Alt+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartu Ide (Alt+2)</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1716,30 @@ Continue?</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Registrasi</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Ruang Bursa</source>
+        <translation>Bursa rooms</translation>
+    </message>
+    <message>
+        <source>Meja Konsultasi</source>
+        <translation>Consultation table</translation>
+    </message>
+    <message>
+        <source>Jendela 3</source>
+        <translation>Jendela 3 (piagam)</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Rekap &amp;&amp; Tindak Lanjut</source>
+        <translation>Recap &amp;&amp; Follow-up</translation>
+    </message>
+    <message>
         <source>&amp;Acara</source>
         <translation>&amp;Event</translation>
     </message>
@@ -1712,103 +1804,103 @@ Continue?</translation>
     <name>MejaTab</name>
     <message>
         <source>Meja Konsultasi</source>
-        <translation type="unfinished">Consultation table</translation>
+        <translation>Consultation table</translation>
     </message>
     <message>
         <source>Pindai badge Kepala Desa, atau ketik nama / kode desa, lalu Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the Kepala Desa&apos;s badge, or type the desa name / code, then Enter</translation>
     </message>
     <message>
         <source>Belum ada desa di meja.</source>
-        <translation type="unfinished"></translation>
+        <translation>No desa at the table yet.</translation>
     </message>
     <message>
         <source>Batalkan cap terpilih… (Ctrl+Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Void the selected stamp… (Ctrl+Del)</translation>
     </message>
     <message>
         <source>Impor kartu komitmen (xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import commitment cards (xlsx)…</translation>
     </message>
     <message>
         <source>Templat kartu</source>
-        <translation type="unfinished"></translation>
+        <translation>Card template</translation>
     </message>
     <message>
         <source>Cap di meja ini (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamps at this table (Ctrl+L)</translation>
     </message>
     <message>
         <source>— pilih desa —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose a desa —</translation>
     </message>
     <message>
         <source>Tetapkan dulu meja laptop ini: tekan Ctrl+M.</source>
-        <translation type="unfinished"></translation>
+        <translation>First set this laptop&apos;s table: press Ctrl+M.</translation>
     </message>
     <message>
         <source>%d komitmen sah, total %s</source>
-        <translation type="unfinished"></translation>
+        <translation>%d valid commitments, total %s</translation>
     </message>
     <message>
         <source>Laptop ini sekarang Meja %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop is now Table %s.</translation>
     </message>
     <message>
         <source>%s bukan Kepala Desa — komitmen tetap atas nama Desa %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s is not the Kepala Desa — the commitment is still in the name of Desa %s.</translation>
     </message>
     <message>
         <source>Desa %s — ketik kode inovasi lalu Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desa %s — type the innovation code, then Enter.</translation>
     </message>
     <message>
         <source>(belum terdaftar)</source>
-        <translation type="unfinished"></translation>
+        <translation>(not registered yet)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Desa %s&lt;/b&gt; (%s), Kec. %s · Kepala Desa: %s · sudah berkomitmen: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Desa %s&lt;/b&gt; (%s), Kec. %s · Kepala Desa: %s · committed so far: %s</translation>
     </message>
     <message>
         <source>belum ada</source>
-        <translation type="unfinished"></translation>
+        <translation>none yet</translation>
     </message>
     <message>
         <source>Tetapkan dulu meja laptop ini: Ctrl+M.</source>
-        <translation type="unfinished"></translation>
+        <translation>First set this laptop&apos;s table: Ctrl+M.</translation>
     </message>
     <message>
         <source>Pindai badge Kepala Desa atau pilih desa dulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the Kepala Desa&apos;s badge or choose a desa first.</translation>
     </message>
     <message>
         <source>Dicap: Desa %s — %s %s, %s (%s), tahun %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamped: Desa %s — %s %s, %s (%s), year %s</translation>
     </message>
     <message>
         <source>Diperbarui: Desa %s — %s %s, %s (%s), tahun %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated: Desa %s — %s %s, %s (%s), year %s</translation>
     </message>
     <message>
         <source>Konsultasi Desa %s tersimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation of Desa %s saved.</translation>
     </message>
     <message>
         <source>Pilih cap di daftar dulu (Ctrl+L, ↑/↓).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a stamp in the list first (Ctrl+L, ↑/↓).</translation>
     </message>
     <message>
         <source>Cap ini sudah dibatalkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This stamp is already void.</translation>
     </message>
     <message>
         <source>batalkan cap %s Desa %s</source>
-        <translation type="unfinished"></translation>
+        <translation>void stamp %s of Desa %s</translation>
     </message>
     <message>
         <source>Cap dibatalkan: %s Desa %s (alasan: %s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamp voided: %s Desa %s (reason: %s).</translation>
     </message>
 </context>
 <context>
@@ -1867,7 +1959,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Menu per bursa. Enter/F4 mengubah baris terpilih, Ctrl+N menambah; menu lengkap dapat diimpor dari templat xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu per bursa. Enter/F4 edits the selected row, Ctrl+N adds one; a whole menu can be imported from the xlsx template.</translation>
     </message>
     <message>
         <source>Pilih inovasi dulu.</source>
@@ -1992,51 +2084,51 @@ Continue?</translation>
     <name>PiagamActions</name>
     <message>
         <source>Cetak ulang piagam</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint piagam</translation>
     </message>
     <message>
         <source>Piagam %s sudah dicetak %d×. Cetak ulang sebagai SALINAN? Cetakan ini dicatat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piagam %s was already printed %d×. Reprint it as a COPY? This print is logged.</translation>
     </message>
     <message>
         <source>SALINAN piagam</source>
-        <translation type="unfinished"></translation>
+        <translation>piagam COPY</translation>
     </message>
     <message>
         <source>Piagam</source>
-        <translation type="unfinished"></translation>
+        <translation>Piagam</translation>
     </message>
     <message>
         <source>✓ %s %s dibuat: %d komitmen → %s</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %s %s made: %d commitments → %s</translation>
     </message>
     <message>
         <source> — Ctrl+Shift+P untuk cetak ulang, Ctrl+O untuk membuka</source>
-        <translation type="unfinished"></translation>
+        <translation> — Ctrl+Shift+P to reprint, Ctrl+O to open</translation>
     </message>
     <message>
         <source>Tidak ada penampil PDF. Berkas piagam: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>No PDF viewer. Piagam file: %s</translation>
     </message>
     <message>
         <source>Belum ada PDF piagam desa ini di laptop ini — Ctrl+P untuk mencetak.</source>
-        <translation type="unfinished"></translation>
+        <translation>No piagam PDF of this desa on this laptop yet — Ctrl+P to print.</translation>
     </message>
     <message>
         <source>Foto serah terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover photo</translation>
     </message>
     <message>
         <source>Foto (*.jpg *.jpeg *.png *.bmp *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
     </message>
     <message>
         <source>✓ Foto serah terima disimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Handover photo saved</translation>
     </message>
     <message>
         <source>Belum ada foto serah terima</source>
-        <translation type="unfinished"></translation>
+        <translation>No handover photo yet</translation>
     </message>
 </context>
 <context>
@@ -2058,7 +2150,7 @@ Continue?</translation>
     <name>ProgressStrip</name>
     <message>
         <source>Batal (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <source>Membatalkan…</source>
@@ -2152,7 +2244,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Direktori penyedia jasa. Hubungkan penyedia ke inovasi di formulir inovasi (Menu inovasi → Ubah → Penyedia).</source>
-        <translation type="unfinished"></translation>
+        <translation>Directory of service providers. Link a provider to an innovation in the innovation form (Innovation menu → Edit → Provider).</translation>
     </message>
     <message>
         <source>Pilih penyedia dulu.</source>
@@ -2234,7 +2326,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Nilainya</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating</translation>
     </message>
     <message>
         <source>Pindai badge peserta dulu.</source>
@@ -2696,111 +2788,142 @@ Continue?</translation>
     <name>SetupPanel</name>
     <message>
         <source>Pilih baris untuk mengubahnya; Enter di formulir menyimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a row to edit it; Enter in the form saves.</translation>
     </message>
     <message>
         <source>Ruang</source>
-        <translation type="unfinished"></translation>
+        <translation>Room</translation>
     </message>
     <message>
         <source>Nama ruang, lalu Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Room name, then Enter</translation>
     </message>
     <message>
         <source>Simpan ruang</source>
-        <translation type="unfinished"></translation>
+        <translation>Save room</translation>
     </message>
     <message>
         <source>Ruang baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New room</translation>
     </message>
     <message>
         <source>Ruang tersimpan: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Room saved: %s</translation>
     </message>
     <message>
         <source>Meja</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Konsultan</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultants</translation>
     </message>
     <message>
         <source>Laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Laptop</translation>
     </message>
     <message>
         <source>Nama konsultan TIK, dipisah koma</source>
-        <translation type="unfinished"></translation>
+        <translation>Names of the TIK consultants, separated by commas</translation>
     </message>
     <message>
         <source>kode stasiun, mis. MKA1 (boleh kosong)</source>
-        <translation type="unfinished"></translation>
+        <translation>station code, e.g. MKA1 (may be empty)</translation>
     </message>
     <message>
         <source>Nomor meja</source>
-        <translation type="unfinished"></translation>
+        <translation>Table number</translation>
     </message>
     <message>
         <source>Meja konsultasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation table</translation>
     </message>
     <message>
         <source>Simpan meja</source>
-        <translation type="unfinished"></translation>
+        <translation>Save table</translation>
     </message>
     <message>
         <source>Meja tersimpan: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Table saved: %s</translation>
     </message>
     <message>
         <source>Sesi</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Jam</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Fasilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>Facilitators</translation>
     </message>
     <message>
         <source>Inovasi</source>
-        <translation type="unfinished">Innovation</translation>
+        <translation>Innovation</translation>
     </message>
     <message>
         <source>Nama fasilitator, dipisah koma</source>
-        <translation type="unfinished"></translation>
+        <translation>Names of the facilitators, separated by commas</translation>
     </message>
     <message>
         <source>Kode inovasi yang dipamerkan, mis. A01, A02</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes of the innovations shown, e.g. A01, A02</translation>
     </message>
     <message>
         <source>Nama sesi</source>
-        <translation type="unfinished"></translation>
+        <translation>Session name</translation>
     </message>
     <message>
         <source>Mulai – selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>Start – end</translation>
     </message>
     <message>
         <source>Sesi dan jadwal</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions and schedule</translation>
     </message>
     <message>
         <source>Simpan sesi</source>
-        <translation type="unfinished"></translation>
+        <translation>Save session</translation>
     </message>
     <message>
         <source>Sesi baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New session</translation>
     </message>
     <message>
         <source>Sesi tersimpan: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Session saved: %s</translation>
+    </message>
+</context>
+<context>
+    <name>SheetFiles</name>
+    <message>
+        <source>Impor %s</source>
+        <translation>Import %s</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Impor %s: %d baris — %d baru, %d diperbarui, %d sama</source>
+        <translation>Import %s: %d rows — %d new, %d updated, %d unchanged</translation>
+    </message>
+    <message>
+        <source>Impor ditolak, tidak ada yang diubah: %s</source>
+        <translation>Import refused, nothing changed: %s</translation>
+    </message>
+    <message>
+        <source>Mengimpor %s…</source>
+        <translation>Importing %s…</translation>
+    </message>
+    <message>
+        <source>Simpan templat %s</source>
+        <translation>Save the %s template</translation>
+    </message>
+    <message>
+        <source>Templat disimpan: %s</source>
+        <translation>Template saved: %s</translation>
     </message>
 </context>
 <context>
@@ -2838,171 +2961,171 @@ Continue?</translation>
     <name>StampPanel</name>
     <message>
         <source>Cap komitmen (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamp commitment (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Kode inovasi, mis. A01 (atau pindai badge berikutnya)</source>
-        <translation type="unfinished"></translation>
+        <translation>Innovation code, e.g. A01 (or scan the next badge)</translation>
     </message>
     <message>
         <source>Nama Kepala Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the Kepala Desa</translation>
     </message>
     <message>
         <source>Catatan (opsional), Enter = cap</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes (optional), Enter = stamp</translation>
     </message>
     <message>
         <source>Cap komitmen</source>
-        <translation type="unfinished"></translation>
+        <translation>Stamp commitment</translation>
     </message>
     <message>
         <source>Inovasi</source>
-        <translation type="unfinished">Innovation</translation>
+        <translation>Innovation</translation>
     </message>
     <message>
         <source>Perkiraan anggaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimated budget</translation>
     </message>
     <message>
         <source>Tahun rencana</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned year</translation>
     </message>
     <message>
         <source>Kepala Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Kepala Desa</translation>
     </message>
     <message>
         <source>Catatan</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Kode %s tidak ada di menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Code %s is not on the menu</translation>
     </message>
     <message>
         <source> · biaya di menu %s</source>
-        <translation type="unfinished"></translation>
+        <translation> · cost on the menu %s</translation>
     </message>
 </context>
 <context>
     <name>StampsModel</name>
     <message>
         <source>BATAL</source>
-        <translation type="unfinished">VOID</translation>
+        <translation>VOID</translation>
     </message>
     <message>
         <source>sah</source>
-        <translation type="unfinished"></translation>
+        <translation>valid</translation>
     </message>
     <message>
         <source>Waktu</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Desa</source>
-        <translation type="unfinished">Desa</translation>
+        <translation>Desa</translation>
     </message>
     <message>
         <source>Kode</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Inovasi</source>
-        <translation type="unfinished">Innovation</translation>
+        <translation>Innovation</translation>
     </message>
     <message>
         <source>Anggaran</source>
-        <translation type="unfinished">Budget</translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>Tahun</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Kepala Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Kepala Desa</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
         <source>dihapus</source>
-        <translation type="unfinished"></translation>
+        <translation>deleted</translation>
     </message>
     <message>
         <source>tidak dihapus</source>
-        <translation type="unfinished"></translation>
+        <translation>not deleted</translation>
     </message>
     <message>
         <source>ya</source>
-        <translation type="unfinished">yes</translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>tidak</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
 </context>
 <context>
     <name>TableDialog</name>
     <message>
         <source>Meja konsultasi laptop ini</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop&apos;s consultation table</translation>
     </message>
     <message>
         <source>Nama konsultan, dipisah koma</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultant names, separated by commas</translation>
     </message>
     <message>
         <source>Bursa</source>
-        <translation type="unfinished">Bursa</translation>
+        <translation>Bursa</translation>
     </message>
     <message>
         <source>Nomor meja</source>
-        <translation type="unfinished"></translation>
+        <translation>Table number</translation>
     </message>
     <message>
         <source>Konsultan</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultants</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Batal</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>TableHeader</name>
     <message>
         <source>Ganti meja… (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Change table… (Ctrl+M)</translation>
     </message>
     <message>
         <source>Laptop ini belum ditetapkan sebagai meja konsultasi</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop is not set up as a consultation table yet</translation>
     </message>
     <message>
         <source>Tekan Ctrl+M: pilih bursa dan nomor meja.</source>
-        <translation type="unfinished"></translation>
+        <translation>Press Ctrl+M: choose the bursa and the table number.</translation>
     </message>
     <message>
         <source>Meja %s · Bursa %s — %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Table %s · Bursa %s — %s</translation>
     </message>
     <message>
         <source>Konsultan: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultants: %s</translation>
     </message>
     <message>
         <source>(belum diisi)</source>
-        <translation type="unfinished"></translation>
+        <translation>(not filled in)</translation>
     </message>
 </context>
 <context>
@@ -3088,37 +3211,6 @@ Continue?</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>self.owner</name>
-    <message>
-        <source>Impor %s</source>
-        <translation>Import %s</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Impor %s: %d baris — %d baru, %d diperbarui, %d sama</source>
-        <translation>Import %s: %d rows — %d new, %d updated, %d unchanged</translation>
-    </message>
-    <message>
-        <source>Impor ditolak, tidak ada yang diubah: %s</source>
-        <translation>Import refused, nothing changed: %s</translation>
-    </message>
-    <message>
-        <source>Mengimpor %s…</source>
-        <translation>Importing %s…</translation>
-    </message>
-    <message>
-        <source>Simpan templat %s</source>
-        <translation>Save the %s template</translation>
-    </message>
-    <message>
-        <source>Templat disimpan: %s</source>
-        <translation>Template saved: %s</translation>
     </message>
 </context>
 </TS>

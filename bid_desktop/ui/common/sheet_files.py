@@ -9,11 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from bid_desktop.services.imports import ImportResult, import_xlsx, write_template
 from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.context import AppContext
+
+# The owner tab's class is not this module's: translations use the literal "SheetFiles" context.
+
 
 TITLES = {
     "innovations": "Menu Inovasi",
@@ -31,8 +35,8 @@ class SheetFiles:
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.owner, self.owner.tr("Impor %s") % TITLES[self.kind], "",
-            self.owner.tr("Excel (*.xlsx)"),
+            self.owner, QCoreApplication.translate("SheetFiles", "Impor %s") % TITLES[self.kind], "",
+            QCoreApplication.translate("SheetFiles", "Excel (*.xlsx)"),
         )  # fmt: skip
         if path:
             self.import_file(Path(path))
@@ -46,7 +50,9 @@ class SheetFiles:
 
         def done(r: ImportResult) -> None:
             self.feedback.show_message(
-                self.owner.tr("Impor %s: %d baris — %d baru, %d diperbarui, %d sama")
+                QCoreApplication.translate(
+                    "SheetFiles", "Impor %s: %d baris — %d baru, %d diperbarui, %d sama"
+                )
                 % (path.name, r.total, r.added, r.updated, r.unchanged),
                 Tone.OK,
             )
@@ -55,16 +61,18 @@ class SheetFiles:
 
         def failed(exc: BaseException) -> None:
             self.feedback.show_message(
-                self.owner.tr("Impor ditolak, tidak ada yang diubah: %s") % exc, Tone.ERROR
+                QCoreApplication.translate("SheetFiles", "Impor ditolak, tidak ada yang diubah: %s")
+                % exc,
+                Tone.ERROR,
             )
 
-        title = self.owner.tr("Mengimpor %s…") % TITLES[self.kind]
+        title = QCoreApplication.translate("SheetFiles", "Mengimpor %s…") % TITLES[self.kind]
         ctx.tasks.run_with_progress(title, work, done, failed)
 
     def ask_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.owner, self.owner.tr("Simpan templat %s") % TITLES[self.kind],
-            f"templat-{self.kind}.xlsx", self.owner.tr("Excel (*.xlsx)"),
+            self.owner, QCoreApplication.translate("SheetFiles", "Simpan templat %s") % TITLES[self.kind],
+            f"templat-{self.kind}.xlsx", QCoreApplication.translate("SheetFiles", "Excel (*.xlsx)"),
         )  # fmt: skip
         if path:
             self.save_template(Path(path))
@@ -79,7 +87,7 @@ class SheetFiles:
         ctx.tasks.run(
             work,
             lambda out: self.feedback.show_message(
-                self.owner.tr("Templat disimpan: %s") % out, Tone.OK
+                QCoreApplication.translate("SheetFiles", "Templat disimpan: %s") % out, Tone.OK
             ),
             lambda exc: self.feedback.show_message(str(exc), Tone.ERROR),
         )
