@@ -36,7 +36,7 @@ def test_exchange_and_ideas_screens_and_a_piagam_page(qtbot, demo_db, monkeypatc
     assert desa in page.lbl_desa.text() and page.model.rowCount() >= 3
     qtbot.keyClick(page.box, Qt.Key.Key_F2)
     keys(qtbot, page.card.ed_innovation, "C04", None)
-    keys(qtbot, page.card.ed_amount, "75jt", None)
+    keys(qtbot, page.card.amount.edit, "75jt", None)
     save_screenshot(tab, "jendela3-piagam")
     page.actions.print_piagam(reprint=True)
     settle(tab)

@@ -1,5 +1,6 @@
 """Add a commitment from the paper Kartu Komitmen: innovation (code or pick), amount with a live
-Rupiah + terbilang preview, planned year, notes. Tab walks the fields, Enter adds."""
+Rupiah + terbilang preview (the shared ``AmountField``), planned year, notes. Tab walks the
+fields, Enter adds."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bid_desktop.domain.text import fold
 from bid_desktop.services.commitments import MAX_YEAR, MIN_YEAR
-from bid_desktop.services.meja import preview_amount
+from bid_desktop.ui.common.amount import AmountField
 
 OK_STYLE, ERROR_STYLE = "color: #1b5e20;", "color: #b71c1c;"
 
@@ -44,27 +45,23 @@ class CardForm(QGroupBox):
         self.ed_innovation = QLineEdit()
         self.ed_innovation.setPlaceholderText(self.tr("Kode (mis. A03) atau ketik judul"))
         self.lbl_innovation = QLabel()
-        self.ed_amount = QLineEdit()
-        self.ed_amount.setPlaceholderText(self.tr("mis. 150jt, Rp 150.000.000, 1,5 M"))
-        self.lbl_amount = QLabel()
+        self.amount = AmountField()
         self.sp_year = QSpinBox()
         self.sp_year.setRange(MIN_YEAR, MAX_YEAR)
         self.ed_notes = QLineEdit()
         self.btn_add = QPushButton(self.tr("Tambah komitmen (Enter)"))
         self.btn_add.clicked.connect(self.submit)
-        for label in (self.lbl_innovation, self.lbl_amount):
-            label.setWordWrap(True)  # a long title or terbilang takes two lines: keep room
-            label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + 2)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label = self.lbl_innovation
+        label.setWordWrap(True)  # a long title takes two lines: keep room for them
+        label.setMinimumHeight(2 * label.fontMetrics().lineSpacing() + 2)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.ed_innovation.textChanged.connect(self._innovation_changed)
-        self.ed_amount.textChanged.connect(self._amount_changed)
-        for edit in (self.ed_innovation, self.ed_amount, self.ed_notes):
+        for edit in (self.ed_innovation, self.amount.edit, self.ed_notes):
             edit.returnPressed.connect(self.submit)
         form = QFormLayout()
         form.addRow(self.tr("Inovasi"), self.ed_innovation)
         form.addRow("", self.lbl_innovation)
-        form.addRow(self.tr("Perkiraan anggaran"), self.ed_amount)
-        form.addRow("", self.lbl_amount)
+        form.addRow(self.tr("Perkiraan anggaran"), self.amount)
         form.addRow(self.tr("Tahun rencana"), self.sp_year)
         form.addRow(self.tr("Catatan"), self.ed_notes)
         layout = QVBoxLayout(self)
@@ -101,14 +98,6 @@ class CardForm(QGroupBox):
         else:
             self._show(self.lbl_innovation, "", OK_STYLE)
 
-    def _amount_changed(self, text: str) -> None:
-        preview = preview_amount(text)
-        if preview.error:
-            self._show(self.lbl_amount, preview.error, ERROR_STYLE)
-            return
-        shown = f"{preview.figures} — {preview.words}" if preview.amount is not None else ""
-        self._show(self.lbl_amount, shown, OK_STYLE)
-
     @staticmethod
     def _show(label: QLabel, text: str, style: str) -> None:
         label.setText(text)
@@ -122,15 +111,14 @@ class CardForm(QGroupBox):
             self._show(self.lbl_innovation, self.tr("Pilih inovasi dari menu"), ERROR_STYLE)
             self.ed_innovation.setFocus()
             return
-        amount = preview_amount(self.ed_amount.text()).amount
+        amount = self.amount.current().amount
         if amount is None:
-            self._show(self.lbl_amount, self.tr("Isi perkiraan anggaran"), ERROR_STYLE)
-            self.ed_amount.setFocus()
+            self.amount.setFocus()  # the field says what it did not understand
             return
         notes = self.ed_notes.text().strip()
         self.submitted.emit(CardValues(code, amount, self.sp_year.value(), notes))
 
     def clear(self) -> None:
-        for edit in (self.ed_innovation, self.ed_amount, self.ed_notes):
+        for edit in (self.ed_innovation, self.amount.edit, self.ed_notes):
             edit.clear()
         self.ed_innovation.setFocus()
