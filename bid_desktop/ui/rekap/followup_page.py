@@ -95,7 +95,13 @@ class FollowUpPage(QWidget):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.reload)
-        self.load_choices()
+        self.loaded = False  # the first showing loads (a tab built but never opened costs nothing)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self.loaded:
+            self.loaded = True
+            self.load_choices()
 
     def _build(self) -> None:
         self.cb_kecamatan = filter_combo(self.tr("Semua kecamatan"), [])

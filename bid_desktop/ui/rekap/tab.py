@@ -76,10 +76,11 @@ class RekapTab(QWidget):
         refresh = QShortcut(QKeySequence("F5"), self, self.refresh)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._debounce = QTimer(self, singleShot=True, interval=500)
-        self._debounce.timeout.connect(self.refresh_dashboard)
+        # Other stations' changes refresh the dashboard only while it is on screen: the
+        # worker is shared with the scans of the registration desk.
+        self._debounce.timeout.connect(self._refresh_if_visible)
         ctx.bus.data_changed.connect(lambda _area: self._debounce.start())
         self.ideas_loaded = False
-        self.refresh_dashboard()
 
     def _button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
@@ -103,7 +104,11 @@ class RekapTab(QWidget):
         self.followups.reload()
         if self.ideas_loaded:
             self.ideas.reload()
-        self.refresh_dashboard()
+        self._refresh_if_visible()
+
+    def _refresh_if_visible(self) -> None:
+        if self.dashboard.isVisible():
+            self.refresh_dashboard()
 
     def refresh_dashboard(self) -> None:
         event_id = self.ctx.event_id
