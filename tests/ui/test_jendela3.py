@@ -115,6 +115,18 @@ def test_scan_add_from_card_receive_print_and_reprint(qtbot, jdb, opened, monkey
     qtbot.keyClick(page.box, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     settle(tab)
     assert opened[-1] == opened[1]  # Buka: the last PDF, no new print
+    # the next Kepala Desa's badge scanned while the card form has the keyboard: next desa
+    keys(qtbot, page.box, key=Qt.Key.Key_F2)
+    keys(qtbot, page.card.ed_innovation, number_of(jdb, "Suyanto"))
+    settle(tab)
+    assert page.panel is not None and page.panel.desa_name == "Banjar Manis"
+    assert page.feedback.tone is Tone.OK and typing_target() is page.box
+    assert page.card.ed_innovation.text() == ""
+    keys(qtbot, page.box, key=Qt.Key.Key_F2)
+    keys(qtbot, page.card.ed_innovation, "Z77")  # a typo: neither a code nor a badge
+    settle(tab)
+    assert "bukan kode inovasi" in page.card.lbl_innovation.text()
+    assert typing_target() is page.card.ed_innovation and page.panel.desa_name == "Banjar Manis"
 
 
 def test_photo_attached_from_a_file(qtbot, jdb, tmp_path: Path):

@@ -37,6 +37,7 @@ class CardValues:
 
 class CardForm(QGroupBox):
     submitted = Signal(object)  # CardValues
+    scanned = Signal(str)  # Enter on a word that is no menu code: the next badge, scanned here
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +107,10 @@ class CardForm(QGroupBox):
     # --- submit ----------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        code = self.innovation_code()
+        code, text = self.innovation_code(), self.ed_innovation.text().strip()
+        if code is None and text and " " not in text:
+            self.scanned.emit(text)  # the page says if it was neither a badge nor a desa
+            return
         if code is None:
             self._show(self.lbl_innovation, self.tr("Pilih inovasi dari menu"), ERROR_STYLE)
             self.ed_innovation.setFocus()
@@ -117,6 +121,15 @@ class CardForm(QGroupBox):
             return
         notes = self.ed_notes.text().strip()
         self.submitted.emit(CardValues(code, amount, self.sp_year.value(), notes))
+
+    def not_a_code(self, text: str) -> None:
+        self._show(
+            self.lbl_innovation,
+            self.tr("“%s” bukan kode inovasi, bukan badge atau desa") % text,
+            ERROR_STYLE,
+        )
+        self.ed_innovation.setFocus()
+        self.ed_innovation.selectAll()
 
     def clear(self) -> None:
         for edit in (self.ed_innovation, self.amount.edit, self.ed_notes):

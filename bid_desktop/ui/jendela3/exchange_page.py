@@ -50,6 +50,7 @@ class ExchangePage(Page):
         self._build()
         self.box.submitted.connect(self.scan)
         self.card.submitted.connect(self.add_from_card)
+        self.card.scanned.connect(self.scan_from_card)
         self.shortcut("F2", self.focus_card)
         self.shortcut("Esc", self.focus_box)
         ctx.bus.data_changed.connect(self._data_changed)
@@ -175,6 +176,22 @@ class ExchangePage(Page):
             self.box.ready_for_next()
 
         self.run(work, self._scanned, refused)
+
+    def scan_from_card(self, text: str) -> None:
+        """Enter on a word that is no menu code in the card form: the next Kepala Desa's badge
+        scanned while the form had the keyboard (or a desa typed there)."""
+        event_id = self.ctx.event_id
+
+        def work() -> exchange.DesaPanel:
+            with self.ctx.db.begin() as session:
+                return exchange.scan(session, event_id, text)
+
+        def done(panel: exchange.DesaPanel) -> None:
+            self.card.clear()
+            self.box.setText(text)
+            self._scanned(panel)
+
+        self.run(work, done, lambda _exc: self.card.not_a_code(text))
 
     def _scanned(self, panel: exchange.DesaPanel) -> None:
         message, tone = scan_message(panel)
