@@ -60,6 +60,8 @@ def test_main_window_has_the_rekap_tab(qtbot, demo_db):  # type: ignore[no-untyp
 
     window = build_window(demo_db)
     qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
     window.show_role("rekap")
     tab = window.tabs.currentWidget()
     assert isinstance(tab, RekapTab)
