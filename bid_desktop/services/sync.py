@@ -33,7 +33,6 @@ from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, Setting, StationState
 from bid_desktop.sync import batch, keys
 from bid_desktop.sync import package as _pkg
-from bid_desktop.sync.apply import MergeReport
 from bid_desktop.sync.merge import export_versions
 
 Progress = Callable[[int, int, str], None]
@@ -79,10 +78,11 @@ class PackageInfo:
 class PackageImport:
     """Per-package figures of one ``import_packages`` run.
 
-    Packages are applied one after the other inside ONE transaction, so each package's
-    figures are what it changed after the packages before it in the list (the totals do not
-    depend on the order: merge laws). ``duplicate_candidates`` is the number of open
-    duplicate-person groups in the event after this package.
+    All packages are merged together in ONE transaction; each record that got new versions
+    is credited to the first package in the list that carried one of them (its change, its
+    conflict), so the figures summed over the packages are the run's totals and a package
+    whose versions were already known is credited with nothing. ``duplicate_candidates`` is
+    the number of open duplicate-person groups that include a participant credited to it.
     """
 
     info: PackageInfo
@@ -320,7 +320,7 @@ def _scaled(progress: Progress | None, offset: int, total: int) -> Progress:
 
 
 def _log_rows(
-    conn: sqlite3.Connection, opened: list[_pkg.OpenedPackage], reports: list[MergeReport]
+    conn: sqlite3.Connection, opened: list[_pkg.OpenedPackage], reports: list[batch.FileFigures]
 ) -> None:
     now = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
     conn.executemany(
@@ -368,7 +368,7 @@ def import_packages(
         raise UserError("Pilih minimal satu paket")
     stop = cancelled or (lambda: False)
     n = len(paths)
-    merge_total = n + n * 4 + 2
+    merge_total = n + 4 + 2  # batch.merge_each's steps
     total = n + 1 + merge_total
 
     def tell(done: int, message: str) -> None:
@@ -389,8 +389,8 @@ def import_packages(
             if stop():
                 raise UserError("Dibatalkan")
 
-        def finish(conn: sqlite3.Connection, reports: list[MergeReport]) -> None:
-            _log_rows(conn, opened, reports)
+        def finish(conn: sqlite3.Connection, result: batch.BatchResult) -> None:
+            _log_rows(conn, opened, result.files)
             # recorded with the merge, so a cancelled or refused merge leaves no trace
             conn.execute(
                 "UPDATE main.station_state SET last_backup_at = ? WHERE id = 1",
@@ -417,15 +417,15 @@ def import_packages(
             duplicate_candidates=r.duplicate_candidates,
             per_entity=r.per_entity,
         )
-        for o, r in zip(opened, result.reports, strict=True)
+        for o, r in zip(opened, result.files, strict=True)
     ]
     return ImportSummary(
         packages=packages,
         dry_run=dry_run,
         backup=backup,
-        conflicts_hard=result.conflicts_hard,
-        conflicts_soft=result.conflicts_soft,
-        duplicate_candidates=result.duplicate_candidates,
+        conflicts_hard=result.report.conflicts_hard,
+        conflicts_soft=result.report.conflicts_soft,
+        duplicate_candidates=result.report.duplicate_candidates,
     )
 
 
@@ -470,7 +470,7 @@ def join_event(
 
             def prepare(conn: sqlite3.Connection) -> None:
                 used = conn.execute(
-                    "SELECT 1 FROM scr.pv WHERE station = ? LIMIT 1", (station,)
+                    "SELECT 1 FROM scr.sv WHERE station = ? LIMIT 1", (station,)
                 ).fetchone()
                 if used is not None:
                     raise UserError(
@@ -485,7 +485,7 @@ def join_event(
                     (station, role, event_id, key),
                 )
 
-            def finish(conn: sqlite3.Connection, _reports: list[MergeReport]) -> None:
+            def finish(conn: sqlite3.Connection, result: batch.BatchResult) -> None:
                 row = conn.execute(
                     "SELECT name, passphrase_check FROM main.event WHERE id = ?", (event_id,)
                 ).fetchone()
@@ -493,7 +493,7 @@ def join_event(
                     raise InputRefused(f"{label}: acara: paket tidak memuat data acara")
                 if row[1] and not keys.passphrase_matches(passphrase, event_id, str(row[1])):
                     raise InputRefused(f"{label}: kata sandi: kata sandi acara salah")
-                _log_rows(conn, [opened], _reports)
+                _log_rows(conn, [opened], result.files)
 
             batch.merge_each(db, [(opened.data_path, label)], prepare=prepare, finish=finish)
         with db.begin() as session:

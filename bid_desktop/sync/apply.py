@@ -49,8 +49,14 @@ def _refuse_if(conn: sqlite3.Connection, sql: str, check: str, reason: str) -> N
         raise InputRefused(f"paket: {check}: {reason} ({row[0]})")
 
 
-def apply_merge(conn: sqlite3.Connection, tell: Callable[[int, str], None]) -> MergeReport:
-    """Union the staged versions into ``main`` and re-derive what they touch; returns counts."""
+def apply_merge(
+    conn: sqlite3.Connection, tell: Callable[[int, str], None], *, count_duplicates: bool = True
+) -> MergeReport:
+    """Union the staged versions into ``main`` and re-derive what they touch; returns counts.
+
+    ``count_duplicates=False`` leaves ``duplicate_candidates`` at 0 (a caller applying many
+    files in turn counts once at the end: the count scans every participant of the event).
+    """
     if _scalar(conn, "SELECT COUNT(*) FROM main.station_state WHERE id = 1") != 1:
         raise UserError("Basis data ini belum punya stasiun. Buat acara baru atau gabung acara.")
     tell(0, "Membandingkan versi")
@@ -90,7 +96,7 @@ def apply_merge(conn: sqlite3.Connection, tell: Callable[[int, str], None]) -> M
         deleted=sum(c["deleted"] for c in per_entity.values()),
         conflicts_hard=hard,
         conflicts_soft=soft,
-        duplicate_candidates=_duplicates(conn),
+        duplicate_candidates=_duplicates(conn) if count_duplicates else 0,
         per_entity=per_entity,
     )
 
