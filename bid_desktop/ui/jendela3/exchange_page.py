@@ -9,6 +9,7 @@ F4 photo from a file; Esc = back to the box.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -165,33 +166,36 @@ class ExchangePage(Page):
     # --- scan ------------------------------------------------------------------------------------
 
     def scan(self, text: str) -> None:
-        event_id = self.ctx.event_id
-
-        def work() -> exchange.DesaPanel:
-            with self.ctx.db.begin() as session:
-                return exchange.scan(session, event_id, text)
-
         def refused(exc: BaseException) -> None:
             self.failed(exc)
             self.box.ready_for_next()
 
-        self.run(work, self._scanned, refused)
+        self._lookup(text, self._scanned, refused)
 
     def scan_from_card(self, text: str) -> None:
         """Enter on a word that is no menu code in the card form: the next Kepala Desa's badge
         scanned while the form had the keyboard (or a desa typed there)."""
+
+        def found(panel: exchange.DesaPanel) -> None:
+            self.card.clear()
+            self.box.setText(text)
+            self._scanned(panel)
+
+        self._lookup(text, found, lambda _exc: self.card.not_a_code(text))
+
+    def _lookup(
+        self,
+        text: str,
+        on_done: Callable[[exchange.DesaPanel], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         event_id = self.ctx.event_id
 
         def work() -> exchange.DesaPanel:
             with self.ctx.db.begin() as session:
                 return exchange.scan(session, event_id, text)
 
-        def done(panel: exchange.DesaPanel) -> None:
-            self.card.clear()
-            self.box.setText(text)
-            self._scanned(panel)
-
-        self.run(work, done, lambda _exc: self.card.not_a_code(text))
+        self.run(work, on_done, on_error)
 
     def _scanned(self, panel: exchange.DesaPanel) -> None:
         message, tone = scan_message(panel)
