@@ -3,21 +3,17 @@ list paged from SQL, and the edit panel. Enter in the list moves to the panel; C
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +24,7 @@ from bid_desktop.services import followup as fu
 from bid_desktop.ui.common.table_model import Column, Index, RowsModel
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.rekap.followup_form import FollowUpForm
+from bid_desktop.ui.rekap.paged import PagedTable
 from bid_desktop.ui.rekap.worker import run_for
 
 OVERDUE_BG = QColor("#ffebee")
@@ -64,8 +61,11 @@ class FollowUpModel(RowsModel):
         title = row.get("innovation_title") or ""
         return {**row, "innovation": f"{row['innovation_code']} {title}".strip()}
 
-    def set_page(self, rows: list[dict[str, Any]]) -> None:
-        self.set_rows([self.shown(r) for r in rows])
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        super().set_rows([self.shown(r) for r in rows])
+
+    def update_row(self, row_id: str, row: dict[str, Any]) -> None:
+        super().update_row(row_id, self.shown(row))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.BackgroundRole:
@@ -88,8 +88,6 @@ class FollowUpPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = FollowUpModel()
-        self.limit = fu.PAGE
-        self._generation = 0
         self._build()
         save = QShortcut(QKeySequence("Ctrl+S"), self, self.form.submit)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -122,36 +120,23 @@ class FollowUpPage(QWidget):
             filters.addWidget(w)
         filters.addWidget(self.chk_overdue)
         filters.addWidget(self.ed_text, 1)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        for col, width in enumerate([84, 90, 110, 230, 44, 112, 118, 110]):
-            self.view.setColumnWidth(col, width)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.view.selectionModel().currentRowChanged.connect(self._row_selected)
+        self.list = PagedTable(
+            self.ctx,
+            self.model,
+            [84, 90, 110, 230, 44, 112, 118, 110],
+            3,
+            self.fetch,
+            lambda shown, total: self.tr("%d dari %d komitmen") % (shown, total),
+            self.tr("Tampilkan %d lagi") % fu.PAGE,
+        )
+        self.view = self.list.view
+        self.list.loaded.connect(self._show_counts)
         self.view.activated.connect(lambda _i: self.form.cb_via.setFocus())
-        self.lbl_count = QLabel()
-        self.lbl_counts = QLabel()
-        self.lbl_counts.setStyleSheet("color: #555;")
-        self.btn_more = QPushButton(self.tr("Tampilkan %d lagi") % fu.PAGE)
-        self.btn_more.clicked.connect(self.more)
-        footer = QHBoxLayout()
-        footer.addWidget(self.lbl_count)
-        footer.addWidget(self.lbl_counts, 1)
-        footer.addWidget(self.btn_more)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view, 1)
-        left_layout.addLayout(footer)
         self.form: FollowUpForm = FollowUpForm()
         self.form.save_requested.connect(self.save)
+        self.list.row_changed.connect(self.form.show_row)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self.list)
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -213,43 +198,23 @@ class FollowUpPage(QWidget):
     # --- list ----------------------------------------------------------------------------------
 
     def reload(self, *_args: object) -> None:
-        self.limit = fu.PAGE
-        self._load()
+        self.list.reload()
 
-    def more(self) -> None:
-        self.limit += fu.PAGE
-        self._load()
-
-    def _load(self) -> None:
-        self._generation += 1
-        generation, flt, limit = self._generation, self.current_filter(), self.limit
+    def fetch(self, limit: int) -> Callable[[], tuple[fu.Page, dict[str, int]]]:
+        """The work for the worker: a page of the filtered list and the counts per status."""
+        flt = self.current_filter()  # read here, on the GUI thread
 
         def work() -> tuple[fu.Page, dict[str, int]]:
             with self.ctx.db.begin() as session:
                 return fu.followup_page(session, flt, limit), fu.status_counts(session)
 
-        run_for(self, self.ctx, work, lambda result: self._show(generation, *result))
+        return work
 
-    def _show(self, generation: int, page: fu.Page, counts: dict[str, int]) -> None:
-        if generation != self._generation:
-            return
-        keep = self.form.commitment_id
-        self.model.set_page(page.rows)
-        self.lbl_count.setText(self.tr("%d dari %d komitmen") % (len(page.rows), page.total))
-        self.btn_more.setVisible(page.total > len(page.rows))
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        counts = dict(counts)
         parts = [self.tr("terlambat: %d") % counts.pop("terlambat", 0)]
         parts += [f"{k}: {v}" for k, v in counts.items() if v]
-        self.lbl_counts.setText(" · ".join(parts))
-        ids = [r["id"] for r in self.model.rows]
-        if keep in ids:
-            self.view.selectRow(ids.index(keep))
-        elif ids:
-            self.view.selectRow(0)
-        else:
-            self.form.show_row(None)
-
-    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.form.show_row(self.model.row_at(current))
+        self.list.lbl_extra.setText(" · ".join(parts))
 
     # --- save --------------------------------------------------------------------------------
 
@@ -261,9 +226,9 @@ class FollowUpPage(QWidget):
         run_for(self, self.ctx, work, self._saved, self.form.show_error)
 
     def _saved(self, row: dict[str, Any]) -> None:
-        self.model.update_row(row["id"], self.model.shown(row))
+        self.model.update_row(row["id"], row)
         self.form.show_row(row)
         self.ctx.bus.status.emit(self.tr("Tindak lanjut disimpan: %s") % row["desa_name"])
         self.ctx.bus.data_changed.emit("followup")
         self.saved.emit(row)
-        self._load()  # the filters and the counts may have changed with it
+        self.list.reload()  # the filters and the counts may have changed with it

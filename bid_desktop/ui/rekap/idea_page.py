@@ -4,24 +4,22 @@ verification panel: really carried out? has results? feasible? Ctrl+S saves."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from bid_desktop.ui.common.table_model import Column, RowsModel
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.rekap.followup_form import combo, pydate, qdate, select_data, text_box
 from bid_desktop.ui.rekap.followup_page import filter_combo
+from bid_desktop.ui.rekap.paged import PagedTable
 from bid_desktop.ui.rekap.worker import run_for
 
 TRI = [("", None), ("Ya", True), ("Tidak", False)]
@@ -136,8 +135,6 @@ class IdeaPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = RowsModel(idea_columns())
-        self.limit = fu.PAGE
-        self._generation = 0
         self.cb_kecamatan = filter_combo(self.tr("Semua kecamatan"), [])
         self.cb_verified = filter_combo(
             self.tr("Semua kartu ide"),
@@ -158,35 +155,24 @@ class IdeaPage(QWidget):
         filters.addWidget(self.cb_kecamatan)
         filters.addWidget(self.cb_verified)
         filters.addWidget(self.ed_text, 1)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        for col, width in enumerate([100, 120, 160, 240, 92, 130]):
-            self.view.setColumnWidth(col, width)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.view.selectionModel().currentRowChanged.connect(self._row_selected)
+        self.list = PagedTable(
+            self.ctx,
+            self.model,
+            [100, 120, 160, 240, 92, 130],
+            3,
+            self.fetch,
+            lambda shown, total: self.tr("%d dari %d kartu ide") % (shown, total),
+            self.tr("Tampilkan %d lagi") % fu.PAGE,
+        )
+        self.view = self.list.view
         self.view.activated.connect(lambda _i: self.form.cb_done.setFocus())
-        self.lbl_count = QLabel()
-        self.btn_more = QPushButton(self.tr("Tampilkan %d lagi") % fu.PAGE)
-        self.btn_more.clicked.connect(self.more)
-        footer = QHBoxLayout()
-        footer.addWidget(self.lbl_count, 1)
-        footer.addWidget(self.btn_more)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view, 1)
-        left_layout.addLayout(footer)
         self.form: VerificationForm = VerificationForm()
         self.form.btn_save.clicked.connect(self.save)
+        self.list.row_changed.connect(self.form.show_row)
         save = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self.list)
         splitter.addWidget(self.form)
         splitter.setSizes([880, 460])
         layout = QVBoxLayout(self)
@@ -202,45 +188,20 @@ class IdeaPage(QWidget):
         self.view.setColumnHidden(0, len(items) <= 1)
 
     def reload(self, *_args: object) -> None:
-        self.limit = fu.PAGE
-        self._load()
+        self.list.reload()
 
-    def more(self) -> None:
-        self.limit += fu.PAGE
-        self._load()
-
-    def _load(self) -> None:
-        self._generation += 1
-        generation, limit = self._generation, self.limit
-        flt = fu.IdeaFilter(
+    def fetch(self, limit: int) -> Callable[[], tuple[fu.Page, None]]:
+        flt = fu.IdeaFilter(  # read here, on the GUI thread
             kecamatan_code=self.cb_kecamatan.currentData() or "",
             verified=self.cb_verified.currentData() or "",
             text=self.ed_text.text(),
         )
 
-        def work() -> fu.Page:
+        def work() -> tuple[fu.Page, None]:
             with self.ctx.db.begin() as session:
-                return fu.idea_page(session, flt, limit)
+                return fu.idea_page(session, flt, limit), None
 
-        run_for(self, self.ctx, work, lambda page: self._show(generation, page))
-
-    def _show(self, generation: int, page: fu.Page) -> None:
-        if generation != self._generation:
-            return
-        keep = self.form.idea_id
-        self.model.set_rows(page.rows)
-        self.lbl_count.setText(self.tr("%d dari %d kartu ide") % (len(page.rows), page.total))
-        self.btn_more.setVisible(page.total > len(page.rows))
-        ids = [r["id"] for r in page.rows]
-        if keep in ids:
-            self.view.selectRow(ids.index(keep))
-        elif ids:
-            self.view.selectRow(0)
-        else:
-            self.form.show_row(None)
-
-    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.form.show_row(self.model.row_at(current))
+        return work
 
     def save(self) -> None:
         idea_id = self.form.idea_id
