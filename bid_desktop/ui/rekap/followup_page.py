@@ -232,3 +232,4 @@ class FollowUpPage(QWidget):
         self.ctx.bus.data_changed.emit("followup")
         self.saved.emit(row)
         self.list.reload()  # the filters and the counts may have changed with it
+        self.view.setFocus()  # keyboard: ↓ to the next row, Enter to edit it

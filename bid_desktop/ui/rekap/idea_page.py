@@ -220,3 +220,4 @@ class IdeaPage(QWidget):
         self.form.show_row(row)
         self.ctx.bus.status.emit(self.tr("Verifikasi disimpan: %s") % row["title"])
         self.ctx.bus.data_changed.emit("idea")
+        self.view.setFocus()  # keyboard: ↓ to the next row, Enter to edit it
