@@ -79,8 +79,11 @@ class RekapTab(QWidget):
         # Other stations' changes refresh the dashboard only while it is on screen: the
         # worker is shared with the scans of the registration desk.
         self._debounce.timeout.connect(self._refresh_if_visible)
-        ctx.bus.data_changed.connect(lambda _area: self._debounce.start())
+        ctx.bus.data_changed.connect(self._data_changed)
         self.ideas_loaded = False
+
+    def _data_changed(self, _area: str) -> None:
+        self._debounce.start()
 
     def _button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
