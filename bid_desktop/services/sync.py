@@ -147,6 +147,8 @@ class BackupInfo:
     created: dt.datetime  # file modification time (local)
     size: int  # bytes
     reason: str  # "manual", "before-merge", "timer", "before-restore", ...
+    station: str = ""  # the laptop whose database it is (a shared stick holds several)
+    event_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -572,15 +574,33 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     out = []
     for path in storage_list_backups(folder):
         stat = path.stat()
+        station, event_id = _identity(path) or ("", "")
         out.append(
             BackupInfo(
                 path=path,
                 created=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
                 size=stat.st_size,
                 reason=_reason_of(path),
+                station=station,
+                event_id=event_id,
             )
         )
     return out
+
+
+def _identity(path: Path) -> tuple[str, str] | None:
+    """(station, event id) of a database file, None when it has none or is not readable."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT station, event_id FROM station_state WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return (str(row[0] or ""), str(row[1] or "")) if row else None
 
 
 def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
@@ -597,17 +617,19 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
     if not integrity_ok(backup):
         raise InputRefused(f"{backup.name}: integrity_check: cadangan rusak; tidak dipulihkan")
     safety: Path | None = None
+    keep = DEFAULT_BACKUP_KEEP
     if db_path.exists():
         db = open_database(db_path, migrate_now=False)
         try:
             with db.begin() as session:
                 require_pin(session, pin)
-                folder = _backup_folder(db, session)
+                if station_service.get_state(session) is not None:
+                    safety, keep = _backup_folder(db, session), backup_settings(session).keep
         finally:
             db.dispose()
-        safety = folder
+        _check_same_laptop(db_path, backup)
     try:
-        kept = restore_database(backup, db_path, safety_dir=safety)
+        kept = restore_database(backup, db_path, safety_dir=safety, keep=keep)
     except BackupError as exc:
         raise InputRefused(f"{backup.name}: {exc}") from exc
     db = open_database(db_path)
@@ -618,6 +640,22 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
     finally:
         db.dispose()
     return kept
+
+
+def _check_same_laptop(db_path: Path, backup: Path) -> None:
+    """A backup of another laptop (same stick) or event would give this laptop a station code
+    that is already in use: refused."""
+    mine, theirs = _identity(db_path), _identity(backup)
+    if mine is None or not mine[1]:
+        return
+    if theirs is None:
+        raise InputRefused(f"{backup.name}: stasiun: cadangan ini bukan basis data BID")
+    if theirs[1] != mine[1]:
+        raise InputRefused(f"{backup.name}: acara: cadangan dari acara lain")
+    if theirs[0] != mine[0]:
+        raise InputRefused(
+            f"{backup.name}: stasiun: cadangan milik stasiun {theirs[0]}, laptop ini {mine[0]}"
+        )
 
 
 def _setting(session: Session, event_id: str, key: str) -> Setting | None:

@@ -57,8 +57,11 @@ def list_backups(out_dir: Path) -> list[Path]:
     return sorted(out_dir.glob(f"{BACKUP_PREFIX}*.sqlite"), reverse=True)
 
 
-def restore_database(backup: Path, db_path: Path, *, safety_dir: Path | None = None) -> Path | None:
-    """Put a verified backup in place of the database; the current one is kept aside first."""
+def restore_database(
+    backup: Path, db_path: Path, *, safety_dir: Path | None = None, keep: int = 10
+) -> Path | None:
+    """Put a verified backup in place of the database; the current one is kept aside first
+    (in ``safety_dir``, rotating with ``keep`` like any backup there)."""
     if not backup.exists():
         raise BackupError(f"{backup}: file not found")
     if not integrity_ok(backup):
@@ -66,7 +69,7 @@ def restore_database(backup: Path, db_path: Path, *, safety_dir: Path | None = N
     kept: Path | None = None
     if db_path.exists():
         kept = backup_database(
-            db_path, safety_dir or db_path.parent / "backups", reason="before-restore"
+            db_path, safety_dir or db_path.parent / "backups", reason="before-restore", keep=keep
         )
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)

@@ -357,3 +357,29 @@ def test_demo_packages_rebuild_the_district_database(tmp_path, capsys, monkeypat
     assert live_rows(a) == live_rows(b)
     a.dispose()
     b.dispose()
+
+
+def test_backup_of_another_laptop_on_the_same_stick_is_not_restored(trio, tmp_path):
+    a, b, _c = trio
+    stick = tmp_path / "stick"
+    theirs = sync_service.backup_now(a, stick)
+    mine = sync_service.backup_now(b, stick)
+    listed = {info.path: info for info in sync_service.list_backups(stick)}
+    assert (listed[theirs].station, listed[mine].station) == ("REG1", "REG2")
+    assert listed[mine].event_id == EVENT
+    b.dispose()
+    before = dump(b.path)
+    with pytest.raises(InputRefused, match="milik stasiun REG1"):
+        sync_service.restore(b.path, theirs, "123456")
+    assert dump(b.path) == before
+    assert sync_service.restore(b.path, mine, "123456") is not None
+
+
+def test_import_log_reads_back(trio, tmp_path):
+    a, b, _c = trio
+    path = sync_service.export_package(a, tmp_path / "usb").path
+    sync_service.import_packages(b, [path], backup_dir=tmp_path / "bk")
+    with b.begin() as s:
+        [row] = sync_service.import_log(s)
+        assert row.file_name == path.name and isinstance(row.imported_at, dt.datetime)
+        assert s.get(StationState, 1).last_backup_at is not None
