@@ -11,8 +11,6 @@ from pathlib import Path
 from bid_desktop.commands.common import add_db, existing_db, out
 from bid_desktop.services import sync as sync_service
 from bid_desktop.services.errors import InputRefused
-from bid_desktop.storage.backup import integrity_ok
-from bid_desktop.sync.invariants import verify_invariants
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -70,20 +68,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    if not Path(args.db).exists():
-        raise InputRefused(f"{args.db}: database not found")
-    problems: list[str] = []
-    if not integrity_ok(Path(args.db)):
-        problems.append("integrity_check: the SQLite file is damaged")
-    else:
-        db = existing_db(args)
-        try:
-            problems += verify_invariants(db)
-        finally:
-            db.dispose()
+    problems = sync_service.check_database(args.db)
     for problem in problems:
-        print(f"bid-desktop: {args.db}: {problem}", file=sys.stderr)
+        print(f"bid-desktop: {Path(args.db).name}: {problem}", file=sys.stderr)
     if problems:
         return 1
-    out(f"{args.db}: ok (integrity_check, sync invariants)")
+    out(f"{args.db}: ok (integrity_check, sync invariants, no duplicated numbers)")
     return 0

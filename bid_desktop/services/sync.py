@@ -33,6 +33,7 @@ from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, Setting, StationState
 from bid_desktop.sync import batch, keys
 from bid_desktop.sync import package as _pkg
+from bid_desktop.sync.invariants import verify_invariants
 from bid_desktop.sync.merge import export_versions
 
 Progress = Callable[[int, int, str], None]
@@ -737,3 +738,41 @@ def backup_due(session: Session, now: dt.datetime | None = None) -> bool:
         return True
     now = now or dt.datetime.now()
     return now - state.last_backup_at >= dt.timedelta(minutes=minutes)
+
+
+# --- check ------------------------------------------------------------------------------------
+
+_COLLISIONS = (
+    ("nomor peserta", "participant", "number", "NOT voided"),
+    ("nomor piagam", "piagam", "serial", "serial <> ''"),
+)
+
+
+def check_database(db_path: Path) -> list[str]:
+    """``bid-desktop check``: problems found (empty = healthy).
+
+    ``PRAGMA integrity_check`` of the file, then the sync invariants (live rows = what the
+    version history says, conflict rows consistent) and human numbers that two laptops gave
+    twice (synced tables have no unique constraints, so a merge never fails on them; a reused
+    station code shows up here).
+    """
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise InputRefused(f"{db_path.name}: berkas: basis data tidak ditemukan")
+    if not integrity_ok(db_path):
+        return ["integrity_check: berkas SQLite rusak"]
+    db = open_database(db_path, migrate_now=False)
+    try:
+        problems = verify_invariants(db)
+        with db.engine.connect() as conn:
+            for label, table, column, live in _COLLISIONS:
+                rows = conn.exec_driver_sql(
+                    f'SELECT {column}, COUNT(*) FROM "{table}" WHERE {live} '
+                    f"GROUP BY event_id, {column} HAVING COUNT(*) > 1 ORDER BY {column} LIMIT 6"
+                ).all()
+                if rows:
+                    shown = ", ".join(f"{value} ×{n}" for value, n in rows[:5])
+                    problems.append(f"{label} ganda: {shown}")
+    finally:
+        db.dispose()
+    return problems

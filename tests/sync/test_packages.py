@@ -383,3 +383,15 @@ def test_import_log_reads_back(trio, tmp_path):
         [row] = sync_service.import_log(s)
         assert row.file_name == path.name and isinstance(row.imported_at, dt.datetime)
         assert s.get(StationState, 1).last_backup_at is not None
+
+
+def test_check_reports_numbers_given_twice(trio, tmp_path):
+    a, b, _c = trio
+    _add_person(a, "Siti Aminah", "REG1-0001")
+    _add_person(b, "Budi Santoso", "REG1-0001")  # a laptop that reused the code REG1
+    assert sync_service.check_database(a.path) == []
+    sync_service.import_packages(a, [sync_service.export_package(b, tmp_path / "usb").path])
+    [problem] = sync_service.check_database(a.path)
+    assert problem == "nomor peserta ganda: REG1-0001 ×2"
+    with pytest.raises(InputRefused):
+        sync_service.check_database(tmp_path / "nope.sqlite")
