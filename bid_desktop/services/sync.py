@@ -168,7 +168,8 @@ class BackupSettings:
 
 def _slug(text: str, limit: int = 48) -> str:
     """File-name-safe event name, cut at a word boundary."""
-    words, length = [], 0
+    words: list[str] = []
+    length = 0
     for word in fold(text).split():
         if words and length + 1 + len(word) > limit:
             break

@@ -273,7 +273,7 @@ def _check_bomb(info: zipfile.ZipInfo, cap: int, label: str) -> None:
 
 
 def _extract(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, sink: Callable[[bytes], None]
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, sink: Callable[[bytes], object]
 ) -> str:
     """Stream a member to ``sink`` with a hard cap; returns its SHA-256 (hex)."""
     digest = hashlib.sha256()
