@@ -395,3 +395,20 @@ def test_check_reports_numbers_given_twice(trio, tmp_path):
     assert problem == "nomor peserta ganda: REG1-0001 ×2"
     with pytest.raises(InputRefused):
         sync_service.check_database(tmp_path / "nope.sqlite")
+
+
+def test_older_schema_revision_is_upgraded_in_the_staging_copy(trio, tmp_path, monkeypatch):
+    a, b, _c = trio
+    _add_person(a, "Siti Aminah", "REG1-0001")
+    monkeypatch.setattr(pkg, "SCHEMA_REVISION", "0000")
+    older = sync_service.export_package(a, tmp_path / "usb").path
+    monkeypatch.setattr(pkg, "SCHEMA_REVISION", "0001")
+    monkeypatch.setattr(pkg, "KNOWN_REVISIONS", ("0000", "0001"))
+    upgraded: list[tuple[Path, str]] = []
+    monkeypatch.setattr(pkg, "upgrade_staged", lambda path, rev: upgraded.append((path, rev)))
+    raw = older.read_bytes()
+    summary = sync_service.import_packages(b, [older], backup_dir=tmp_path / "bk")
+    assert summary.added == 1 and summary.packages[0].info.schema_revision == "0000"
+    [(staged, rev)] = upgraded
+    assert rev == "0000" and staged != older and staged.suffix == ".sqlite"
+    assert older.read_bytes() == raw  # the USB file itself is only read
