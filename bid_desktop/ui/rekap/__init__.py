@@ -1,0 +1,1 @@
+"""Rekap & Tindak Lanjut tab (station 6)."""
