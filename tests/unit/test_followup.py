@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from lokal import holidays_on
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lokal import count_working_days, holidays_on, is_working_day
 from sqlalchemy import select
 
 from bid_desktop.domain import ids
@@ -129,3 +131,11 @@ def test_verify_idea(db, data) -> None:  # type: ignore[no-untyped-def]
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == "idea.verify")).one()
     with pytest.raises(UserError, match="masa depan"), db.begin() as s:
         fu.verify_idea(s, iid, fu.VerificationForm(verified_at=AFTER), today=dt.date(2026, 12, 1))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2027, 12, 20)))
+def test_due_date_is_the_fifth_working_day_after(event_day: dt.date) -> None:
+    due = followup_due(event_day)
+    assert due > event_day and is_working_day(due)
+    assert count_working_days(event_day + dt.timedelta(days=1), due) == 5
