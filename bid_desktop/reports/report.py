@@ -113,6 +113,10 @@ def _axis_format(fmt: str):  # type: ignore[no-untyped-def]
     return lambda v: f"{int(v)}"
 
 
+def _top(shown: int, total: int) -> str:
+    return f" ({shown} terbesar dari {total})" if total > shown else ""
+
+
 def _bursa_chart(summary: EventSummary) -> Drawing:
     height = 150
     drawing = Drawing(WIDTH, height)
@@ -207,7 +211,8 @@ def _story(summary: EventSummary) -> list[object]:
     desa = summary.desa_by_amount(MAX_BARS)
     story += [
         KeepTogether([_p("Komitmen per desa", st["h2"]),
-                      _hbar("Rp komitmen per desa", [d.name for d in desa],
+                      _hbar("Rp komitmen per desa" + _top(len(desa), summary.desa_committed),
+                            [d.name for d in desa],
                             [d.amount for d in desa], "rp", GREEN)]),
     ]  # fmt: skip
     top = summary.top_innovations
@@ -219,7 +224,8 @@ def _story(summary: EventSummary) -> list[object]:
     present = sorted(summary.desa, key=lambda d: (-d.arrived, d.name))[:MAX_BARS]
     story += [
         KeepTogether([_p("Kehadiran", st["h2"]),
-                      _hbar("Peserta hadir per desa", [d.name for d in present],
+                      _hbar("Peserta hadir per desa" + _top(len(present), len(summary.desa)),
+                            [d.name for d in present],
                             [d.arrived for d in present], "int", ORANGE),
                       _women_chart(summary)]),
     ]  # fmt: skip

@@ -726,6 +726,10 @@ Continue?</translation>
         <translation>No commitments yet</translation>
     </message>
     <message>
+        <source>(%d terbesar dari %d)</source>
+        <translation>(top %d of %d)</translation>
+    </message>
+    <message>
         <source>Belum ada penilaian</source>
         <translation>No ratings yet</translation>
     </message>

@@ -82,7 +82,11 @@ class DashboardPage(QWidget):
             ],  # fmt: skip
             none,
         )
-        self.chart_desa.set_bars([Bar(d.name, d.amount) for d in s.desa_by_amount(MAX_BARS)], none)
+        desa = s.desa_by_amount(MAX_BARS)
+        self.chart_desa.title = self.tr("Rp komitmen per desa")
+        if s.desa_committed > len(desa):
+            self.chart_desa.title += " " + self.tr("(%d terbesar dari %d)") % (len(desa), s.desa_committed)  # fmt: skip
+        self.chart_desa.set_bars([Bar(d.name, d.amount) for d in desa], none)
         self.chart_top.set_bars(
             [Bar(f"{i.code} {i.title}", i.mean) for i in s.top_innovations],
             self.tr("Belum ada penilaian"),
