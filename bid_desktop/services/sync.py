@@ -481,12 +481,15 @@ def join_event(
                         f"Kode stasiun {station} sudah dipakai laptop lain di acara ini; "
                         "pilih kode lain"
                     )
+                language = conn.execute(  # a language chosen before joining is kept
+                    "SELECT COALESCE(MAX(language), 'id') FROM main.station_state"
+                ).fetchone()[0]
                 conn.execute("DELETE FROM main.station_state")
                 conn.execute(
                     "INSERT INTO main.station_state (id, station, role, event_id, hlc_wall, "
                     "hlc_counter, walkin_seq, piagam_seq, package_key, exported_hlc, "
-                    "backup_dir, language) VALUES (1, ?, ?, ?, 0, 0, 0, 0, ?, '', '', 'id')",
-                    (station, role, event_id, key),
+                    "backup_dir, language) VALUES (1, ?, ?, ?, 0, 0, 0, 0, ?, '', '', ?)",
+                    (station, role, event_id, key, language),
                 )
 
             def finish(conn: sqlite3.Connection, result: batch.BatchResult) -> None:
