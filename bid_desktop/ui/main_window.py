@@ -1,8 +1,16 @@
-"""The main window: one tab per station role; the status bar tells where you are."""
+"""The main window: one tab per station role; the status bar tells where you are.
+
+Only the station's own tab is imported and built at start-up; the others are built the first
+time they are opened (or asked for through ``tab_by_role``). Each tab module pulls in its own
+services and writers (reportlab, openpyxl...), which would otherwise all load before the
+window can paint (quality P1).
+"""
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
+from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -24,6 +32,15 @@ TABS: list[tuple[str, str, str]] = [
 ]
 
 
+def tab_available(module: str) -> bool:
+    """Whether the tab's module exists, without importing it (an area not built yet is
+    left out of the window)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
 def load_tab(module: str, cls: str, ctx: AppContext) -> QWidget | None:
     try:
         mod = importlib.import_module(module)
@@ -35,6 +52,27 @@ def load_tab(module: str, cls: str, ctx: AppContext) -> QWidget | None:
     return widget
 
 
+class LazyTabs(Mapping[str, QWidget]):
+    """The window's tabs by role; looking one up builds it if it was not built yet."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.roles: list[str] = []  # tab order: role of tab index i
+        self.pending: dict[str, tuple[str, str]] = {}  # role → (module, class), not built
+        self.built: dict[str, QWidget] = {}
+
+    def __getitem__(self, role: str) -> QWidget:
+        if role in self.pending:
+            self.window.build_tab(self.roles.index(role))
+        return self.built[role]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.roles)
+
+    def __len__(self) -> int:
+        return len(self.roles)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -43,12 +81,15 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.tab_by_role: dict[str, QWidget] = {}
+        self.tab_by_role = LazyTabs(self)
+        self._swapping = False
+        titles = self._titles()
         for role, module, cls in TABS:
-            widget = load_tab(module, cls, ctx)
-            if widget is not None:
-                self.tabs.addTab(widget, widget.windowTitle() or role)
-                self.tab_by_role[role] = widget
+            if tab_available(module):
+                self.tabs.addTab(QWidget(), titles[role])
+                self.tab_by_role.roles.append(role)
+                self.tab_by_role.pending[role] = (module, cls)
+        self.tabs.currentChanged.connect(self._tab_opened)
         self._build_status_bar()
         self._build_menu()
         self.show_role(ctx.station.role)
@@ -62,6 +103,45 @@ class MainWindow(QMainWindow):
         from bid_desktop.ui.sinkronisasi.backup_timer import BackupTimer
 
         self.backup_timer = BackupTimer(ctx, self)
+
+    def _titles(self) -> dict[str, str]:
+        """Tab titles before a tab is built; the same words as each tab's own title."""
+        return {
+            "registrasi": self.tr("Registrasi"),
+            "bursa": self.tr("Ruang Bursa"),
+            "meja": self.tr("Meja Konsultasi"),
+            "jendela3": self.tr("Jendela 3"),
+            "sinkronisasi": self.tr("Sinkronisasi"),
+            "rekap": self.tr("Rekap && Tindak Lanjut"),
+        }
+
+    def _tab_opened(self, index: int) -> None:
+        if not self._swapping and index >= 0:
+            self.build_tab(index)
+
+    def build_tab(self, index: int) -> QWidget:
+        """Replace the placeholder at ``index`` with the real tab (once)."""
+        lazy = self.tab_by_role
+        role = lazy.roles[index]
+        if role in lazy.built:
+            return lazy.built[role]
+        module, cls = lazy.pending.pop(role)
+        widget = load_tab(module, cls, self.ctx)
+        if widget is None:
+            raise RuntimeError(f"{module} disappeared after start-up")
+        placeholder = self.tabs.widget(index)
+        was_current = self.tabs.currentIndex() == index
+        self._swapping = True
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, widget.windowTitle() or self._titles()[role])
+            if was_current:
+                self.tabs.setCurrentIndex(index)
+        finally:
+            self._swapping = False
+        placeholder.deleteLater()
+        lazy.built[role] = widget
+        return widget
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -121,9 +201,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Periksa jam laptop"), "\n\n".join(warnings))
 
     def show_role(self, role: str) -> None:
-        widget = self.tab_by_role.get(role)
-        if widget is not None:
-            self.tabs.setCurrentWidget(widget)
+        """Open the station's tab (building it); an unknown role opens the first tab."""
+        if role not in self.tab_by_role.roles:
+            if self.tabs.count():
+                self.build_tab(self.tabs.currentIndex())
+            return
+        self.tabs.setCurrentWidget(self.tab_by_role[role])
 
     def refresh_status(self) -> None:
         info = self.ctx.station

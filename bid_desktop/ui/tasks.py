@@ -37,6 +37,7 @@ class TaskManager(QObject):
         self._bridge.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.parent_widget = parent
         self.running = 0
+        self.closed = False
 
     def run(
         self,
@@ -44,6 +45,12 @@ class TaskManager(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future[Any]:
+        if self.closed:
+            # The window is closing: a callback of earlier work asking for more is dropped,
+            # not an error (the database is about to be closed).
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         self.running += 1
 
         def work() -> Any:
@@ -125,7 +132,9 @@ class TaskManager(QObject):
 
     def wait(self) -> None:
         """Block until queued work is done (tests, shutdown)."""
-        self._pool.submit(lambda: None).result()
+        if not self.closed:
+            self._pool.submit(lambda: None).result()
 
     def shutdown(self) -> None:
+        self.closed = True
         self._pool.shutdown(wait=True)

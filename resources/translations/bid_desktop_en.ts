@@ -273,7 +273,7 @@ Continue?</translation>
     </message>
     <message>
         <source>Memulihkan cadangan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring the backup…</translation>
     </message>
     <message>
         <source>Basis data dipulihkan ke cadangan %s.</source>
@@ -330,10 +330,6 @@ Continue?</translation>
         <translation>Code (e.g. A03) or type the title</translation>
     </message>
     <message>
-        <source>mis. 150jt, Rp 150.000.000, 1,5 M</source>
-        <translation>e.g. 150jt, Rp 150.000.000, 1,5 M</translation>
-    </message>
-    <message>
         <source>Tambah komitmen (Enter)</source>
         <translation>Add commitment (Enter)</translation>
     </message>
@@ -362,39 +358,39 @@ Continue?</translation>
         <translation>Choose an innovation from the menu</translation>
     </message>
     <message>
-        <source>Isi perkiraan anggaran</source>
-        <translation>Fill in the estimated budget</translation>
+        <source>“%s” bukan kode inovasi, bukan badge atau desa</source>
+        <translation>“%s” is not an innovation code, a badge or a desa</translation>
     </message>
 </context>
 <context>
     <name>CommitmentsModel</name>
     <message>
         <source>Kode</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Inovasi</source>
-        <translation type="unfinished">Innovation</translation>
+        <translation>Innovation</translation>
     </message>
     <message>
         <source>Perkiraan anggaran</source>
-        <translation type="unfinished">Estimated budget</translation>
+        <translation>Estimated budget</translation>
     </message>
     <message>
         <source>Tahun</source>
-        <translation type="unfinished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Asal</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Terbilang</source>
-        <translation type="unfinished"></translation>
+        <translation>In words</translation>
     </message>
     <message>
         <source>BATAL: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>VOID: %s</translation>
     </message>
 </context>
 <context>
@@ -925,27 +921,27 @@ Continue?</translation>
     </message>
     <message>
         <source> — Kepala Desa %s</source>
-        <translation type="unfinished"> — Kepala Desa %s</translation>
+        <translation> — Kepala Desa %s</translation>
     </message>
     <message>
         <source> — badge %s, bukan Kepala Desa</source>
-        <translation type="unfinished"> — badge %s, not the Kepala Desa</translation>
+        <translation> — badge %s, not the Kepala Desa</translation>
     </message>
     <message>
         <source>Desa %s%s</source>
-        <translation type="unfinished">Desa %s%s</translation>
+        <translation>Desa %s%s</translation>
     </message>
     <message>
         <source> · piagam %s SUDAH dicetak (%d×)</source>
-        <translation type="unfinished"> · piagam %s ALREADY printed (%d×)</translation>
+        <translation> · piagam %s ALREADY printed (%d×)</translation>
     </message>
     <message>
         <source> · belum ada komitmen di laptop ini — tambahkan dari kartu (F2)</source>
-        <translation type="unfinished"> · no commitments on this laptop yet — add them from the card (F2)</translation>
+        <translation> · no commitments on this laptop yet — add them from the card (F2)</translation>
     </message>
     <message>
         <source> · %d komitmen</source>
-        <translation type="unfinished"> · %d commitments</translation>
+        <translation> · %d commitments</translation>
     </message>
 </context>
 <context>
@@ -1289,35 +1285,35 @@ Continue?</translation>
     <name>IdeasModel</name>
     <message>
         <source>Judul ide</source>
-        <translation type="unfinished">Idea title</translation>
+        <translation>Idea title</translation>
     </message>
     <message>
         <source>Pengusul</source>
-        <translation type="unfinished">Proposer</translation>
+        <translation>Proposer</translation>
     </message>
     <message>
         <source>Desa</source>
-        <translation type="unfinished">Desa</translation>
+        <translation>Desa</translation>
     </message>
     <message>
         <source>Terlaksana</source>
-        <translation type="unfinished"></translation>
+        <translation>Carried out</translation>
     </message>
     <message>
         <source>Diterima</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Ya</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Tidak</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>BATAL</source>
-        <translation type="unfinished">VOID</translation>
+        <translation>VOID</translation>
     </message>
 </context>
 <context>

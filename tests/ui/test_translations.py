@@ -95,6 +95,7 @@ def test_window_in_english_when_the_station_language_is_english(qtbot, db):
         language = station_service.station_info(s).language
     indonesian = build_window(db)
     qtbot.addWidget(indonesian)
+    sources = {role: indonesian.tab_by_role[role].windowTitle() for role in indonesian.tab_by_role}
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translator = install_translator(app, language)
@@ -102,12 +103,14 @@ def test_window_in_english_when_the_station_language_is_english(qtbot, db):
     try:
         window = build_window(db)
         qtbot.addWidget(window)
+        placeholders = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        widgets = [window.tab_by_role[role] for role in window.tab_by_role]  # builds each tab
         english = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert english == placeholders  # a tab's title does not change when it is built
         for i, role in enumerate(window.tab_by_role):
-            widget = window.tab_by_role[role]
-            source = indonesian.tab_by_role[role].windowTitle()
-            expected = QCoreApplication.translate(type(widget).__name__, source)
-            assert english[i] == expected, f"{role}: {english[i]!r} (source {source!r})"
+            source = sources[role]
+            expected = QCoreApplication.translate(type(widgets[i]).__name__, source)
+            assert english[i] == expected != source, f"{role}: {english[i]!r} ({source!r})"
         assert "Registration" in english
         assert window.menuBar().actions()[0].text() == "&Event"
         assert window.lbl_pending.text().startswith("Not yet exported:")
