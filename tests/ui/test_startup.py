@@ -1,0 +1,56 @@
+"""Start-up stays light (quality P1): the window builds only the station's tab, and opening
+an up-to-date database at the registration desk loads none of the heavy libraries that
+other stations, imports and printing need."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bid_desktop.ui.app import build_window
+from bid_desktop.ui.main_window import TABS, tab_available
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("alembic", "lokal", "reportlab", "openpyxl", "xlsxwriter", "pypdfium2")
+
+PROBE = """
+import sys
+from bid_desktop.storage.db import open_database
+from bid_desktop.ui.app import build_window, ensure_app
+app = ensure_app()
+window = build_window(open_database(sys.argv[1]))
+window.show()
+window.grab()
+print(" ".join(sorted(m for m in sys.argv[2:] if m in sys.modules)) or "-")
+print(" ".join(sorted(window.tab_by_role.built)))
+"""
+
+
+def test_only_the_station_tab_is_built_until_another_is_opened(qtbot, db):
+    window = build_window(db)
+    qtbot.addWidget(window)
+    available = [role for role, module, _cls in TABS if tab_available(module)]
+    assert list(window.tab_by_role) == available
+    assert set(window.tab_by_role.built) == {"registrasi"}  # station REG1
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)  # what Ctrl+N or a click does
+        role = available[index]
+        assert window.tabs.currentWidget() is window.tab_by_role.built[role]
+        assert window.tabs.currentIndex() == index
+    assert set(window.tab_by_role.built) == set(available)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == titles
+
+
+def test_registration_desk_starts_without_heavy_libraries(db):
+    db.dispose()
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(db.path), *HEAVY],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.split("\n")
+    assert out[0] == "-", f"loaded at start-up: {out[0]}"
+    assert out[1] == "registrasi"
