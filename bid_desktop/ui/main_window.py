@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -20,6 +21,11 @@ from bid_desktop.services import station as station_service
 from bid_desktop.storage.models import StationState
 from bid_desktop.sync.history import pending_export_count
 from bid_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from bid_desktop.ui.sinkronisasi.backup_timer import BackupTimer
+
+BACKUP_TIMER_DELAY_MS = 3000
 
 # (role, module, class). Titles come from each tab's own tr() so they translate.
 TABS: list[tuple[str, str, str]] = [
@@ -99,10 +105,22 @@ class MainWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh_status)
         self._timer.start(5000)
         self.refresh_status()
-        # Sinkronisasi: automatic backups on a timer (sync.md "Around the merge").
-        from bid_desktop.ui.sinkronisasi.backup_timer import BackupTimer
+        # Sinkronisasi: automatic backups on a timer (sync.md "Around the merge"). Started once
+        # the window is up: it checks once a minute anyway, and its imports (packages,
+        # cryptography) need not delay the first paint.
+        self._backup_timer: BackupTimer | None = None
+        self._backup_start = QTimer(self)
+        self._backup_start.setSingleShot(True)
+        self._backup_start.timeout.connect(lambda: self.backup_timer)
+        self._backup_start.start(BACKUP_TIMER_DELAY_MS)
 
-        self.backup_timer = BackupTimer(ctx, self)
+    @property
+    def backup_timer(self) -> BackupTimer:
+        if self._backup_timer is None:
+            from bid_desktop.ui.sinkronisasi.backup_timer import BackupTimer
+
+            self._backup_timer = BackupTimer(self.ctx, self)
+        return self._backup_timer
 
     def _titles(self) -> dict[str, str]:
         """Tab titles before a tab is built; the same words as each tab's own title."""
@@ -225,7 +243,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self._timer.stop()
-        self.backup_timer.stop()
+        self._backup_start.stop()
+        if self._backup_timer is not None:
+            self._backup_timer.stop()
         self.ctx.tasks.shutdown()
         super().closeEvent(event)
 
