@@ -2298,7 +2298,7 @@ Continue?</translation>
     </message>
     <message>
         <source>1. Pindai badge peserta (atau ketik nomor) lalu Enter</source>
-        <translation>1. Scan the participant&apos;s badge (or type the number), then Enter</translation>
+        <translation>1. Scan the badge (or type the number), then Enter</translation>
     </message>
     <message>
         <source>Belum ada peserta.</source>

@@ -115,5 +115,8 @@ def test_window_in_english_when_the_station_language_is_english(qtbot, db):
         assert window.menuBar().actions()[0].text() == "&Event"
         assert window.lbl_pending.text().startswith("Not yet exported:")
         save_screenshot(window, "main-window-english")
+        for role in window.tab_by_role:  # every station in English, for a person to look at
+            window.tabs.setCurrentWidget(window.tab_by_role[role])
+            save_screenshot(window, f"english-{role}")
     finally:
         app.removeTranslator(translator)
