@@ -71,6 +71,13 @@ def run(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     window = window_args(argv)
     if window is not None:
+        # The ORM before Qt: once PySide6 is imported, its import hook reads the source of
+        # every module imported after it (~80 ms for SQLAlchemy's few hundred modules).
+        import sqlalchemy.dialects.sqlite  # noqa: F401
+
+        import bid_desktop.services.clock_check  # noqa: F401
+        import bid_desktop.services.station  # noqa: F401
+        import bid_desktop.storage.db  # noqa: F401
         from bid_desktop.ui.app import run_window
 
         return run_window(window.db, lang=window.lang, smoke=window.smoke)
