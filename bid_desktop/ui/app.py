@@ -84,7 +84,9 @@ def run_window(db_path: Path | None, lang: str | None = None, smoke: bool = Fals
         # Installers and benchmarks: prove the window comes up and paints, then leave.
         def painted() -> None:
             window.grab()  # type: ignore[attr-defined]
-            print(f"painted {window.windowTitle()}", flush=True)  # type: ignore[attr-defined]
+            tab = window.tabs.tabText(window.tabs.currentIndex())  # type: ignore[attr-defined]
+            # the tab title tells a check which language (translation file) was loaded
+            print(f"painted {window.windowTitle()} [{tab}]", flush=True)  # type: ignore[attr-defined]
             app.quit()
 
         QTimer.singleShot(0, painted)
