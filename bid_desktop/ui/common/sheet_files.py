@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from bid_desktop.services.imports import ImportResult, import_xlsx, write_template
 from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from bid_desktop.services.imports import ImportResult
+
+# services.imports (openpyxl, ~100 ms) is imported when a file is imported or a template
+# saved, not when a tab that offers it opens (start-up, quality P1).
 
 # The owner tab's class is not this module's: translations use the literal "SheetFiles" context.
 
@@ -45,6 +50,8 @@ class SheetFiles:
         ctx, kind = self.ctx, self.kind
 
         def work(_progress: Any, cancelled: Callable[[], bool]) -> ImportResult:
+            from bid_desktop.services.imports import import_xlsx
+
             with ctx.db.begin() as session:
                 return import_xlsx(session, kind, path, cancelled=cancelled)
 
@@ -81,6 +88,8 @@ class SheetFiles:
         ctx, kind = self.ctx, self.kind
 
         def work() -> Path:
+            from bid_desktop.services.imports import write_template
+
             with ctx.db.begin() as session:
                 return write_template(kind, path, session=session)
 
