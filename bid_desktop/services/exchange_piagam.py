@@ -13,12 +13,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids
-from bid_desktop.reports.piagam import PiagamData, PiagamLine, Signatory, write_piagam
 from bid_desktop.services import exchange
 from bid_desktop.services.audit import audit
 from bid_desktop.services.commitments import find_desa
@@ -26,6 +26,12 @@ from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.services.events import current_event, signatories
 from bid_desktop.services.station import require_state
 from bid_desktop.storage.models import Event, Piagam, PiagamPrint
+
+if TYPE_CHECKING:
+    from bid_desktop.reports.piagam import PiagamData
+
+# reports.piagam (reportlab, ~170 ms) is imported when a piagam is printed, not when the
+# Jendela 3 tab opens (start-up, quality P1).
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -49,6 +55,8 @@ def piagam_data(
     session: Session, event: Event, desa_code: str, serial: str, copy_note: str = ""
 ) -> PiagamData:
     """What the piagam of ``desa_code`` shows, read from this laptop's database."""
+    from bid_desktop.reports.piagam import PiagamData, PiagamLine, Signatory
+
     desa = find_desa(session, event.id, desa_code)
     rows = [c for c in exchange.commitment_rows(session, event.id, desa_code) if not c["voided"]]
     return PiagamData(
@@ -91,6 +99,8 @@ def issue_piagam(
 
     Raises ``AlreadyPrinted`` when it was printed before and ``reprint`` is False, and
     ``UserError`` when the desa has no live commitment (nothing to certify)."""
+    from bid_desktop.reports.piagam import write_piagam
+
     event = current_event(session)
     station = require_state(session).station
     if not exchange.desa_with_commitments(session, event.id, [desa_code]):
