@@ -114,6 +114,9 @@ def test_window_in_english_when_the_station_language_is_english(qtbot, db):
         assert "Registration" in english
         assert window.menuBar().actions()[0].text() == "&Event"
         assert window.lbl_pending.text().startswith("Not yet exported:")
+        registrasi = window.tab_by_role["registrasi"]
+        qtbot.waitUntil(lambda: registrasi.counters.counters is not None)
+        qtbot.wait(100)  # the counters' labels re-wrap before the picture
         save_screenshot(window, "main-window-english")
         for role in window.tab_by_role:  # every station in English, for a person to look at
             window.tabs.setCurrentWidget(window.tab_by_role[role])
