@@ -25,7 +25,7 @@ from bid_desktop.ui.context import AppContext
 if TYPE_CHECKING:
     from bid_desktop.ui.sinkronisasi.backup_timer import BackupTimer
 
-BACKUP_TIMER_DELAY_MS = 3000
+AFTER_START_MS = 3000  # the window is up and idle: start what start-up did not wait for
 
 # (role, module, class). Titles come from each tab's own tr() so they translate.
 TABS: list[tuple[str, str, str]] = [
@@ -56,6 +56,13 @@ def load_tab(module: str, cls: str, ctx: AppContext) -> QWidget | None:
         raise
     widget: QWidget = getattr(mod, cls)(ctx)
     return widget
+
+
+def warm_up() -> None:
+    """Libraries the desks need on first use, imported on the worker once the window is idle:
+    lokal parses and spells out amounts as they are typed (~0.2 s to import), so the first
+    keystroke in an amount field does not wait for it."""
+    import lokal  # noqa: F401
 
 
 class LazyTabs(Mapping[str, QWidget]):
@@ -111,11 +118,18 @@ class MainWindow(QMainWindow):
         self._backup_timer: BackupTimer | None = None
         self._backup_start = QTimer(self)
         self._backup_start.setSingleShot(True)
-        self._backup_start.timeout.connect(lambda: self.backup_timer)
-        self._backup_start.start(BACKUP_TIMER_DELAY_MS)
+        self._backup_start.timeout.connect(self._after_start)
+        self._backup_start.start(AFTER_START_MS)
+
+    def _after_start(self) -> None:
+        self._start_backup_timer()
+        self.ctx.tasks.run(warm_up)
 
     @property
     def backup_timer(self) -> BackupTimer:
+        return self._start_backup_timer()
+
+    def _start_backup_timer(self) -> BackupTimer:
         if self._backup_timer is None:
             from bid_desktop.ui.sinkronisasi.backup_timer import BackupTimer
 

@@ -54,3 +54,14 @@ def test_registration_desk_starts_without_heavy_libraries(db):
     ).stdout.split("\n")
     assert out[0] == "-", f"loaded at start-up: {out[0]}"
     assert out[1] == "registrasi"
+
+
+def test_after_start_the_backup_timer_runs_and_lokal_is_warm(qtbot, db):
+    window = build_window(db)
+    qtbot.addWidget(window)
+    assert window._backup_timer is None  # not part of the first paint
+    assert window._backup_start.isActive()
+    window._backup_start.timeout.emit()  # what the single-shot does 3 s after start
+    window.ctx.tasks.wait()
+    assert window._backup_timer is not None and window._backup_timer.timer.isActive()
+    assert "lokal" in sys.modules
