@@ -1819,12 +1819,12 @@ Continue?</translation>
         <translation>Void the selected stamp… (Ctrl+Del)</translation>
     </message>
     <message>
-        <source>Impor kartu komitmen (xlsx)…</source>
-        <translation>Import commitment cards (xlsx)…</translation>
+        <source>Impor kartu komitmen (xlsx)… (Ctrl+I)</source>
+        <translation>Import commitment cards (xlsx)… (Ctrl+I)</translation>
     </message>
     <message>
-        <source>Templat kartu</source>
-        <translation>Card template</translation>
+        <source>Templat kartu (Ctrl+T)</source>
+        <translation>Card template (Ctrl+T)</translation>
     </message>
     <message>
         <source>Cap di meja ini (Ctrl+L)</source>

@@ -205,3 +205,24 @@ def test_setup_room_session_table_with_keys(qtbot, db, numbers):
     setup.session_view.selectRow(0)  # choosing a row fills the form for editing
     assert setup.session_name.text() == "Sesi 2" and setup.starts.text() == "10.45"
     save_screenshot(tab, "bursa-setup-b")
+
+
+def test_menu_item_taken_off_behind_pin_with_keys(qtbot, db, numbers, monkeypatch):
+    from bid_desktop.services.audit import DEFAULT_PIN
+    from bid_desktop.ui.bursa import menu_panel
+
+    tab = make_tab(qtbot, db)
+    qtbot.keyClick(tab, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    settle(tab)
+    assert QApplication.focusWidget() is tab.menu.filter
+    qtbot.keyClicks(tab.menu.filter, "jalan")
+    tab.menu.filter.searched.emit("jalan")  # as the debounce timer would
+    settle(tab)
+    assert [r["code"] for r in tab.menu.model.rows] == ["A02"]
+    monkeypatch.setattr(menu_panel, "ask_pin", lambda *_a: DEFAULT_PIN)
+    monkeypatch.setattr(menu_panel, "ask_reason", lambda *_a: "tidak dipamerkan")
+    qtbot.keyClick(tab.menu.filter, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    settle(tab)
+    with db.begin() as s:
+        item = s.scalars(select(Innovation).where(Innovation.code == "A02")).one()
+    assert item.voided and tab.menu.model.rows == []

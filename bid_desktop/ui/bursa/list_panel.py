@@ -71,8 +71,11 @@ class ListPanel(QWidget):
         self.shortcut("Ctrl+N", self.add)
         self.shortcut("F4", self.edit_current)
 
-    def button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
+    def button(self, text: str, slot: Callable[[], Any], key: str = "") -> QPushButton:
+        """A button that leaves the keyboard in the filter box; ``key`` reaches it anyway."""
+        button = QPushButton(f"{text} ({key})" if key else text)
+        if key:
+            self.shortcut(key, slot)
         button.setMinimumHeight(36)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda _c=False: slot())

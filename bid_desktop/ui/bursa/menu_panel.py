@@ -38,9 +38,9 @@ class MenuPanel(ListPanel):
         self.buttons.addWidget(self.all_bursa)
         self.button(self.tr("Tambah (Ctrl+N)"), self.add)
         self.button(self.tr("Ubah (F4)"), self.edit_current)
-        self.button(self.tr("Hapus dari menu…"), self.void_current)
-        self.button(self.tr("Impor xlsx…"), self.files.ask_import)
-        self.button(self.tr("Templat"), self.files.ask_template)
+        self.button(self.tr("Hapus dari menu…"), self.void_current, "Ctrl+Del")
+        self.button(self.tr("Impor xlsx…"), self.files.ask_import, "Ctrl+I")
+        self.button(self.tr("Templat"), self.files.ask_template, "Ctrl+T")
         self.dialog: InnovationDialog | None = None
         self.feedback.show_message(
             self.tr("Menu per bursa. Enter/F4 mengubah baris terpilih, Ctrl+N menambah; "

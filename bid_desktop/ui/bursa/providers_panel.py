@@ -34,8 +34,8 @@ class ProvidersPanel(ListPanel):
         self.files = SheetFiles(self, ctx, "providers", self.feedback, self.refresh)
         self.button(self.tr("Tambah (Ctrl+N)"), self.add)
         self.button(self.tr("Ubah (F4)"), self.edit_current)
-        self.button(self.tr("Impor xlsx…"), self.files.ask_import)
-        self.button(self.tr("Templat"), self.files.ask_template)
+        self.button(self.tr("Impor xlsx…"), self.files.ask_import, "Ctrl+I")
+        self.button(self.tr("Templat"), self.files.ask_template, "Ctrl+T")
         self.dialog: ProviderDialog | None = None
         self.feedback.show_message(
             self.tr("Direktori penyedia jasa. Hubungkan penyedia ke inovasi di formulir "

@@ -5,8 +5,8 @@ stamps below, void behind the committee PIN.
 Keys: the scan box takes badges and desa names; after a desa the innovation code has the
 focus (Enter → amount → Enter → notes → Enter stamps; Ctrl+Enter stamps); a badge scanned
 into the code box starts the next desa. Ctrl+S saves the consultation, Ctrl+M sets the
-table, Ctrl+L goes to the stamps list, Ctrl+Del voids the selected stamp, F6 / Ctrl+F the
-scan box.
+table, Ctrl+L goes to the stamps list, Ctrl+Del voids the selected stamp, Ctrl+I imports
+transcribed cards (Ctrl+T their template), F6 / Ctrl+F the scan box.
 """
 
 from __future__ import annotations
@@ -95,8 +95,8 @@ class MejaTab(QWidget):
         footer = QHBoxLayout()
         footer.addWidget(self.lbl_stamps, 1)
         for text, slot in [
-            (self.tr("Impor kartu komitmen (xlsx)…"), self.cards.ask_import),
-            (self.tr("Templat kartu"), self.cards.ask_template),
+            (self.tr("Impor kartu komitmen (xlsx)… (Ctrl+I)"), self.cards.ask_import),
+            (self.tr("Templat kartu (Ctrl+T)"), self.cards.ask_template),
         ]:
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -133,6 +133,8 @@ class MejaTab(QWidget):
             ("Ctrl+M", self.change_table),
             ("Ctrl+L", self.view.setFocus),
             ("Ctrl+Del", self.void_selected),
+            ("Ctrl+I", lambda: self.cards.ask_import()),
+            ("Ctrl+T", lambda: self.cards.ask_template()),
             ("F6", self.box.ready_for_next),
             ("Ctrl+F", self.box.ready_for_next),
         ]
