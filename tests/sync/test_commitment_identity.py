@@ -3,6 +3,7 @@ laptops of one event is one record, before and after a merge; ratings likewise."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from bid_desktop.sync.merge import verify_invariants
 from tests.bursa_data import add_menu
 from tests.conftest import make_event_db
 from tests.registration_data import add_invitees
-from tests.sync.helpers import live_rows, merge_from
+from tests.sync.helpers import conflicts, live_rows, merge_from
 
 EVENT = "0190f000-0000-7000-8000-00000000e004"
 DESA = "18.06.20.2003"
@@ -58,6 +59,13 @@ def test_same_stamp_on_two_laptops_is_one_record_after_merge(tmp_path: Path):
             assert [r.id for r in ratings] == [ids.rating_id(EVENT, person, "B01")]
             assert verify_invariants(db) == []
         assert live_rows(a)["commitment"] == live_rows(b)["commitment"]
+        # the two stamps agree on the amount; only where it was stamped differs, for review
+        for db in (a, b):
+            [(record, _e, _kind, fields, _heads)] = [
+                c for c in conflicts(db) if c[1] == "commitment"
+            ]
+            assert record == id_a
+            assert set(json.loads(fields)) <= {"stamped_station", "table_code", "stamped_at"}
         assert live_rows(a)["rating"] == live_rows(b)["rating"]
     finally:
         a.dispose()
