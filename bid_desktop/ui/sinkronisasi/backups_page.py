@@ -255,9 +255,16 @@ class BackupsPage(SyncPage):
             finally:
                 db.dispose()
 
-        self.run(work, lambda kept: self._restored(when, kept))
+        self.btn_restore.setEnabled(False)
+        self.feedback.show_message(self.tr("Memulihkan cadangan…"), Tone.INFO)
+        self.run(work, lambda kept: self._restored(when, kept), on_error=self._restore_failed)
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        self.btn_restore.setEnabled(True)
+        self.failed(exc)
 
     def _restored(self, when: str, kept: Path | None) -> None:
+        self.btn_restore.setEnabled(True)
         self.ctx.reload_station()
         text = self.tr("Basis data dipulihkan ke cadangan %s.") % when
         if kept is not None:
