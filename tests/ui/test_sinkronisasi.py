@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bid_desktop.storage.models import ImportLog, Participant
 from bid_desktop.ui.common.feedback import Tone
+from bid_desktop.ui.sinkronisasi.export_page import ExportPage
 from tests.conftest import make_event_db, save_screenshot
 from tests.ui.sinkronisasi_helpers import EVENT, dump, make_tab, packages_in, settle, walkin
 
@@ -46,6 +47,9 @@ def export_via_ui(qtbot, db, folder: Path, shot: str = "") -> Path:  # type: ign
     assert page.last_result.versions == versions
     assert f"({versions} versi)" in page.feedback.text()
     assert [r["name"] for r in page.model.rows] == [package.name]  # the stick's contents
+    again = ExportPage(tab.ctx)
+    qtbot.addWidget(again)
+    assert again.ed_folder.text() == str(folder)  # remembered for next time
     if shot:
         save_screenshot(tab, shot)
     return package
