@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 # lokal is imported inside the functions: it takes ~130 ms to import, not wanted at start-up.
 
 MAX_AMOUNT = 10**13  # Rp 10 triliun: far above any village budget; guards typos
+
+# The forms we accept, checked before lokal parses: lokal reads digits out of any text
+# ('kira2 150jt' -> 152 juta, '-5jt' -> 5 juta), so a stray word or sign must be refused here.
+_FORM = re.compile(
+    r"^(?:(?:rp|idr)\.?\s*)?"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?:,-)?\s*(?P<unit>rb|ribu|k|jt|juta|m|miliar|milyar|t|triliun)?\.?$",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"^[a-z ]+$", re.IGNORECASE)  # 'seratus lima puluh juta' (terbilang)
 
 
 def parse_amount(value: object) -> int | None:
@@ -25,11 +36,18 @@ def parse_amount(value: object) -> int | None:
         text = str(value).strip()
         if not text:
             return None
+        form = _FORM.match(text)
+        if form is None and not _WORDS.match(text):
+            raise ValueError(f"'{text}' bukan jumlah rupiah (contoh: Rp 150.000.000, 150jt, 1,5 M)")
+        if form is not None and not form["num"].strip("0.,"):
+            return 0  # lokal reads '0 jt' as one juta
         from lokal import parse_rupiah
 
         parsed = parse_rupiah(text)
         if parsed is None or parsed.amount is None:
             raise ValueError(f"'{text}' bukan jumlah rupiah (contoh: Rp 150.000.000, 150jt, 1,5 M)")
+        if parsed.amount != int(parsed.amount):
+            raise ValueError(f"'{text}' bukan jumlah rupiah utuh")
         amount = int(parsed.amount)
     if amount < 0 or amount > MAX_AMOUNT:
         raise ValueError(f"jumlah {amount} di luar batas wajar")

@@ -256,31 +256,8 @@ class AmountPreview:
     error: str = ""
 
 
-# What a stamped amount may look like: figures with an optional 'Rp' and unit, or words.
-# parse_amount alone also reads text such as 'kira2 150jt' (as 152 juta) or '-5jt' (as 5 juta);
-# at the table such text is refused rather than guessed.
-_FIGURES = re.compile(
-    r"^(rp\.?)?\s*\d[\d.,\s]*(rb|ribu|k|jt|juta|m|miliar|milyar|t|triliun)?\s*(,-)?$", re.I
-)
-_WORDS = re.compile(r"^[a-z ]+$", re.I)
-_FRACTION_NO_UNIT = re.compile(r",\d*[1-9]\d*$")
-
-
-def _form_error(text: str) -> str:
-    text = text.strip()
-    if not (_FIGURES.match(text) or _WORDS.match(text)):
-        return f"'{text}' bukan jumlah rupiah (contoh: Rp 150.000.000, 150jt, 1,5 M)"
-    if not any(c in "123456789" for c in text) and not _WORDS.match(text):
-        return "perkiraan anggaran harus lebih dari Rp 0"
-    if _FRACTION_NO_UNIT.search(text):
-        return f"'{text}': pecahan tanpa satuan; tulis misalnya 12,5 jt atau Rp 12.500.000"
-    return ""
-
-
 def preview_amount(text: str) -> AmountPreview:
     """What the amount field shows live: the parsed Rupiah and terbilang, or why not."""
-    if text.strip() and (error := _form_error(text)):
-        return AmountPreview(None, error=error)
     try:
         amount = amounts.parse_amount(text)
     except ValueError as exc:
