@@ -17,6 +17,7 @@ survivor for reports that join ratings/attendance by participant id.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from typing import Any
@@ -36,15 +37,20 @@ FIELDS += ["checked_in_at", "checked_in_station"]
 
 _KEYS = {
     "nama+desa": "CASE WHEN desa_code IS NOT NULL AND desa_code <> '' "
-    "THEN bid_norm_name(name) || '|' || desa_code END",
+    "THEN nn || '|' || desa_code END",
     "telepon": "CASE WHEN phone <> '' THEN phone END",
-    "nama+jabatan": "CASE WHEN jabatan <> '' "
-    "THEN bid_norm_name(name) || '|' || bid_norm_name(jabatan) END",
+    "nama+jabatan": "CASE WHEN jabatan <> '' THEN nn || '|' || nj END",
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _norm(text: str | None) -> str:
+    # Names and jabatan repeat a lot (a few hundred jabatan in a whole province).
+    return normalize_name(text or "")
+
+
 def _register(conn: sqlite3.Connection) -> None:
-    conn.create_function("bid_norm_name", 1, lambda s: normalize_name(s or ""), deterministic=True)
+    conn.create_function("bid_norm_name", 1, _norm, deterministic=True)
 
 
 def _groups_sql() -> str:
@@ -54,7 +60,9 @@ def _groups_sql() -> str:
         for reason, expr in _KEYS.items()
     ]
     return (
-        "WITH p AS (SELECT id, name, desa_code, phone, jabatan FROM main.participant "
+        # MATERIALIZED: the Python name normaliser runs once per person, not once per key.
+        "WITH p AS MATERIALIZED (SELECT id, bid_norm_name(name) AS nn, desa_code, phone, "
+        "bid_norm_name(jabatan) AS nj, jabatan FROM main.participant "
         "WHERE event_id = :event AND NOT voided), "
         f"keyed AS ({' UNION ALL '.join(parts)}), "
         "grouped AS (SELECT reason, k, json_group_array(id) AS ids, COUNT(*) AS n FROM "
