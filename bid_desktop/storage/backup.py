@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -71,9 +70,18 @@ def restore_database(
         kept = backup_database(
             db_path, safety_dir or db_path.parent / "backups", reason="before-restore", keep=keep
         )
-    for suffix in ("-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
-    tmp = db_path.with_suffix(".restoring")
-    shutil.copyfile(backup, tmp)
-    tmp.replace(db_path)
+    # SQLite's online backup API writes the backup into the live file as one write
+    # transaction: a connection another thread opens meanwhile (the status bar's 5-second
+    # count) waits or sees the old or the new database, never a half-replaced file or a
+    # stale -wal beside a new main file.
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    target = sqlite3.connect(db_path, timeout=60)
+    try:
+        source.backup(target)
+        ok = target.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        source.close()
+        target.close()
+    if not ok or ok[0] != "ok":
+        raise BackupError(f"{db_path}: integrity_check failed after restore")
     return kept
