@@ -214,3 +214,20 @@ def test_transcribed_idea_cards_imported_from_the_page(qtbot, jdb, tmp_path: Pat
     assert found == {("Pak Joko", BANJAR_MANIS, "impor"), ("Bu Ani", None, "impor")}
     assert page.feedback.tone is Tone.OK and "2 baru" in page.feedback.text()
     assert sorted(r["title"] for r in page.model.rows) == ["Arisan sampah", "Kolam lele bioflok"]
+
+
+def test_badge_scanned_into_the_idea_title_is_the_next_proposer(qtbot, jdb):
+    tab = make_tab(qtbot, jdb)
+    qtbot.keyClick(tab.exchange.box, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    settle(tab)
+    page = tab.ideas
+    keys(qtbot, page.box, number_of(jdb, "Sri Wahyuni"))
+    settle(tab)
+    assert typing_target() is page.form.ed_title
+    # the scanner fires while the title field has the keyboard: a badge, not a title
+    keys(qtbot, page.form.ed_title, number_of(jdb, "Sri Wahyuni"))
+    settle(tab)
+    with jdb.begin() as s:
+        assert s.scalars(select(Idea)).all() == []
+    assert page.form.ed_proposer.text() == "Sri Wahyuni" and page.form.ed_title.text() == ""
+    assert page.feedback.tone is Tone.OK and typing_target() is page.form.ed_title

@@ -154,11 +154,24 @@ class IdeasPage(Page):
     # --- save / edit / void ------------------------------------------------------------------------
 
     def save(self, form: ideas.IdeaForm, idea_id: str | None) -> None:
+        event_id = self.ctx.event_id
+        title = form.title.strip()
+
         def work() -> dict[str, Any]:
             with self.ctx.db.begin() as session:
+                # The next proposer's badge scanned while the form had the keyboard lands in a
+                # field as its number: a title that is exactly a badge is that scan, not a title.
+                if title and " " not in title:
+                    person = ideas.find_proposer(session, event_id, title)
+                    if person is not None:
+                        return {"scanned": person}
                 return ideas.save_idea(session, form, idea_id)
 
         def done(row: dict[str, Any]) -> None:
+            if "scanned" in row:
+                self.form.ed_title.clear()
+                self._proposer(title, row["scanned"])
+                return
             verb = self.tr("diubah") if idea_id else self.tr("diterima")
             self.feedback.show_message(
                 self.tr("✓ Kartu Ide %s: “%s” dari %s")
