@@ -13,7 +13,12 @@ Rules (sync.md):
   (two laptops created the same natural id with different values) every field that differs
   is hard and takes the winner's value;
 - a delete concurrent with an edit is hard (field ``_dihapus``); the winner decides whether
-  the row lives.
+  the row lives;
+- *provenance* fields (when and where a fact was captured: ``stamped_at``, ``station``...)
+  never make a conflict hard: the same commitment stamped at table A1 and written from the
+  paper card at Jendela 3 is the same fact with the same content, only captured twice. They
+  take the winner's value and the record is reported as a soft conflict; a differing
+  amount or year stays hard.
 """
 
 from __future__ import annotations
@@ -24,6 +29,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 DELETED_FIELD = "_dihapus"
+
+# Capture metadata of the synced models (storage/models.py), not the content users decide on.
+PROVENANCE_FIELDS = frozenset(
+    {
+        "stamped_at", "stamped_station", "table_code", "source",  # commitment
+        "checked_in_at", "checked_in_station", "kit_at",  # participant: two desks scanned it
+        "received_at", "scanned_at", "rated_at", "consulted_at", "printed_at",
+        "station",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -103,13 +118,14 @@ def merge_fields(
         differ.append(key)
         if base is None:
             merged[key] = values[0]
-            hard.append(key)
+            if key not in PROVENANCE_FIELDS:
+                hard.append(key)
             continue
         before = base.payload.get(key)
         changed = [v for v in values if v != before]
         distinct = {json.dumps(v, sort_keys=True) for v in changed}
         merged[key] = changed[0]
-        if len(distinct) > 1:
+        if len(distinct) > 1 and key not in PROVENANCE_FIELDS:
             hard.append(key)
     return merged, differ, hard
 
