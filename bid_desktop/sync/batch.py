@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.storage.db import Database
-from bid_desktop.sync import derive
+from bid_desktop.sync import derive, merge
 from bid_desktop.sync.apply import MergeReport, apply_merge
 from bid_desktop.sync.derive import raw_connection
 from bid_desktop.sync.duplicates import _groups_sql as duplicate_groups_sql
@@ -152,18 +152,7 @@ def _stage(
     """Union of the files into ``scr.sv``/``scr.sp`` (as ``merge._stage_all``) and
     ``scr.vp`` (version → first file carrying it). Returns each file's version count."""
     _drop(conn)
-    conn.execute("ATTACH DATABASE ? AS scr", (str(scratch),))
-    conn.execute("PRAGMA scr.journal_mode=OFF")
-    conn.execute("PRAGMA scr.synchronous=OFF")
-    conn.execute(f"PRAGMA scr.cache_size = {-derive.MERGE_CACHE_KIB}")
-    conn.execute(
-        "CREATE TABLE scr.sv (version_id TEXT PRIMARY KEY, entity TEXT, record_id TEXT, "
-        "hlc TEXT, station TEXT, deleted INTEGER, payload TEXT)"
-    )
-    conn.execute(
-        "CREATE TABLE scr.sp (version_id TEXT, parent_id TEXT, PRIMARY KEY (version_id, "
-        "parent_id)) WITHOUT ROWID"
-    )
+    merge.open_scratch(conn, scratch)
     conn.execute("CREATE TABLE scr.vp (version_id TEXT PRIMARY KEY, file INTEGER) WITHOUT ROWID")
     differs = " OR ".join(f"s.{c} IS NOT t.{c}" for c in VERSION_COLUMNS[1:])
     sizes = []

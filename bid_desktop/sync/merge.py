@@ -156,6 +156,22 @@ def _drop_stage(conn: sqlite3.Connection) -> None:
         conn.execute("DETACH DATABASE scr")
 
 
+def open_scratch(conn: sqlite3.Connection, scratch: Path) -> None:
+    """Attach the scratch file as ``scr`` with empty ``sv`` (versions) and ``sp`` (parents)."""
+    conn.execute("ATTACH DATABASE ? AS scr", (str(scratch),))
+    conn.execute("PRAGMA scr.journal_mode=OFF")
+    conn.execute("PRAGMA scr.synchronous=OFF")
+    conn.execute(f"PRAGMA scr.cache_size = {-derive.MERGE_CACHE_KIB}")
+    conn.execute(
+        "CREATE TABLE scr.sv (version_id TEXT PRIMARY KEY, entity TEXT, record_id TEXT, "
+        "hlc TEXT, station TEXT, deleted INTEGER, payload TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE scr.sp (version_id TEXT, parent_id TEXT, PRIMARY KEY (version_id, "
+        "parent_id)) WITHOUT ROWID"
+    )
+
+
 def _stage_all(
     conn: sqlite3.Connection,
     scratch: Path,
@@ -169,18 +185,7 @@ def _stage_all(
     thrown away whole afterwards instead of freeing hundreds of MB page by page.
     """
     _drop_stage(conn)
-    conn.execute("ATTACH DATABASE ? AS scr", (str(scratch),))
-    conn.execute("PRAGMA scr.journal_mode=OFF")
-    conn.execute("PRAGMA scr.synchronous=OFF")
-    conn.execute(f"PRAGMA scr.cache_size = {-derive.MERGE_CACHE_KIB}")
-    conn.execute(
-        "CREATE TABLE scr.sv (version_id TEXT PRIMARY KEY, entity TEXT, record_id TEXT, "
-        "hlc TEXT, station TEXT, deleted INTEGER, payload TEXT)"
-    )
-    conn.execute(
-        "CREATE TABLE scr.sp (version_id TEXT, parent_id TEXT, PRIMARY KEY (version_id, "
-        "parent_id)) WITHOUT ROWID"
-    )
+    open_scratch(conn, scratch)
     for i, path in enumerate(paths):
         tell(len(paths) + i, f"Menyiapkan {path.name}")
         conn.execute("ATTACH DATABASE ? AS stg", (str(path),))
