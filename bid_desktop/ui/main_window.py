@@ -148,8 +148,12 @@ class MainWindow(QMainWindow):
         }
 
     def _tab_opened(self, index: int) -> None:
-        if not self._swapping and index >= 0:
+        if self._swapping or index < 0:
+            return
+        try:
             self.build_tab(index)
+        except Exception as exc:  # noqa: BLE001 - a broken tab must not take the window down
+            self.ctx.tasks.show_error(exc)
 
     def build_tab(self, index: int) -> QWidget:
         """Replace the placeholder at ``index`` with the real tab (once)."""
@@ -157,10 +161,11 @@ class MainWindow(QMainWindow):
         role = lazy.roles[index]
         if role in lazy.built:
             return lazy.built[role]
-        module, cls = lazy.pending.pop(role)
+        module, cls = lazy.pending[role]
         widget = load_tab(module, cls, self.ctx)
         if widget is None:
             raise RuntimeError(f"{module} disappeared after start-up")
+        del lazy.pending[role]  # built: a tab that failed to build is tried again next time
         placeholder = self.tabs.widget(index)
         was_current = self.tabs.currentIndex() == index
         self._swapping = True
