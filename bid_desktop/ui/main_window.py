@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(index)
         finally:
             self._swapping = False
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         lazy.built[role] = widget
         return widget
 

@@ -135,7 +135,7 @@ def test_photo_attached_from_a_file(qtbot, jdb, tmp_path: Path):
     scan(qtbot, tab, "banjar manis")
     photo = tmp_path / "serah-terima.jpg"
     Image.new("RGB", (1200, 900), (200, 150, 40)).save(photo)
-    page.actions.attach_file(photo)
+    page.piagam_actions.attach_file(photo)
     settle(tab)
     assert page.lbl_photo.pixmap() is not None and not page.lbl_photo.pixmap().isNull()
     with jdb.begin() as s:

@@ -38,7 +38,7 @@ def test_exchange_and_ideas_screens_and_a_piagam_page(qtbot, demo_db, monkeypatc
     keys(qtbot, page.card.ed_innovation, "C04", None)
     keys(qtbot, page.card.amount.edit, "75jt", None)
     save_screenshot(tab, "jendela3-piagam")
-    page.actions.print_piagam(reprint=True)
+    page.piagam_actions.print_piagam(reprint=True)
     settle(tab)
     assert written, page.feedback.text()
     doc = pdfium.PdfDocument(str(written[-1]))

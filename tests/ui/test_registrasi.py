@@ -181,7 +181,7 @@ def test_correction_and_void_through_the_tab(qtbot, db, numbers, monkeypatch):
         assert len(history_of(s.connection(), fixed.id)) == 3  # invited, checked in, corrected
     monkeypatch.setattr("bid_desktop.ui.registrasi.actions.ask_pin", lambda *_a: DEFAULT_PIN)
     monkeypatch.setattr("bid_desktop.ui.registrasi.actions.ask_reason", lambda *_a: "ganda")
-    tab.actions.void_selected()
+    tab.desk_actions.void_selected()
     settle(tab)
     voided = person(db, number=number)
     assert voided.voided and voided.void_reason == "ganda"
@@ -199,11 +199,11 @@ def test_correction_and_void_through_the_tab(qtbot, db, numbers, monkeypatch):
 
 def test_print_unprinted_badges_from_the_tab(qtbot, db, numbers, opened):
     tab = make_tab(qtbot, db)
-    tab.actions.print_badges(tab.actions.UNPRINTED)
+    tab.desk_actions.print_badges(tab.desk_actions.UNPRINTED)
     settle(tab)
     assert len(opened) == 1
     assert sorted(decode_all(opened[0])) == sorted(numbers.values())
-    tab.actions.print_badges(tab.actions.UNPRINTED)
+    tab.desk_actions.print_badges(tab.desk_actions.UNPRINTED)
     settle(tab)
     assert len(opened) == 1 and "Tidak ada badge" in tab.feedback.text()
 

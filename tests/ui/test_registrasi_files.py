@@ -45,18 +45,18 @@ def test_template_then_import_then_refusal(qtbot, db, tmp_path: Path, monkeypatc
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: boxes.append(text))
     tab = make_tab(qtbot, db)
     template = tmp_path / "templat-undangan.xlsx"
-    tab.actions.write_template(template)
+    tab.desk_actions.write_template(template)
     settle(tab)
     assert "Templat disimpan" in tab.feedback.text()
     headers = [c.value for c in load_workbook(template).worksheets[0][1]]
     assert headers[:4] == ["Nama*", "Jabatan", "Jenis Kelamin", "Kode Desa"]
-    tab.actions.import_file(_filled(template, ROWS, tmp_path / "undangan.xlsx"))
+    tab.desk_actions.import_file(_filled(template, ROWS, tmp_path / "undangan.xlsx"))
     settle(tab)
     assert tab.feedback.tone is Tone.OK and "3 baru" in tab.feedback.text()
     assert _count(db) == 3 and tab.model.rowCount() == 3
     bad = _filled(template, [*ROWS, ["Ani", "Kader", "X", "18.06.20.2002", "", "", "", "", "", ""]],
                   tmp_path / "salah.xlsx")  # fmt: skip
-    tab.actions.import_file(bad)
+    tab.desk_actions.import_file(bad)
     settle(tab)
     assert tab.feedback.tone is Tone.ERROR and "salah.xlsx" in tab.feedback.text()
     assert boxes and "salah.xlsx" in boxes[-1]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -174,11 +175,12 @@ class SetupPanel(QWidget):
         times.addWidget(self.starts)
         times.addWidget(self.ends)
         form = QFormLayout()
-        for label, widget in [(self.tr("Ruang"), self.session_room),
+        rows: list[tuple[str, QWidget | QLayout]] = [(self.tr("Ruang"), self.session_room),
                               (self.tr("Nama sesi"), self.session_name),
                               (self.tr("Mulai – selesai"), times),
                               (self.tr("Fasilitator"), self.facilitators),
-                              (self.tr("Inovasi"), self.codes)]:  # fmt: skip
+                              (self.tr("Inovasi"), self.codes)]  # fmt: skip
+        for label, widget in rows:
             form.addRow(label, widget)
         for edit in (self.session_name, self.starts, self.ends, self.facilitators, self.codes):
             edit.returnPressed.connect(self.save_session)

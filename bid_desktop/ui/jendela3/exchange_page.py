@@ -47,7 +47,7 @@ class ExchangePage(Page):
         )
         self.panel: exchange.DesaPanel | None = None
         self.model = CommitmentsModel()
-        self.actions = PiagamActions(self)
+        self.piagam_actions = PiagamActions(self)
         self._build()
         self.box.submitted.connect(self.scan)
         self.card.submitted.connect(self.add_from_card)
@@ -112,7 +112,7 @@ class ExchangePage(Page):
         self.shortcut("F3", lambda: self.set_card_received(not self.chk_card.isChecked()))
         self.chk_printer = QCheckBox(self.tr("Kirim langsung ke printer"))
         self.chk_printer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        a = self.actions
+        a = self.piagam_actions
         self.btn_print = self.button(self.tr("Cetak piagam"), a.print_piagam, "Ctrl+P")
         self.btn_open = self.button(self.tr("Buka"), a.open_last, "Ctrl+O")
         self.btn_reprint = self.button(self.tr("Cetak ulang SALINAN"), a.reprint, "Ctrl+Shift+P")
@@ -142,7 +142,7 @@ class ExchangePage(Page):
         self.btn_reprint.setEnabled(
             on and bool(self.panel and self.panel.piagam and self.panel.piagam.prints)
         )
-        self.btn_open.setEnabled(on and self.actions.last_pdf() is not None)
+        self.btn_open.setEnabled(on and self.piagam_actions.last_pdf() is not None)
 
     def focus_card(self) -> None:
         if self.panel is None:
@@ -233,7 +233,7 @@ class ExchangePage(Page):
         self._show_piagam(panel.piagam)
         self._enable(True)  # after the panel is set: Buka and reprint depend on it
         if changed:
-            self.actions.show_photo(panel.piagam.photo_id if panel.piagam else None)
+            self.piagam_actions.show_photo(panel.piagam.photo_id if panel.piagam else None)
 
     def _show_piagam(self, piagam: exchange.PiagamState | None) -> None:
         self.chk_card.setChecked(bool(piagam and piagam.card_received))

@@ -50,15 +50,15 @@ class StampPanel(QGroupBox):
         self.code.setCompleter(completer)
         self.code.textChanged.connect(self._code_changed)
         self.code.returnPressed.connect(self._code_entered)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.lbl_title = QLabel()
+        self.lbl_title.setWordWrap(True)
+        self.notes = QLineEdit()
         self.amount = AmountField()
         self.amount.edit.returnPressed.connect(lambda: self.notes.setFocus())
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.kepala_desa = QLineEdit()
         self.kepala_desa.setPlaceholderText(self.tr("Nama Kepala Desa"))
-        self.notes = QLineEdit()
         self.notes.setPlaceholderText(self.tr("Catatan (opsional), Enter = cap"))
         self.notes.returnPressed.connect(self.stamp_requested.emit)
         self.button = QPushButton(self.tr("Cap komitmen"))
@@ -67,7 +67,7 @@ class StampPanel(QGroupBox):
         self.button.clicked.connect(lambda _c=False: self.stamp_requested.emit())
         form = QFormLayout()
         form.addRow(self.tr("Inovasi"), self.code)
-        form.addRow("", self.title)
+        form.addRow("", self.lbl_title)
         form.addRow(self.tr("Perkiraan anggaran"), self.amount)
         form.addRow(self.tr("Tahun rencana"), self.year)
         form.addRow(self.tr("Kepala Desa"), self.kepala_desa)
@@ -86,15 +86,15 @@ class StampPanel(QGroupBox):
         code = code_of(text)
         item = self.menu.get(code)
         if not code:
-            self.title.setText("")
+            self.lbl_title.setText("")
         elif item is None:
-            self.title.setStyleSheet("color: #b71c1c;")
-            self.title.setText(self.tr("Kode %s tidak ada di menu") % code)
+            self.lbl_title.setStyleSheet("color: #b71c1c;")
+            self.lbl_title.setText(self.tr("Kode %s tidak ada di menu") % code)
         else:
-            self.title.setStyleSheet("color: #1b5e20;")
+            self.lbl_title.setStyleSheet("color: #1b5e20;")
             cost = amounts.rupiah(item["cost_estimate"])
             hint = self.tr(" · biaya di menu %s") % cost if cost else ""
-            self.title.setText(f"<b>{item['title']}</b> (Bursa {item['bursa']}){hint}")
+            self.lbl_title.setText(f"<b>{item['title']}</b> (Bursa {item['bursa']}){hint}")
 
     def _code_entered(self) -> None:
         code = code_of(self.code.text())

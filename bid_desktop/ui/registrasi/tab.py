@@ -54,7 +54,7 @@ class RegistrasiTab(QWidget):
         self._last_status = ""
         self._desa: DesaResolver | None = None
         self.dialog: PersonDialog | None = None
-        self.actions = RegistrasiActions(self)
+        self.desk_actions = RegistrasiActions(self)
         self._build()
         self._shortcuts()
         self._counter_debounce = QTimer(self, singleShot=True, interval=400)
@@ -83,9 +83,9 @@ class RegistrasiTab(QWidget):
         self.btn_kit = self._button(self.tr("Kit (F3)"), self.hand_kit)
         self.btn_edit = self._button(self.tr("Koreksi (F4)"), self.open_correction)
         self.btn_badge = self._button(self.tr("Cetak badge"), None)
-        self.btn_badge.setMenu(self.actions.badge_menu())
+        self.btn_badge.setMenu(self.desk_actions.badge_menu())
         self.btn_more = self._button(self.tr("Lainnya"), None)
-        self.btn_more.setMenu(self.actions.more_menu())
+        self.btn_more.setMenu(self.desk_actions.more_menu())
         for button in (self.btn_walkin, self.btn_kit, self.btn_edit, self.btn_badge, self.btn_more):
             top.addWidget(button)
         self.feedback = Feedback()
@@ -130,7 +130,7 @@ class RegistrasiTab(QWidget):
             ("F2", self.open_walkin),
             ("F3", self.hand_kit),
             ("F4", self.open_correction),
-            ("Ctrl+P", lambda: self.actions.print_selected()),
+            ("Ctrl+P", lambda: self.desk_actions.print_selected()),
             ("Ctrl+F", self.focus_box),
             ("F6", self.focus_box),
         ]
@@ -355,7 +355,7 @@ class RegistrasiTab(QWidget):
         self.show_person(row)
         self.ctx.bus.data_changed.emit("participant")
         if dialog.chk_print.isChecked():
-            self.actions.print_badges(self.actions.SELECTED, ids=[row["id"]], quiet=True)
+            self.desk_actions.print_badges(self.desk_actions.SELECTED, ids=[row["id"]], quiet=True)
 
     # --- counters --------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -58,7 +59,7 @@ class SettingsDialog(QDialog):
             signers = event_service.signatories(event)
         self.ed_name = QLineEdit(name)
         self.ed_venue = QLineEdit(venue)
-        self.ed_date = QDateEdit(date)
+        self.ed_date = QDateEdit(QDate(date.year, date.month, date.day))
         self.ed_date.setCalendarPopup(True)
         self.ed_date.setDisplayFormat("dd-MM-yyyy")
         self.tbl_signers = QTableWidget(len(signers), 2)
@@ -78,11 +79,11 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.tbl_signers)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addStretch()
-        row.addWidget(save)
-        layout.addLayout(row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addStretch()
+        buttons.addWidget(save)
+        layout.addLayout(buttons)
         return page
 
     def signers(self) -> list[dict[str, str]]:
