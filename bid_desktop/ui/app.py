@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, QTimer, QTranslator
+from PySide6.QtCore import QStandardPaths, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from bid_desktop.services.station import station_info
@@ -82,7 +82,9 @@ def run_window(db_path: Path | None, lang: str | None = None, smoke: bool = Fals
     db = open_database(db_path or default_db_path())
     with db.begin() as session:
         info = station_info(session)
-    install_translator(app, lang or (info.language if info else QLocale.system().name()[:2]))
+    # Bahasa Indonesia unless this laptop's station chose English (or --lang): committee
+    # laptops often run an English Windows, which must not turn the desk English.
+    install_translator(app, lang or (info.language if info else "id"))
     if smoke:
         # A database without an event opens the setup dialog first: paint it, then leave.
         QTimer.singleShot(0, _smoke_close_setup)

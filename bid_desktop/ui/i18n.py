@@ -27,11 +27,14 @@ def translations_dir() -> Path:
 
 
 def load_translator(lang: str) -> QTranslator | None:
-    """The translator for ``lang``; None for Indonesian (the sources) or a missing file."""
-    if lang == "id":
-        return None
+    """The translator for ``lang``, None for a missing file.
+
+    Our strings are written in Bahasa Indonesia; for Indonesian the translator holds Qt's
+    own strings instead (Ya/Tidak/Batal on message boxes, the file dialog, the edit menu),
+    which PySide6 does not ship in Indonesian (resources/translations/qt_id.ts)."""
+    name = "qt_id" if lang == "id" else f"bid_desktop_{lang}"
     translator = QTranslator()
-    if translator.load(f"bid_desktop_{lang}", str(translations_dir())):
+    if translator.load(name, str(translations_dir())):
         return translator
     return None
 

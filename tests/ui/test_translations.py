@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bid_desktop.services import station as station_service
 from bid_desktop.ui.app import build_window, install_translator
@@ -86,7 +86,29 @@ def test_qm_loads_and_matches_the_ts():
         if translator.translate(ctx, src) != wanted:
             stale.append(src)
     assert not stale, f".qm older than the .ts — run resources/translations/update: {stale[:5]}"
-    assert load_translator("id") is None  # Indonesian is the source language
+
+
+def test_qt_own_buttons_speak_indonesian(qtbot):
+    """Our sources are Indonesian; Qt's own strings (message box buttons) are not shipped in
+    Indonesian by PySide6, so qt_id.qm carries them: a secretary reads Ya / Tidak / Batal."""
+    translator = load_translator("id")
+    assert isinstance(translator, QTranslator)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.installTranslator(translator)
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "Pulihkan", "Lanjutkan?")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(box)
+        texts = [box.button(b).text() for b in (QMessageBox.StandardButton.Yes,
+                 QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel)]  # fmt: skip
+        assert texts == ["&Ya", "&Tidak", "Batal"]
+    finally:
+        app.removeTranslator(translator)
 
 
 def test_window_in_english_when_the_station_language_is_english(qtbot, db):
