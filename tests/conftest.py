@@ -37,6 +37,15 @@ def make_event_db(path: Path, station: str = "REG1", event_id: str | None = None
     return db
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
+    """As the app does (ui/gc_guard.py): widgets left in reference cycles by one test must not
+    be collected, and destroyed, on a later test's database worker thread."""
+    from bid_desktop.ui import gc_guard
+
+    gc_guard.install(request.getfixturevalue("qapp"))
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = make_event_db(tmp_path / "event.sqlite")

@@ -37,6 +37,9 @@ def ensure_app() -> QApplication:
         app.setApplicationName("BID Desktop")
         app.setOrganizationName("BID")
     assert isinstance(app, QApplication)
+    from bid_desktop.ui import gc_guard
+
+    gc_guard.install(app)  # never collect widgets on the database worker thread
     return app
 
 
