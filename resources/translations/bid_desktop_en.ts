@@ -3052,6 +3052,493 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Acara</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Ada hasil</source>
+        <translation>Has results</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan</source>
+        <translation>Void reason</translation>
+    </message>
+    <message>
+        <source>Anggaran (Rp)</source>
+        <translation>Budget (Rp)</translation>
+    </message>
+    <message>
+        <source>Benar dilaksanakan</source>
+        <translation>Really carried out</translation>
+    </message>
+    <message>
+        <source>Bidang</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Bukan duplikat</source>
+        <translation>Not a duplicate</translation>
+    </message>
+    <message>
+        <source>Bursa</source>
+        <translation>Bursa</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Catatan verifikasi</source>
+        <translation>Verification notes</translation>
+    </message>
+    <message>
+        <source>Cetak piagam</source>
+        <translation>Piagam print</translation>
+    </message>
+    <message>
+        <source>Data foto</source>
+        <translation>Photo data</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Desa asal</source>
+        <translation>Village of origin</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Dihubungi melalui</source>
+        <translation>Contacted via</translation>
+    </message>
+    <message>
+        <source>Diputuskan di stasiun</source>
+        <translation>Decided at station</translation>
+    </message>
+    <message>
+        <source>Fasilitator</source>
+        <translation>Facilitators</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Gagasan</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>ID data</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation>Innovation</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Jenis berkas</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>Jenis data</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kabupaten</source>
+        <translation>Regency</translation>
+    </message>
+    <message>
+        <source>Kabupaten asal</source>
+        <translation>Regency of origin</translation>
+    </message>
+    <message>
+        <source>Kartu diterima</source>
+        <translation>Card received</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kategori undangan</source>
+        <translation>Guest category</translation>
+    </message>
+    <message>
+        <source>Kebutuhan</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Kehadiran</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Kendala</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>Kepala Desa</source>
+        <translation>Village head</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kode desa</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>Kode inovasi</source>
+        <translation>Innovation code</translation>
+    </message>
+    <message>
+        <source>Kode kabupaten</source>
+        <translation>Regency code</translation>
+    </message>
+    <message>
+        <source>Kode kecamatan</source>
+        <translation>District code</translation>
+    </message>
+    <message>
+        <source>Kode stasiun</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>Komitmen</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>Konsultan</source>
+        <translation>Consultants</translation>
+    </message>
+    <message>
+        <source>Konsultasi</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Kontak</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Kunci</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Layak direplikasi</source>
+        <translation>Feasible to replicate</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Lembaga</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Masuk RKP Desa</source>
+        <translation>In the village plan (RKP Desa)</translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Meja konsultasi</source>
+        <translation>Consultation table</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nama pengusul</source>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Nomor seri</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Pemeriksa frasa sandi</source>
+        <translation>Passphrase check</translation>
+    </message>
+    <message>
+        <source>Penanda tangan</source>
+        <translation>Signatories</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Penilaian</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Penyedia</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Penyedia (P2KTD)</source>
+        <translation>Provider (P2KTD)</translation>
+    </message>
+    <message>
+        <source>Perkiraan biaya</source>
+        <translation>Cost estimate</translation>
+    </message>
+    <message>
+        <source>Pertama dicetak</source>
+        <translation>First printed</translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Peserta yang dipakai</source>
+        <translation>Participant kept</translation>
+    </message>
+    <message>
+        <source>Piagam</source>
+        <translation>Piagam</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Ruang</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Salinan</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Sesi</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Sesi bursa</source>
+        <translation>Bursa session</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Sidik SHA-256</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <source>Stasiun</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Stasiun hadir</source>
+        <translation>Check-in station</translation>
+    </message>
+    <message>
+        <source>Stasiun stempel</source>
+        <translation>Stamping station</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status RAB</source>
+        <translation>Budget plan (RAB) status</translation>
+    </message>
+    <message>
+        <source>Status proposal</source>
+        <translation>Proposal status</translation>
+    </message>
+    <message>
+        <source>Sudah dilaksanakan</source>
+        <translation>Already done</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Tahun rencana</source>
+        <translation>Planned year</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tanggal dihubungi</source>
+        <translation>Contact date</translation>
+    </message>
+    <message>
+        <source>Tanggal verifikasi</source>
+        <translation>Verification date</translation>
+    </message>
+    <message>
+        <source>Tanggapan TA</source>
+        <translation>TA response</translation>
+    </message>
+    <message>
+        <source>Tautan duplikat</source>
+        <translation>Duplicate link</translation>
+    </message>
+    <message>
+        <source>Teks pencarian</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Terealisasi</source>
+        <translation>Realised</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Wakil perempuan</source>
+        <translation>Woman representative</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Waktu cetak</source>
+        <translation>Printed at</translation>
+    </message>
+    <message>
+        <source>Waktu diterima</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Waktu foto</source>
+        <translation>Photo taken at</translation>
+    </message>
+    <message>
+        <source>Waktu hadir</source>
+        <translation>Checked in at</translation>
+    </message>
+    <message>
+        <source>Waktu konsultasi</source>
+        <translation>Consulted at</translation>
+    </message>
+    <message>
+        <source>Waktu penilaian</source>
+        <translation>Rated at</translation>
+    </message>
+    <message>
+        <source>Waktu pindai</source>
+        <translation>Scanned at</translation>
+    </message>
+    <message>
+        <source>Waktu stempel</source>
+        <translation>Stamped at</translation>
+    </message>
+    <message>
+        <source>Waktu terima kit</source>
+        <translation>Kit handed at</translation>
+    </message>
+    <message>
+        <source>dihapus</source>
+        <translation>deleted</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>dihapus</source>

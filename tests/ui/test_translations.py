@@ -145,3 +145,30 @@ def test_window_in_english_when_the_station_language_is_english(qtbot, db):
             save_screenshot(window, f"english-{role}")
     finally:
         app.removeTranslator(translator)
+
+
+def test_sync_labels_are_generated_and_translated():
+    """Record and field labels on the review screens come from sync/labels.py (no Qt there):
+    the generated label_strings.py must be current, and each label has its English text."""
+    import importlib.util
+
+    from bid_desktop.sync.labels import field_label
+    from bid_desktop.ui.sinkronisasi.common import translate_label
+
+    script = ROOT / "resources" / "translations" / "sync_labels.py"
+    spec = importlib.util.spec_from_file_location("sync_labels", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.TARGET.read_text(encoding="utf-8") == module.render(), (
+        "run resources/translations/update: sync/labels.py changed"
+    )
+    translator = load_translator("en")
+    app = QApplication.instance()
+    assert isinstance(translator, QTranslator) and isinstance(app, QApplication)
+    app.installTranslator(translator)
+    try:
+        assert translate_label(field_label("amount")) == "Budget (Rp)"
+        assert translate_label(field_label("_dihapus")) == "deleted"
+    finally:
+        app.removeTranslator(translator)
