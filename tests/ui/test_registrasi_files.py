@@ -76,6 +76,7 @@ def test_badge_pdf_printed_on_a_pdf_printer_reads_back(qtbot, db, tmp_path: Path
     assert pdf.render_to_printer(printer, source) == 1
     doc = pdfium.PdfDocument(str(printed))
     assert len(doc) == 1
-    image = doc[0].render(scale=300 / 72)  # as test_badges.decode_all: 200 dpi misreads.to_pil()
+    # 300 dpi as in test_badges.decode_all (at 200 dpi the renderer misreads some codes)
+    image = doc[0].render(scale=300 / 72).to_pil()
     decoded = sorted(r.text for r in zxingcpp.read_barcodes(image))
     assert decoded == sorted([numbers["Suyanto"], numbers["Rudi Hartono"]])
