@@ -18,6 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -35,6 +36,12 @@ STATIONS = ("REG1", "REG2", "MK1")
 NAMES = ("Siti Aminah", "Budi Santoso", "Wayan Sudarma")
 YEAR_MS = 365 * 24 * 3600 * 1000
 EXAMPLES = int(os.environ.get("BID_HYPOTHESIS_EXAMPLES", "50"))
+# The law tests' settings: examples copy database files, so no deadline.
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 laptop = st.integers(0, len(STATIONS) - 1)
 operation = st.one_of(

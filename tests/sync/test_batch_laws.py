@@ -8,34 +8,17 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from bid_desktop.sync import batch, clock
+from bid_desktop.sync import batch
 from bid_desktop.sync.merge import merge_staged, verify_invariants
 from tests.sync import scenario
 from tests.sync.helpers import stage, state
 from tests.sync.test_packages import dump
 
-SETTINGS = settings(
-    max_examples=scenario.EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+SETTINGS = scenario.SETTINGS
 _dirs = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory) -> dict[str, Path]:
-    return scenario.make_templates(tmp_path_factory.mktemp("batch-templates"))
-
-
-@pytest.fixture(autouse=True)
-def _restore_clock():
-    original = clock.wall_ms
-    yield
-    clock.wall_ms = original  # type: ignore[assignment]
 
 
 @SETTINGS

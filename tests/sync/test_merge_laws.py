@@ -10,35 +10,17 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 
 from bid_desktop.storage.db import open_database
-from bid_desktop.sync import clock
 from bid_desktop.sync.conflicts import resolve_conflict
 from bid_desktop.sync.merge import merge_staged, verify_invariants
 from tests.sync import scenario
 from tests.sync.helpers import clock as clock_of
 from tests.sync.helpers import conflicts, live_rows, max_hlc, stage, state, versions
 
-SETTINGS = settings(
-    max_examples=scenario.EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+SETTINGS = scenario.SETTINGS
 _dirs = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def templates(tmp_path_factory) -> dict[str, Path]:
-    return scenario.make_templates(tmp_path_factory.mktemp("templates"))
-
-
-@pytest.fixture(autouse=True)
-def _restore_clock():
-    original = clock.wall_ms
-    yield
-    clock.wall_ms = original  # type: ignore[assignment]
 
 
 def _world(templates, tmp_path: Path, skew: int) -> scenario.World:
