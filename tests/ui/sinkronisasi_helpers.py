@@ -8,13 +8,10 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from bid_desktop.storage.db import Database
 from bid_desktop.storage.models import Participant
-from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.sinkronisasi.tab import SinkronisasiTab
-from bid_desktop.ui.tasks import TaskManager
+from tests.ui.tabs import open_tab, settle_tab
 
 EVENT = "0190f000-0000-7000-8000-00000000e501"
 DESA = "18.06.20.2001"
@@ -22,19 +19,11 @@ PIN = "123456"
 
 
 def settle(tab: SinkronisasiTab, rounds: int = 6) -> None:
-    for _ in range(rounds):
-        tab.ctx.tasks.wait()
-        QApplication.processEvents()
+    settle_tab(tab, rounds)
 
 
-def make_tab(qtbot, db: Database) -> SinkronisasiTab:  # type: ignore[no-untyped-def]
-    tab = SinkronisasiTab(AppContext(db=db, tasks=TaskManager()))
-    qtbot.addWidget(tab)
-    tab.resize(1366, 768)
-    tab.show()
-    qtbot.waitExposed(tab)
-    settle(tab)
-    return tab
+def make_tab(qtbot, db) -> SinkronisasiTab:  # type: ignore[no-untyped-def]
+    return open_tab(qtbot, SinkronisasiTab, db, 6)
 
 
 def dump(db: Database) -> list[str]:

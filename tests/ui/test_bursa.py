@@ -13,17 +13,14 @@ from bid_desktop.services import bursa_rooms as rooms
 from bid_desktop.storage.models import Attendance, Innovation, Participant, Rating
 from bid_desktop.ui.bursa.tab import BursaTab
 from bid_desktop.ui.common.feedback import Tone
-from bid_desktop.ui.context import AppContext
-from bid_desktop.ui.tasks import TaskManager
 from tests.bursa_data import add_menu
 from tests.conftest import save_screenshot
 from tests.registration_data import add_invitees
+from tests.ui.tabs import open_tab, settle_tab
 
 
-def settle(tab: BursaTab) -> None:
-    for _ in range(4):
-        tab.ctx.tasks.wait()
-        QApplication.processEvents()
+def settle(tab: BursaTab, rounds: int = 4) -> None:
+    settle_tab(tab, rounds)
 
 
 @pytest.fixture
@@ -40,13 +37,7 @@ def numbers(db) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def make_tab(qtbot, db) -> BursaTab:  # type: ignore[no-untyped-def]
-    tab = BursaTab(AppContext(db=db, tasks=TaskManager()))
-    qtbot.addWidget(tab)
-    tab.resize(1366, 768)
-    tab.show()
-    qtbot.waitExposed(tab)
-    settle(tab)
-    return tab
+    return open_tab(qtbot, BursaTab, db, 4)
 
 
 def _rating(db, name: str, code: str) -> list[Rating]:  # type: ignore[no-untyped-def]

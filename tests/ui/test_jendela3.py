@@ -16,11 +16,10 @@ from bid_desktop.services.audit import DEFAULT_PIN
 from bid_desktop.services.events import current_event
 from bid_desktop.storage.models import AuditEntry, Commitment, Idea, Piagam, PiagamPrint
 from bid_desktop.ui.common.feedback import Tone
-from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.jendela3 import ideas_page
 from bid_desktop.ui.jendela3.tab import Jendela3Tab
-from bid_desktop.ui.tasks import TaskManager
 from tests.exchange_data import BANJAR_MANIS, CAMPANG, j3_db
+from tests.ui.tabs import open_tab
 from tests.ui.test_registrasi import opened, settle  # noqa: F401 - fixture and helper
 from tests.unit.test_badges import decode_all, pdf_text
 from tests.unit.test_exchange import number_of
@@ -28,13 +27,7 @@ from tests.unit.test_imports_ideas import _filled
 
 
 def make_tab(qtbot, db) -> Jendela3Tab:  # type: ignore[no-untyped-def]
-    tab = Jendela3Tab(AppContext(db=db, tasks=TaskManager()))
-    qtbot.addWidget(tab)
-    tab.resize(1366, 768)
-    tab.show()
-    qtbot.waitExposed(tab)
-    settle(tab)
-    return tab
+    return open_tab(qtbot, Jendela3Tab, db, 3)
 
 
 @pytest.fixture

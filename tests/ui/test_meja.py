@@ -15,21 +15,18 @@ from bid_desktop.services.audit import DEFAULT_PIN
 from bid_desktop.services.station import set_station
 from bid_desktop.storage.models import AuditEntry, Commitment, Consultation
 from bid_desktop.ui.common.feedback import Tone
-from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.meja import tab as meja_tab
 from bid_desktop.ui.meja.tab import MejaTab
-from bid_desktop.ui.tasks import TaskManager
 from tests.bursa_data import add_menu
 from tests.conftest import save_screenshot
 from tests.registration_data import add_invitees
+from tests.ui.tabs import open_tab, settle_tab
 
 BANJAR_MANIS = "18.06.20.2001"
 
 
-def settle(tab: MejaTab) -> None:
-    for _ in range(4):
-        tab.ctx.tasks.wait()
-        QApplication.processEvents()
+def settle(tab: MejaTab, rounds: int = 4) -> None:
+    settle_tab(tab, rounds)
 
 
 @pytest.fixture
@@ -42,13 +39,7 @@ def numbers(db) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def make_tab(qtbot, db) -> MejaTab:  # type: ignore[no-untyped-def]
-    tab = MejaTab(AppContext(db=db, tasks=TaskManager()))
-    qtbot.addWidget(tab)
-    tab.resize(1366, 768)
-    tab.show()
-    qtbot.waitExposed(tab)
-    settle(tab)
-    return tab
+    return open_tab(qtbot, MejaTab, db, 4)
 
 
 def commitments(db) -> list[Commitment]:  # type: ignore[no-untyped-def]

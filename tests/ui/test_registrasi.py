@@ -15,27 +15,18 @@ from bid_desktop.storage.models import AuditEntry, Participant
 from bid_desktop.sync.history import history_of
 from bid_desktop.ui.common import pdf
 from bid_desktop.ui.common.feedback import Tone
-from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.registrasi.tab import RegistrasiTab
-from bid_desktop.ui.tasks import TaskManager
 from tests.registration_data import add_invitees
+from tests.ui.tabs import open_tab, settle_tab
 from tests.unit.test_badges import decode_all
 
 
-def settle(tab: RegistrasiTab) -> None:
-    for _ in range(3):
-        tab.ctx.tasks.wait()
-        QApplication.processEvents()
+def settle(tab: RegistrasiTab, rounds: int = 3) -> None:
+    settle_tab(tab, rounds)
 
 
 def make_tab(qtbot, db) -> RegistrasiTab:  # type: ignore[no-untyped-def]
-    tab = RegistrasiTab(AppContext(db=db, tasks=TaskManager()))
-    qtbot.addWidget(tab)
-    tab.resize(1366, 768)
-    tab.show()
-    qtbot.waitExposed(tab)
-    settle(tab)
-    return tab
+    return open_tab(qtbot, RegistrasiTab, db, 3)
 
 
 @pytest.fixture

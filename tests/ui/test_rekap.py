@@ -11,7 +11,6 @@ import pypdf
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from bid_desktop.domain import ids
@@ -20,27 +19,18 @@ from bid_desktop.services import followup as fu
 from bid_desktop.services.events import current_event, update_event
 from bid_desktop.storage.models import AuditEntry, Commitment, FollowUp, Idea
 from bid_desktop.ui.common import pdf
-from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.rekap import tab as tab_module
 from bid_desktop.ui.rekap.tab import RekapTab
-from bid_desktop.ui.tasks import TaskManager
 from tests import recap_data
+from tests.ui.tabs import open_tab, settle_tab
 
 
-def settle(tab: RekapTab) -> None:
-    for _ in range(4):
-        tab.ctx.tasks.wait()
-        QApplication.processEvents()
+def settle(tab: RekapTab, rounds: int = 4) -> None:
+    settle_tab(tab, rounds)
 
 
 def make_tab(qtbot, db) -> RekapTab:  # type: ignore[no-untyped-def]
-    tab = RekapTab(AppContext(db=db, tasks=TaskManager()))
-    qtbot.addWidget(tab)
-    tab.resize(1366, 768)
-    tab.show()
-    qtbot.waitExposed(tab)
-    settle(tab)
-    return tab
+    return open_tab(qtbot, RekapTab, db, 4)
 
 
 @pytest.fixture
