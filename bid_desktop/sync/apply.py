@@ -147,19 +147,9 @@ def _apply_conflicted(conn: sqlite3.Connection) -> tuple[int, int]:
         payload = None if res.payload is None else json.dumps(res.payload, ensure_ascii=False)
         derive.write_row(conn, entity, record_id, payload)
         if res.fields:
-            insert_conflict(conn, record_id, entity, res)
+            threeway.write_conflict(conn, record_id, entity, res)
             counts[res.kind] += 1
     return counts["hard"], counts["soft"]
-
-
-def insert_conflict(
-    conn: sqlite3.Connection, record_id: str, entity: str, res: threeway.Resolution
-) -> None:
-    conn.execute(
-        "INSERT OR REPLACE INTO main.conflict (record_id, entity, kind, fields, head_ids) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (record_id, entity, res.kind, json.dumps(res.fields), json.dumps(res.head_ids)),
-    )
 
 
 def _receive_clock(conn: sqlite3.Connection) -> None:

@@ -20,7 +20,7 @@ from bid_desktop.services.audit import audit, require_pin
 from bid_desktop.services.errors import UserError
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.sync import threeway
-from bid_desktop.sync.history import payload_columns, record_versions
+from bid_desktop.sync.history import RESOLVING, payload_columns, record_versions
 from bid_desktop.sync.labels import field_label, record_label
 
 DELETED_FIELD = threeway.DELETED_FIELD
@@ -94,7 +94,7 @@ def conflict_detail(session: Session, record_id: str) -> dict[str, Any]:
     entity, kind, fields, head_ids = row
     res = threeway.resolve_records(_dbapi(session), [record_id])[record_id]
     heads = _heads(session, json.loads(head_ids))
-    base = _heads(session, [res.base_id])[0]["payload"] if res.base_id else None
+    base = res.base
     live = res.payload
     rows_out = []
     if DELETED_FIELD in res.fields:  # delete against edit: one row saying who deleted
@@ -154,12 +154,32 @@ def resolve_conflict(
     detail = conflict_detail(session, record_id)
     entity = detail["entity"]
     model = SYNCED_MODELS[entity]
-    columns = model.__table__.columns
     unknown = set(values) - set(payload_columns(entity)) - {DELETED_FIELD}
     if unknown:
         raise UserError(f"Kolom tidak dikenal: {', '.join(sorted(unknown))}")
     obj = session.get(model, record_id)
     delete = bool(values.get(DELETED_FIELD, obj is None))
+    resolving = session.info.setdefault(RESOLVING, set())
+    resolving.add(record_id)
+    try:
+        _apply_choice(session, record_id, entity, obj, values, detail, delete)
+    finally:
+        resolving.discard(record_id)
+    audit(session, "conflict.resolved", entity, record_id, before=detail["heads"], after=values)
+    session.flush()
+
+
+def _apply_choice(
+    session: Session,
+    record_id: str,
+    entity: str,
+    obj: Any,
+    values: dict[str, object],
+    detail: dict[str, Any],
+    delete: bool,
+) -> None:
+    model = SYNCED_MODELS[entity]
+    columns = model.__table__.columns
     if delete:
         if obj is not None:
             session.delete(obj)
@@ -175,9 +195,7 @@ def resolve_conflict(
                 setattr(obj, key, _coerce(columns[key], value))
     session.flush()
     if _still_open(session, record_id):  # nothing changed: record the choice explicitly
-        record_versions(session.connection(), {entity: {record_id: delete}})
-    audit(session, "conflict.resolved", entity, record_id, before=detail["heads"], after=values)
-    session.flush()
+        record_versions(session.connection(), {entity: {record_id: delete}}, {record_id})
 
 
 def _still_open(session: Session, record_id: str) -> bool:
@@ -191,9 +209,8 @@ def side_values(detail: dict[str, Any], version_id: str | None) -> dict[str, obj
     """The values that take one head's side (``version_id``), or keep the current merged
     result (``None``), plus ``_dihapus`` when a delete is part of the conflict.
 
-    Taking a side decides the *hard* fields only (the same field edited differently); a
-    field changed on one laptop only keeps its automatically merged value, so choosing the
-    other laptop's phone number does not also undo this laptop's unrelated correction."""
+    Taking a side takes that head whole (sync.md law 7): every field that differs, its
+    provenance included, so an amount is never credited to a table that did not stamp it."""
     index: int | None = None
     if version_id is None:
         deleted = bool(detail["winner_deleted"])
@@ -205,14 +222,8 @@ def side_values(detail: dict[str, Any], version_id: str | None) -> dict[str, obj
         deleted = bool(detail["heads"][index]["deleted"])
     if deleted:
         return {DELETED_FIELD: True}
-    # With a deleted winner there is no merged row: the chosen head gives every field.
-    take_head = {row["field"] for row in detail["fields"] if row["hard"]}
-    if detail["winner_deleted"]:
-        take_head = {row["field"] for row in detail["fields"]}
     values: dict[str, object] = {
-        row["field"]: row["values"][index]
-        if index is not None and row["field"] in take_head
-        else row["merged"]
+        row["field"]: row["values"][index] if index is not None else row["merged"]
         for row in detail["fields"]
         if row["differs"] and row["field"] != DELETED_FIELD
     }

@@ -6,24 +6,27 @@ a merge can rebuild the live row from it with ``json_extract`` and get exactly t
 values back.
 
 A local write supersedes every current head of the record (its parents), so editing a record
-that is in conflict resolves the conflict with a version that replicates like any other.
+in a soft conflict merges it with a version that replicates like any other; a hard conflict is
+closed only by an explicit resolution or an edit of the disputed field (``record_versions``).
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.ids import new_id
 from bid_desktop.storage.models import SYNCED_MODELS, Synced
-from bid_desktop.sync import clock
+from bid_desktop.sync import clock, threeway
 from bid_desktop.sync.clock import Hlc
 
 _installed = False
+# session.info key: record ids whose next write is an explicit conflict resolution
+RESOLVING = "bid_resolving"
 
 
 def payload_columns(entity: str) -> list[str]:
@@ -58,7 +61,8 @@ def _after_flush(session: Session, _flush_context: object) -> None:
         if isinstance(obj, Synced):
             changes[obj.__tablename__][obj.id] = True
     if changes:
-        record_versions(session.connection(), changes)
+        resolving = session.info.get(RESOLVING, ())
+        record_versions(session.connection(), changes, resolving)
 
 
 def current_heads(conn: Connection, record_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
@@ -116,16 +120,25 @@ class Ticker:
         )
 
 
-def record_versions(conn: Connection, changes: dict[str, dict[str, bool]]) -> int:
-    """Append one version per changed record (no version when nothing really changed)."""
+def record_versions(
+    conn: Connection, changes: dict[str, dict[str, bool]], resolving: Collection[str] = ()
+) -> int:
+    """Append one version per changed record (no version when nothing really changed).
+
+    A write supersedes every current head (its parents), except an ordinary edit of a record
+    in a *hard* conflict that leaves the disputed fields alone: only an explicit resolution
+    (``resolving``) or an edit of a disputed field itself decides a hard conflict, so such an
+    edit is applied to each head separately (one version per head) and the conflict stays.
+    """
     ticker = Ticker(conn)
-    versions: list[tuple[str, str, str, str, str, int, str]] = []
-    parents: list[tuple[str, str]] = []
-    resolved: list[str] = []
+    batch = _Batch()
     for entity, records in changes.items():
         ids = list(records)
         payloads = _payloads(conn, entity, ids)
         heads = current_heads(conn, ids)
+        disputed = _disputed(
+            conn, [r for r in ids if len(heads.get(r, [])) > 1 and r not in resolving]
+        )
         for record_id in ids:
             deleted = records[record_id]
             record_heads = heads.get(record_id, [])
@@ -133,40 +146,102 @@ def record_versions(conn: Connection, changes: dict[str, dict[str, bool]]) -> in
             if payload is None:
                 deleted = True
                 payload = _last_payload(conn, record_heads)
+            if (
+                not deleted
+                and record_id in disputed
+                and _edit_each_head(ticker, batch, entity, record_id, payload, disputed[record_id])
+            ):
+                continue
             if len(record_heads) == 1 and record_heads[0][1] == ("" if deleted else payload):
                 continue  # same content as the only head: nothing to record
             version_id = new_id()
-            versions.append(
-                (
-                    version_id,
-                    entity,
-                    record_id,
-                    ticker.next(),
-                    ticker.station,
-                    int(deleted),
-                    payload,
-                )
+            batch.versions.append(
+                (version_id, entity, record_id, ticker.next(), ticker.station, int(deleted), payload)
             )
-            parents.extend((version_id, head_id) for head_id, _ in record_heads)
+            batch.parents.extend((version_id, head_id) for head_id, _ in record_heads)
             if len(record_heads) > 1:
-                resolved.append(record_id)
-    if versions:
+                batch.closed.append(record_id)
+    if batch.versions:
+        batch.write(conn)
+        ticker.save()
+    return len(batch.versions)
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.versions: list[tuple[str, str, str, str, str, int, str]] = []
+        self.parents: list[tuple[str, str]] = []
+        self.closed: list[str] = []
+        self.kept: dict[str, str] = {}  # record id → entity: hard conflicts that stay open
+
+    def write(self, conn: Connection) -> None:
         conn.exec_driver_sql(
             "INSERT INTO version (version_id, entity, record_id, hlc, station, deleted, payload) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            versions,
+            self.versions,
         )
-        if parents:
+        if self.parents:
             conn.exec_driver_sql(
-                "INSERT INTO version_parent (version_id, parent_id) VALUES (?, ?)", parents
+                "INSERT INTO version_parent (version_id, parent_id) VALUES (?, ?)", self.parents
             )
-        if resolved:
+        if self.closed:
             conn.exec_driver_sql(
-                f"DELETE FROM conflict WHERE record_id IN ({','.join('?' * len(resolved))})",
-                tuple(resolved),
+                f"DELETE FROM conflict WHERE record_id IN ({','.join('?' * len(self.closed))})",
+                tuple(self.closed),
             )
-        ticker.save()
-    return len(versions)
+        if self.kept:
+            raw = conn.connection.driver_connection
+            for record_id, res in threeway.resolve_records(raw, sorted(self.kept)).items():
+                threeway.write_conflict(raw, record_id, self.kept[record_id], res)
+
+
+def _disputed(
+    conn: Connection, record_ids: list[str]
+) -> dict[str, tuple[threeway.Resolution, list[threeway.Ver]]]:
+    """record → (its merge, its living heads) for the records in a hard conflict."""
+    if not record_ids:
+        return {}
+    out = {}
+    raw = conn.connection.driver_connection
+    for record_id, (heads, graph) in threeway.graphs(raw, record_ids).items():
+        res = threeway.resolve(heads, graph)
+        if res.hard_fields and res.payload is not None:
+            out[record_id] = (res, [h for h in heads if not h.deleted])
+    return out
+
+
+def _edit_each_head(
+    ticker: Ticker,
+    batch: _Batch,
+    entity: str,
+    record_id: str,
+    payload: str,
+    disputed: tuple[threeway.Resolution, list[threeway.Ver]],
+) -> bool:
+    """Apply an edit that leaves the disputed fields alone to every living head; False when
+    it touches a disputed field (then it decides the conflict like any merge of the heads)."""
+    res, heads = disputed
+    assert res.payload is not None
+    new = json.loads(payload)
+    delta = {k: v for k, v in new.items() if k not in res.payload or res.payload[k] != v}
+    if set(delta) & set(res.hard_fields):
+        return False
+    if delta:
+        columns = payload_columns(entity)
+        for head in sorted(heads, key=lambda h: h.rank):  # the best head stays the best
+            merged = {**head.payload, **delta}
+            text_ = json.dumps(
+                {c: merged.get(c) for c in columns if c in merged},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            version_id = new_id()
+            batch.versions.append(
+                (version_id, entity, record_id, ticker.next(), ticker.station, 0, text_)
+            )
+            batch.parents.append((version_id, head.version_id))
+        batch.kept[record_id] = entity
+    return True
 
 
 def _last_payload(conn: Connection, record_heads: list[tuple[str, str]]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bid_desktop.sync.threeway import Ver, resolve
+from bid_desktop.sync.threeway import Graph, Ver, resolve
 
 
 def _stamp(version: str, hlc: str, station: str, amount: int) -> Ver:
@@ -14,7 +14,7 @@ def _stamp(version: str, hlc: str, station: str, amount: int) -> Ver:
 
 
 def _resolve(*heads: Ver):  # type: ignore[no-untyped-def]
-    return resolve(list(heads), {h.version_id: h for h in heads}, {})
+    return resolve(list(heads), Graph(list(heads), {}))
 
 
 def test_same_content_captured_twice_is_soft_and_takes_the_winner() -> None:
