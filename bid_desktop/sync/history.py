@@ -13,6 +13,7 @@ closed only by an explicit resolution or an edit of the disputed field (``record
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
@@ -156,7 +157,15 @@ def record_versions(
                 continue  # same content as the only head: nothing to record
             version_id = new_id()
             batch.versions.append(
-                (version_id, entity, record_id, ticker.next(), ticker.station, int(deleted), payload)
+                (
+                    version_id,
+                    entity,
+                    record_id,
+                    ticker.next(),
+                    ticker.station,
+                    int(deleted),
+                    payload,
+                )
             )
             batch.parents.extend((version_id, head_id) for head_id, _ in record_heads)
             if len(record_heads) > 1:
@@ -190,9 +199,15 @@ class _Batch:
                 tuple(self.closed),
             )
         if self.kept:
-            raw = conn.connection.driver_connection
+            raw = _dbapi(conn)
             for record_id, res in threeway.resolve_records(raw, sorted(self.kept)).items():
                 threeway.write_conflict(raw, record_id, self.kept[record_id], res)
+
+
+def _dbapi(conn: Connection) -> sqlite3.Connection:
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
 
 
 def _disputed(
@@ -202,7 +217,7 @@ def _disputed(
     if not record_ids:
         return {}
     out = {}
-    raw = conn.connection.driver_connection
+    raw = _dbapi(conn)
     for record_id, (heads, graph) in threeway.graphs(raw, record_ids).items():
         res = threeway.resolve(heads, graph)
         if res.hard_fields and res.payload is not None:

@@ -297,9 +297,7 @@ def resolve_records(conn: sqlite3.Connection, record_ids: list[str]) -> dict[str
     return out
 
 
-def graphs(
-    conn: sqlite3.Connection, record_ids: list[str]
-) -> dict[str, tuple[list[Ver], Graph]]:
+def graphs(conn: sqlite3.Connection, record_ids: list[str]) -> dict[str, tuple[list[Ver], Graph]]:
     """record → (its heads, its graph), for the local write path (``history``)."""
     by_record, parents = load_graph(conn, record_ids)
     return {
