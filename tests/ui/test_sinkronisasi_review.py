@@ -86,6 +86,7 @@ def test_resolve_a_hard_conflict_by_choosing_a_side(qtbot, pair, tmp_path, monke
     heads = page.detail["heads"]
     phones = {r["field"]: r for r in page.detail["fields"]}["phone"]["values"]
     chosen = phones.index("+628111111111")
+    jabatan = {r["field"]: r for r in page.detail["fields"]}["jabatan"]["values"][chosen]
     asked = pin_answers(monkeypatch, conflicts_page, "000000", PIN)
     page.side_buttons[chosen].click()
     settle(tab)
@@ -98,7 +99,8 @@ def test_resolve_a_hard_conflict_by_choosing_a_side(qtbot, pair, tmp_path, monke
     assert conflicts(a) == []
     with a.begin() as s:
         person = s.get(Participant, pid)
-        assert person.phone == "+628111111111" and person.jabatan == "Sekretaris Desa"
+        # a side is taken whole (sync.md law 7): REG1's jabatan too, not REG2's correction
+        assert person.phone == "+628111111111" and person.jabatan == jabatan != "Sekretaris Desa"
         [entry] = s.scalars(select(AuditEntry).where(AuditEntry.action == "conflict.resolved"))
         assert entry.record_id == pid
     with a.engine.connect() as c:
