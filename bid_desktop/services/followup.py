@@ -10,10 +10,23 @@ Lists filter, count and page in SQL; a commitment with no follow-up record yet s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, case, func, literal, or_, select, type_coerce
+from sqlalchemy import (
+    Date,
+    Select,
+    String,
+    and_,
+    case,
+    column,
+    func,
+    or_,
+    select,
+    type_coerce,
+    values,
+)
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids
@@ -45,6 +58,7 @@ class FollowUpFilter:
     status: str = ""
     overdue: bool = False
     text: str = ""
+    events: tuple[str, ...] = ()  # scope: these events only; empty = every event
 
 
 @dataclass
@@ -89,19 +103,18 @@ def event_due_dates(session: Session) -> dict[str, dt.date]:
     return {eid: followup_due(date) for eid, date in session.execute(select(Event.id, Event.date))}
 
 
-def _due_expr(dues: dict[str, dt.date]) -> Any:
-    if not dues:
-        return literal(None, Date)
-    by_event = case(
-        {eid: literal(d, Date) for eid, d in dues.items()},
-        value=Commitment.event_id,
-        else_=None,
-    )
-    return func.coalesce(FollowUp.due_date, type_coerce(by_event, Date))
+def _due_table(dues: dict[str, dt.date]) -> Any:
+    """(event id, due date) of every event as a VALUES table: joined on the commitment's
+    event, its cost stays one index probe per row whatever the number of events (a CASE
+    with one branch per event grew with commitments × events)."""
+    rows: list[tuple[str, dt.date | None]] = [*sorted(dues.items())] or [("", None)]
+    table = values(column("event_id", String), column("due", Date), name="event_due")
+    return table.data(rows).cte("event_due")
 
 
-def _base(session: Session) -> tuple[Any, Any, Any]:
-    due = type_coerce(_due_expr(event_due_dates(session)), Date).label("due_date")
+def _base(session: Session, scope: Sequence[str] = ()) -> tuple[Any, Any, Any]:
+    dues = _due_table(event_due_dates(session))
+    due = type_coerce(func.coalesce(FollowUp.due_date, dues.c.due), Date).label("due_date")
     status = func.coalesce(FollowUp.status, NOT_CONTACTED).label("status")
     query = (
         select(
@@ -134,15 +147,18 @@ def _base(session: Session) -> tuple[Any, Any, Any]:
         .join(Desa, and_(Desa.event_id == Commitment.event_id, Desa.code == Commitment.desa_code))
         .outerjoin(Innovation, Innovation.id == Commitment.innovation_id)
         .outerjoin(FollowUp, FollowUp.commitment_id == Commitment.id)
+        .outerjoin(dues, dues.c.event_id == Commitment.event_id)
         .where(Commitment.voided.is_(False))
     )
+    if scope:
+        query = query.where(Commitment.event_id.in_(list(scope)))
     return query, due, status
 
 
 def _filtered(
     session: Session, flt: FollowUpFilter, today: dt.date
 ) -> tuple[Select[Any], Any, Any]:
-    query, due, status = _base(session)
+    query, due, status = _base(session, flt.events)
     if flt.kecamatan_code:
         query = query.where(Desa.kecamatan_code == flt.kecamatan_code)
     if flt.desa_code:
@@ -206,11 +222,15 @@ def followup_row(session: Session, commitment_id: str, today: dt.date | None = N
 
 
 def status_counts(
-    session: Session, today: dt.date | None = None, event_id: str | None = None
+    session: Session,
+    today: dt.date | None = None,
+    event_id: str | None = None,
+    scope: Sequence[str] = (),
 ) -> dict[str, int]:
-    """Follow-ups per status, plus "terlambat" (overdue), of every event or of one."""
+    """Follow-ups per status, plus "terlambat" (overdue), of every event, of one, or of the
+    events in ``scope``."""
     today = today or dt.date.today()
-    query, due, status = _base(session)
+    query, due, status = _base(session, scope)
     if event_id is not None:
         query = query.where(Commitment.event_id == event_id)
     late = func.sum(case((and_(status == NOT_CONTACTED, due < today), 1), else_=0))
@@ -294,6 +314,7 @@ class IdeaFilter:
     desa_code: str = ""
     verified: str = ""  # "", "belum", "sudah"
     text: str = ""
+    events: tuple[str, ...] = ()  # scope: these events only; empty = every event
 
 
 @dataclass
@@ -354,6 +375,8 @@ def idea_page(
     offset: int = 0,
 ) -> Page:
     query = _idea_select()
+    if flt.events:
+        query = query.where(Idea.event_id.in_(list(flt.events)))
     if flt.kecamatan_code:
         query = query.where(Desa.kecamatan_code == flt.kecamatan_code)
     if flt.desa_code:
@@ -410,17 +433,23 @@ def verify_idea(
 # --- filter choices --------------------------------------------------------------------------
 
 
-def kecamatan_choices(session: Session) -> list[tuple[str, str]]:
+def kecamatan_choices(session: Session, scope: Sequence[str] = ()) -> list[tuple[str, str]]:
     query = (
         select(Desa.kecamatan_code, func.max(Desa.kecamatan_name))
         .group_by(Desa.kecamatan_code)
         .order_by(func.max(Desa.kecamatan_name))
     )
+    if scope:
+        query = query.where(Desa.event_id.in_(list(scope)))
     return [(code, name) for code, name in session.execute(query)]
 
 
-def desa_choices(session: Session, kecamatan_code: str = "") -> list[tuple[str, str]]:
+def desa_choices(
+    session: Session, kecamatan_code: str = "", scope: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     query = select(Desa.code, func.max(Desa.name)).group_by(Desa.code).order_by(func.max(Desa.name))
+    if scope:
+        query = query.where(Desa.event_id.in_(list(scope)))
     if kecamatan_code:
         query = query.where(Desa.kecamatan_code == kecamatan_code)
     return [(code, name) for code, name in session.execute(query)]
