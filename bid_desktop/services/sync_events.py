@@ -94,6 +94,12 @@ def unknown_events(db: Database, paths: Sequence[Path]) -> dict[str, list[Path]]
     return missing
 
 
+def opens(event_id: str, path: Path, passphrase: str) -> bool:
+    """True when ``passphrase`` is the one ``path`` (a package of ``event_id``) is sealed with."""
+    header = _pkg.read_header(_head(Path(path)), Path(path).name)
+    return _match(event_id, header.key_id, [passphrase]) is not None
+
+
 def _match(event_id: str, key_id: bytes, passphrases: Sequence[str]) -> tuple[bytes, str] | None:
     for phrase in passphrases:
         key = keys.package_key(phrase, event_id)
