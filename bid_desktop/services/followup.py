@@ -300,7 +300,8 @@ def save_followup(
         for key, value in values.items():
             setattr(record, key, value)
         action = "followup.create" if before is None else "followup.update"
-        audit(session, action, "followup", fid, before=before, after=values)
+        audit(session, action, "followup", fid, before=before, after=values,
+              event_id=commitment.event_id)  # fmt: skip
         session.flush()
     return followup_row(session, commitment_id, today)
 
@@ -425,7 +426,8 @@ def verify_idea(
     if before != fields:
         for key, value in fields.items():
             setattr(idea, key, value)
-        audit(session, "idea.verify", "idea", idea_id, before=before, after=fields)
+        audit(session, "idea.verify", "idea", idea_id, before=before, after=fields,
+              event_id=idea.event_id)  # fmt: skip
         session.flush()
     return idea_row(session, idea_id)
 

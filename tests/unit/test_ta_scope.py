@@ -121,3 +121,63 @@ def test_lists_and_dashboard_follow_the_scope(ta: tuple[Path, list[Fair]]) -> No
                 f.kecamatan for f in fairs if f.event_id == e))  # fmt: skip
     finally:
         db.dispose()
+
+
+def test_conflict_and_duplicate_review_follow_the_scope(
+    ta: tuple[Path, list[Fair]], tmp_path: Path
+) -> None:
+    """A real hard conflict in fair 0 (its laptop and the TA answered the same commitment
+    differently) and a duplicate pair in fair 1: each listed only in a scope holding its
+    event; a link made at the TA belongs to the people's event, its audit entry too."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from bid_desktop.domain import ids
+    from bid_desktop.services.sync import export_package
+    from bid_desktop.storage.models import AuditEntry, Commitment, DuplicateLink, Participant
+    from bid_desktop.sync import conflicts, duplicates
+
+    source, fairs = ta
+    path = tmp_path / "ta.sqlite"
+    shutil.copyfile(source, path)
+    one, two = fairs[0], fairs[1]  # the TA joined fairs[2]: neither is its own event
+    laptop_path = tmp_path / "reg1.sqlite"
+    shutil.copyfile(one.packages[0].parent.parent / "REG1.sqlite", laptop_path)
+    laptop, db = open_database(laptop_path), open_database(path)
+    try:
+        import_packages(laptop, one.packages, backup_dir=tmp_path / "bk")
+        for where, answer in ((laptop, "Layak, lanjut"), (db, "Perlu RAB ulang")):
+            with where.begin() as s:
+                c = s.scalars(select(Commitment).where(Commitment.event_id == one.event_id)
+                              .order_by(Commitment.id)).first()  # fmt: skip
+                assert c is not None
+                c.ta_response = answer
+        import_packages(db, [export_package(laptop, tmp_path / "usb").path])
+        with db.begin() as s:
+            people = s.scalars(select(Participant).where(Participant.event_id == two.event_id)
+                               .order_by(Participant.id)).all()  # fmt: skip
+            twin = people[0]
+            copy_id = ids.natural_id("twin", twin.id)
+            s.add(Participant(id=copy_id, event_id=two.event_id, number="TA-0001",
+                              name=twin.name, jabatan=twin.jabatan, gender=twin.gender,
+                              desa_code=twin.desa_code, category=twin.category))  # fmt: skip
+        with db.begin() as s:
+            assert conflicts.count_conflicts(s)["hard"] == 1
+            assert conflicts.count_conflicts(s, (one.event_id,))["hard"] == 1
+            assert conflicts.count_conflicts(s, (two.event_id,))["hard"] == 0
+            assert len(conflicts.list_conflicts(s, scope=(one.event_id,))) == 1
+            assert conflicts.list_conflicts(s, scope=(fairs[2].event_id, two.event_id)) == []
+            groups = duplicates.find_candidates(s, two.event_id)
+            assert [sorted(g["ids"]) for g in groups] == [sorted([twin.id, copy_id])]
+            assert duplicates.find_candidates(s, one.event_id) == []
+            survivor = duplicates.link_same_person(s, groups[0]["ids"])
+            link = s.scalars(select(DuplicateLink)).one()
+            assert link.event_id == two.event_id and survivor == min(twin.id, copy_id)
+            entry = s.scalars(
+                select(AuditEntry).where(AuditEntry.action == "duplicate.linked")
+            ).one()
+            assert entry.event_id == two.event_id
+    finally:
+        laptop.dispose()
+        db.dispose()
