@@ -19,6 +19,7 @@ from bid_desktop.services.demo_rows import EventRows
 from bid_desktop.storage.db import open_database
 
 TA_STATION = "TA"
+PROVINCE_STATION = "TAPROV"  # a province TA's own code: never one a kabupaten TA used
 Progress = Callable[[str], None]
 
 
@@ -35,11 +36,13 @@ def _export_stations(files: list[Path], out_dir: Path) -> list[Path]:
     return paths
 
 
-def merge_as_ta(path: Path, packages: list[Path], passphrase: str) -> None:
+def merge_as_ta(
+    path: Path, packages: list[Path], passphrase: str, station: str = TA_STATION
+) -> None:
     """A new TA database at ``path``: join from the first package, merge every package."""
     from bid_desktop.services.sync import import_packages, join_event
 
-    join_event(path, packages[0], TA_STATION, passphrase, "rekap")
+    join_event(path, packages[0], station, passphrase, "rekap")
     db = open_database(path, migrate_now=False)
     try:
         import_packages(db, packages, passphrases=[passphrase], backup_dir=path.parent / "backups")
@@ -86,7 +89,7 @@ def build_ta(
             merge_as_ta(ta, chunk, PASSPHRASE)
             province_packages += _ta_packages(ta, folder / "paket-provinsi")
         say(f"TA Provinsi: {len(province_packages)} paket acara ke {path}")
-        merge_as_ta(path, province_packages, PASSPHRASE)
+        merge_as_ta(path, province_packages, PASSPHRASE, PROVINCE_STATION)
     db = open_database(path, migrate_now=False)
     try:
         return table_counts(db)

@@ -10,6 +10,7 @@ Lists filter, count and page in SQL; a commitment with no follow-up record yet s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -22,10 +23,11 @@ from sqlalchemy import (
     case,
     column,
     func,
+    insert,
     or_,
     select,
+    table,
     type_coerce,
-    values,
 )
 from sqlalchemy.orm import Session
 
@@ -99,21 +101,40 @@ def derive_status(form: FollowUpForm) -> str:
 # --- the follow-up list ----------------------------------------------------------------------
 
 
-def event_due_dates(session: Session) -> dict[str, dt.date]:
-    return {eid: followup_due(date) for eid, date in session.execute(select(Event.id, Event.date))}
+@functools.lru_cache(maxsize=4096)
+def _due_of(date: dt.date) -> dt.date:
+    return followup_due(date)  # working days and holidays: computed once per event date
 
 
-def _due_table(dues: dict[str, dt.date]) -> Any:
-    """(event id, due date) of every event as a VALUES table: joined on the commitment's
-    event, its cost stays one index probe per row whatever the number of events (a CASE
-    with one branch per event grew with commitments × events)."""
-    rows: list[tuple[str, dt.date | None]] = [*sorted(dues.items())] or [("", None)]
-    table = values(column("event_id", String), column("due", Date), name="event_due")
-    return table.data(rows).cte("event_due")
+def event_due_dates(session: Session, scope: Sequence[str] = ()) -> dict[str, dt.date]:
+    query = select(Event.id, Event.date)
+    if scope:
+        query = query.where(Event.id.in_(list(scope)))
+    return {eid: _due_of(date) for eid, date in session.execute(query)}
+
+
+_DUE = table("event_due", column("event_id", String), column("due", Date), schema="temp")
+
+
+def _due_table(session: Session, scope: Sequence[str]) -> Any:
+    """(event id, due date) of the events in scope, in a temporary table keyed by event: each
+    commitment finds its due date with one index probe, whatever the number of events (a
+    CASE with one branch per event grew with commitments × events; a VALUES table was
+    scanned per row). Temporary tables belong to this connection: never shared, never in
+    the database file."""
+    conn = session.connection()
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS event_due (event_id VARCHAR(36) PRIMARY KEY, due DATE)"
+    )
+    conn.exec_driver_sql("DELETE FROM temp.event_due")
+    rows = [{"event_id": e, "due": d} for e, d in event_due_dates(session, scope).items()]
+    if rows:
+        conn.execute(insert(_DUE), rows)
+    return _DUE
 
 
 def _base(session: Session, scope: Sequence[str] = ()) -> tuple[Any, Any, Any]:
-    dues = _due_table(event_due_dates(session))
+    dues = _due_table(session, scope)
     due = type_coerce(func.coalesce(FollowUp.due_date, dues.c.due), Date).label("due_date")
     status = func.coalesce(FollowUp.status, NOT_CONTACTED).label("status")
     query = (
