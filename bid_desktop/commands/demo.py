@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, out
-from bid_desktop.services.errors import InputRefused
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--packages",
         type=Path,
         metavar="DIR",
-        help="also write each station's .bidsync package into DIR (event scale only)",
+        help="also write each station's .bidsync package into DIR",
     )
     demo.set_defaults(func=cmd_demo)
 
@@ -29,9 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_demo(args: argparse.Namespace) -> int:
     from bid_desktop.services.demo import PASSPHRASE, build_demo, station_dir
 
-    if args.packages is not None and args.scale != "event":
-        # a package belongs to one event; kabupaten/province station files relay many events
-        raise InputRefused("--packages: only with --scale event (one package = one event)")
     result = build_demo(args.db, args.scale, args.stations, args.seed, progress=out)
     counts = result.counts
     out(
@@ -39,7 +35,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"{counts['commitment']} komitmen, {counts['idea']} ide, {counts['rating']} penilaian "
         f"in {result.seconds:.1f} s"
     )
-    out(f"stasiun: {station_dir(args.db)}/ ({', '.join(p.stem for p in result.stations)})")
+    names = sorted({p.stem for p in result.stations})
+    out(f"stasiun: {station_dir(args.db)}/ ({len(result.stations)} basis data: {', '.join(names)})")
     if args.packages is not None:
         write_packages(result.stations, args.packages)
     out(f"kata sandi acara: {PASSPHRASE}")

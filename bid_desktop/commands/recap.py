@@ -12,19 +12,33 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     recap = sub.add_parser("recap", help="the recap workbook (xlsx) of every event in the database")
     add_db(recap)
     recap.add_argument("--out", type=Path, required=True, help="xlsx file to write")
+    _add_scope(recap)
     recap.set_defaults(func=cmd_recap)
     report = sub.add_parser("report", help="the event report with charts (PDF)")
     add_db(report)
     report.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    _add_scope(report)
     report.set_defaults(func=cmd_report)
+
+
+def _add_scope(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--event",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this event (repeatable); default: every event (a TA database: the "
+        "kabupaten report, a summary per kecamatan)",
+    )
 
 
 def cmd_recap(args: argparse.Namespace) -> int:
     from bid_desktop.services.recap import write_recap
+    from bid_desktop.services.scope import checked
 
     db = existing_db(args)
     with db.begin() as session:
-        result = write_recap(session, args.out)
+        result = write_recap(session, args.out, scope=checked(session, args.event))
     counts = ", ".join(f"{sheet} {n}" for sheet, n in result.rows.items())
     out(f"recap written: {result.path} ({counts})")
     return 0
@@ -32,9 +46,10 @@ def cmd_recap(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from bid_desktop.services.report import write_report
+    from bid_desktop.services.scope import checked
 
     db = existing_db(args)
     with db.begin() as session:
-        result = write_report(session, args.out)
+        result = write_report(session, args.out, scope=checked(session, args.event))
     out(f"report written: {result.path} ({result.pages} pages)")
     return 0

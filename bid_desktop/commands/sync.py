@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.common import add_db, add_passphrase, existing_db, out, read_passphrase
 from bid_desktop.services import sync as sync_service
+from bid_desktop.storage.db import Database
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,6 +15,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_db(export)
     export.add_argument(
         "--out", type=Path, default=Path("."), help="folder to write into (e.g. a USB stick)"
+    )
+    export.add_argument(
+        "--event",
+        action="append",
+        metavar="ID",
+        help="TA database: export only this event (repeatable); default: every event",
     )
     export.set_defaults(func=cmd_export)
 
@@ -25,18 +32,42 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     merge.add_argument(
         "--backup-dir", type=Path, help="where the backup before the merge goes (default: settings)"
     )
+    add_passphrase(merge)  # TA database: passphrase(s) of events merged for the first time
     merge.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE")
     merge.set_defaults(func=cmd_merge)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from bid_desktop.services import sync_events
+
     db = existing_db(args)
     try:
+        with db.begin() as session:
+            ta = sync_events.is_ta(session)
+        if ta:  # a TA database: one package per event (for the province)
+            for item in sync_events.export_event_packages(db, args.out, args.event):
+                out(str(item.path))
+            return 0
         result = sync_service.export_package(db, args.out)
     finally:
         db.dispose()
     out(str(result.path))
     return 0
+
+
+def _passphrases(args: argparse.Namespace, db: Database, packages: list[Path]) -> list[str]:
+    """Only a TA database merging an event for the first time needs passphrases: the file
+    may hold several (one per line, tried against each new event), else one is read."""
+    from bid_desktop.services import sync_events
+
+    new = sync_events.unknown_events(db, packages)
+    if not new:
+        return []
+    path: Path | None = getattr(args, "passphrase_file", None)
+    if path is not None:
+        phrases = [line.strip() for line in read_passphrase(args).splitlines() if line.strip()]
+        return phrases
+    return [read_passphrase(args)]
 
 
 def _counts(item: sync_service.PackageImport | sync_service.ImportSummary) -> str:
@@ -51,7 +82,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
     db = existing_db(args)
     try:
         summary = sync_service.import_packages(
-            db, args.packages, dry_run=args.dry_run, backup_dir=args.backup_dir
+            db,
+            args.packages,
+            dry_run=args.dry_run,
+            backup_dir=args.backup_dir,
+            passphrases=_passphrases(args, db, args.packages),
         )
     finally:
         db.dispose()

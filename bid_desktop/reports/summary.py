@@ -75,3 +75,23 @@ class EventSummary:
     def desa_by_amount(self, limit: int = 15) -> list[DesaFigure]:
         ranked = sorted(self.desa, key=lambda d: (-d.amount, d.name))
         return [d for d in ranked if d.amount][:limit]
+
+
+@dataclass(frozen=True)
+class EventFigures:
+    """One event (kecamatan) of a kabupaten summary (``services/kabupaten.py``)."""
+
+    event_id: str
+    event_name: str
+    date: dt.date
+    kecamatan: str
+    desa_total: int
+    desa_present: int
+    women_present: int  # women representatives who arrived
+    desa_with_woman: int  # desa that sent a woman representative
+    commitments: int
+    amount: int
+    ideas: int
+    contacted: int  # follow-ups past "belum dihubungi"
+    in_rkp: int  # reached the RKP Desa (or further: realised)
+    realised: int

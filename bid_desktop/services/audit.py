@@ -32,11 +32,14 @@ def audit(
     before: Any = None,
     after: Any = None,
     reason: str = "",
+    event_id: str | None = None,
 ) -> AuditEntry:
+    """Append an audit entry; ``event_id``: the event of the record (a TA database holds
+    many; default: this station's event)."""
     state = require_state(session)
     entry = AuditEntry(
         id=new_id(),
-        event_id=state.event_id,
+        event_id=event_id or state.event_id,
         at=dt.datetime.now().replace(microsecond=0),
         station=state.station,
         action=action,

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import random
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -93,9 +93,17 @@ def build_demo(
     st = Stations(station_codes(stations))
     events = plan_events(scale, st, rng)
     say(f"{len(events)} acara, {sum(_count(e) for e in events)} baris, {stations} stasiun")
-    files = write_stations(path, st, events, say)
-    say("menggabungkan stasiun ke " + str(path))
-    counts = merge_into(path, files, events[0].event_id)
+    if len(events) == 1:
+        files = write_stations(station_dir(path), st, events[0], say)
+        say("menggabungkan stasiun ke " + str(path))
+        counts = merge_into(path, files, events[0].event_id)
+    else:
+        from bid_desktop.services.demo_ta import build_ta
+
+        files = []
+        for index, ev in enumerate(events):
+            files += write_stations(event_station_dir(path, index, ev), st, ev, say)
+        counts = build_ta(path, files, events, scale, say)
     return DemoResult(path, files, [e.event_id for e in events], counts,
                       time.perf_counter() - start)  # fmt: skip
 
@@ -119,8 +127,6 @@ def plan_events(scale: str, st: Stations, rng: random.Random) -> list[EventRows]
             rng=random.Random(rng.getrandbits(64)),
         )  # fmt: skip
         ev.build()
-        if index > 0:
-            _event_rows(ev)
         events.append(ev)
     return events
 
@@ -143,55 +149,44 @@ def _setup(ev: EventRows, station: str) -> EventSetup:
     )  # fmt: skip
 
 
-def _event_rows(ev: EventRows) -> None:
-    """Event, kecamatan and desa rows of a second or later event (first station holds them)."""
-    setup, first = _setup(ev, ev.stations.codes[0]), ev.stations.codes[0]
-    ev.rows[first]["event"].append(full_row(
-        "event", id=ev.event_id, name=setup.name, date=setup.date, venue=setup.venue,
-        kabupaten_code=".".join(ev.kecamatan[0].split(".")[:2]), kabupaten_name=ev.kabupaten,
-        signatories=json.dumps(setup.signatories, ensure_ascii=False),
-        passphrase_check=keys.passphrase_check(PASSPHRASE, ev.event_id)))  # fmt: skip
-    kec_code, kec_name = ev.kecamatan
-    ev.add(
-        first,
-        "event_kecamatan",
-        id=ids.kecamatan_id(ev.event_id, kec_code),
-        code=kec_code,
-        name=kec_name,
-    )
-    for code, name in ev.desa:
-        ev.add(
-            first,
-            "desa",
-            id=ids.desa_id(ev.event_id, code),
-            code=code,
-            name=name,
-            kecamatan_code=kec_code,
-            kecamatan_name=kec_name,
-        )
-
-
 def station_dir(path: Path) -> Path:
     return Path(path).parent / f"{Path(path).stem}-stations"
 
 
-def write_stations(path: Path, st: Stations, events: list[EventRows], say: Progress) -> list[Path]:
-    folder = station_dir(path)
+def event_station_dir(path: Path, index: int, ev: EventRows) -> Path:
+    """At kabupaten/province scale each event has its own laptops (a station holds one
+    event): ``<PATH stem>-stations/<NNN>-<kecamatan>/``."""
+    slug = "-".join(ev.kecamatan[1].lower().split()) or "kecamatan"
+    return station_dir(path) / f"{index + 1:03d}-{slug}"
+
+
+def write_stations(folder: Path, st: Stations, ev: EventRows, say: Progress) -> list[Path]:
+    """The event's station databases: the first laptop creates the event, the others start
+    from a copy of it (as a laptop that joined from its package), then each writes its rows."""
     folder.mkdir(parents=True, exist_ok=True)
-    files = []
+    files: list[Path] = []
     for code in st.codes:
-        file = folder / f"{code}.sqlite"
         for old in folder.glob(f"{code}.sqlite*"):
             old.unlink()
+        file = folder / f"{code}.sqlite"
+        if files:
+            shutil.copyfile(files[0].with_name("created.sqlite"), file)
         db = open_database(file)
         try:
             with db.begin() as session:
-                create_event(session, _setup(events[0], code))
-            n = write_station_rows(db, code, events, st)
+                if not files:
+                    create_event(session, _setup(ev, code))
+                else:
+                    set_station(session, code)
+            if not files:
+                db.engine.dispose()
+                shutil.copyfile(file, file.with_name("created.sqlite"))
+            n = write_station_rows(db, code, [ev], st)
         finally:
             db.dispose()
-        say(f"  {code}: {n} baris")
+        say(f"  {folder.name}/{code}: {n} baris")
         files.append(file)
+    files[0].with_name("created.sqlite").unlink()
     return files
 
 

@@ -10,10 +10,25 @@ Lists filter, count and page in SQL; a commitment with no follow-up record yet s
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, case, func, literal, or_, select, type_coerce
+from sqlalchemy import (
+    Date,
+    Select,
+    String,
+    and_,
+    case,
+    column,
+    func,
+    insert,
+    or_,
+    select,
+    table,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids
@@ -45,6 +60,7 @@ class FollowUpFilter:
     status: str = ""
     overdue: bool = False
     text: str = ""
+    events: tuple[str, ...] = ()  # scope: these events only; empty = every event
 
 
 @dataclass
@@ -85,23 +101,41 @@ def derive_status(form: FollowUpForm) -> str:
 # --- the follow-up list ----------------------------------------------------------------------
 
 
-def event_due_dates(session: Session) -> dict[str, dt.date]:
-    return {eid: followup_due(date) for eid, date in session.execute(select(Event.id, Event.date))}
+@functools.lru_cache(maxsize=4096)
+def _due_of(date: dt.date) -> dt.date:
+    return followup_due(date)  # working days and holidays: computed once per event date
 
 
-def _due_expr(dues: dict[str, dt.date]) -> Any:
-    if not dues:
-        return literal(None, Date)
-    by_event = case(
-        {eid: literal(d, Date) for eid, d in dues.items()},
-        value=Commitment.event_id,
-        else_=None,
+def event_due_dates(session: Session, scope: Sequence[str] = ()) -> dict[str, dt.date]:
+    query = select(Event.id, Event.date)
+    if scope:
+        query = query.where(Event.id.in_(list(scope)))
+    return {eid: _due_of(date) for eid, date in session.execute(query)}
+
+
+_DUE = table("event_due", column("event_id", String), column("due", Date), schema="temp")
+
+
+def _due_table(session: Session, scope: Sequence[str]) -> Any:
+    """(event id, due date) of the events in scope, in a temporary table keyed by event: each
+    commitment finds its due date with one index probe, whatever the number of events (a
+    CASE with one branch per event grew with commitments × events; a VALUES table was
+    scanned per row). Temporary tables belong to this connection: never shared, never in
+    the database file."""
+    conn = session.connection()
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS event_due (event_id VARCHAR(36) PRIMARY KEY, due DATE)"
     )
-    return func.coalesce(FollowUp.due_date, type_coerce(by_event, Date))
+    conn.exec_driver_sql("DELETE FROM temp.event_due")
+    rows = [{"event_id": e, "due": d} for e, d in event_due_dates(session, scope).items()]
+    if rows:
+        conn.execute(insert(_DUE), rows)
+    return _DUE
 
 
-def _base(session: Session) -> tuple[Any, Any, Any]:
-    due = type_coerce(_due_expr(event_due_dates(session)), Date).label("due_date")
+def _base(session: Session, scope: Sequence[str] = ()) -> tuple[Any, Any, Any]:
+    dues = _due_table(session, scope)
+    due = type_coerce(func.coalesce(FollowUp.due_date, dues.c.due), Date).label("due_date")
     status = func.coalesce(FollowUp.status, NOT_CONTACTED).label("status")
     query = (
         select(
@@ -134,15 +168,18 @@ def _base(session: Session) -> tuple[Any, Any, Any]:
         .join(Desa, and_(Desa.event_id == Commitment.event_id, Desa.code == Commitment.desa_code))
         .outerjoin(Innovation, Innovation.id == Commitment.innovation_id)
         .outerjoin(FollowUp, FollowUp.commitment_id == Commitment.id)
+        .outerjoin(dues, dues.c.event_id == Commitment.event_id)
         .where(Commitment.voided.is_(False))
     )
+    if scope:
+        query = query.where(Commitment.event_id.in_(list(scope)))
     return query, due, status
 
 
 def _filtered(
     session: Session, flt: FollowUpFilter, today: dt.date
 ) -> tuple[Select[Any], Any, Any]:
-    query, due, status = _base(session)
+    query, due, status = _base(session, flt.events)
     if flt.kecamatan_code:
         query = query.where(Desa.kecamatan_code == flt.kecamatan_code)
     if flt.desa_code:
@@ -206,11 +243,15 @@ def followup_row(session: Session, commitment_id: str, today: dt.date | None = N
 
 
 def status_counts(
-    session: Session, today: dt.date | None = None, event_id: str | None = None
+    session: Session,
+    today: dt.date | None = None,
+    event_id: str | None = None,
+    scope: Sequence[str] = (),
 ) -> dict[str, int]:
-    """Follow-ups per status, plus "terlambat" (overdue), of every event or of one."""
+    """Follow-ups per status, plus "terlambat" (overdue), of every event, of one, or of the
+    events in ``scope``."""
     today = today or dt.date.today()
-    query, due, status = _base(session)
+    query, due, status = _base(session, scope)
     if event_id is not None:
         query = query.where(Commitment.event_id == event_id)
     late = func.sum(case((and_(status == NOT_CONTACTED, due < today), 1), else_=0))
@@ -280,7 +321,8 @@ def save_followup(
         for key, value in values.items():
             setattr(record, key, value)
         action = "followup.create" if before is None else "followup.update"
-        audit(session, action, "followup", fid, before=before, after=values)
+        audit(session, action, "followup", fid, before=before, after=values,
+              event_id=commitment.event_id)  # fmt: skip
         session.flush()
     return followup_row(session, commitment_id, today)
 
@@ -294,6 +336,7 @@ class IdeaFilter:
     desa_code: str = ""
     verified: str = ""  # "", "belum", "sudah"
     text: str = ""
+    events: tuple[str, ...] = ()  # scope: these events only; empty = every event
 
 
 @dataclass
@@ -354,6 +397,8 @@ def idea_page(
     offset: int = 0,
 ) -> Page:
     query = _idea_select()
+    if flt.events:
+        query = query.where(Idea.event_id.in_(list(flt.events)))
     if flt.kecamatan_code:
         query = query.where(Desa.kecamatan_code == flt.kecamatan_code)
     if flt.desa_code:
@@ -402,7 +447,8 @@ def verify_idea(
     if before != fields:
         for key, value in fields.items():
             setattr(idea, key, value)
-        audit(session, "idea.verify", "idea", idea_id, before=before, after=fields)
+        audit(session, "idea.verify", "idea", idea_id, before=before, after=fields,
+              event_id=idea.event_id)  # fmt: skip
         session.flush()
     return idea_row(session, idea_id)
 
@@ -410,17 +456,23 @@ def verify_idea(
 # --- filter choices --------------------------------------------------------------------------
 
 
-def kecamatan_choices(session: Session) -> list[tuple[str, str]]:
+def kecamatan_choices(session: Session, scope: Sequence[str] = ()) -> list[tuple[str, str]]:
     query = (
         select(Desa.kecamatan_code, func.max(Desa.kecamatan_name))
         .group_by(Desa.kecamatan_code)
         .order_by(func.max(Desa.kecamatan_name))
     )
+    if scope:
+        query = query.where(Desa.event_id.in_(list(scope)))
     return [(code, name) for code, name in session.execute(query)]
 
 
-def desa_choices(session: Session, kecamatan_code: str = "") -> list[tuple[str, str]]:
+def desa_choices(
+    session: Session, kecamatan_code: str = "", scope: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     query = select(Desa.code, func.max(Desa.name)).group_by(Desa.code).order_by(func.max(Desa.name))
+    if scope:
+        query = query.where(Desa.event_id.in_(list(scope)))
     if kecamatan_code:
         query = query.where(Desa.kecamatan_code == kecamatan_code)
     return [(code, name) for code, name in session.execute(query)]

@@ -8,17 +8,20 @@ in constant memory.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import and_, func, select, text, true
 from sqlalchemy.orm import Session
 
 from bid_desktop.reports import recap as writer
 from bid_desktop.reports import recap_layout as L
 from bid_desktop.services.followup import NOT_CONTACTED, verification_status
+from bid_desktop.services.kabupaten import summary_rows
+from bid_desktop.services.scope import events_in
 from bid_desktop.storage.models import (
     Commitment,
     Desa,
@@ -48,7 +51,20 @@ def _stream(session: Session, query: Any, params: dict[str, Any] | None = None) 
     yield from result
 
 
-def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
+def _in_scope(column: Any, scope: Sequence[str]) -> Any:
+    """``column`` among the events of the scope; no condition for "every event"."""
+    return column.in_(list(scope)) if scope else true()
+
+
+def _scope_params(scope: Sequence[str]) -> dict[str, Any]:
+    """Parameters of the raw SQL sheets: ``:every`` or one of ``:events`` (a JSON list)."""
+    return {"every": not scope, "events": json.dumps(list(scope))}
+
+
+_SCOPED = "(:every OR {col} IN (SELECT value FROM json_each(:events)))"
+
+
+def commitment_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[Any]]:
     query = (
         select(
             Desa.kecamatan_name,
@@ -72,7 +88,7 @@ def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
             and_(Piagam.event_id == Commitment.event_id, Piagam.desa_code == Commitment.desa_code),
         )
         .outerjoin(FollowUp, FollowUp.commitment_id == Commitment.id)
-        .where(Commitment.voided.is_(False))
+        .where(Commitment.voided.is_(False), _in_scope(Commitment.event_id, scope))
         .order_by(Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
     )
     for (
@@ -94,7 +110,7 @@ def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
         yield (kec, desa, kades, inovasi, bursa, amount, table, at, serial, resp, status, cid)
 
 
-def idea_rows(session: Session) -> Iterator[Sequence[Any]]:
+def idea_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[Any]]:
     query = (
         select(
             Desa.kecamatan_name,
@@ -109,7 +125,7 @@ def idea_rows(session: Session) -> Iterator[Sequence[Any]]:
             Idea.id,
         )
         .outerjoin(Desa, and_(Desa.event_id == Idea.event_id, Desa.code == Idea.desa_code))
-        .where(Idea.voided.is_(False))
+        .where(Idea.voided.is_(False), _in_scope(Idea.event_id, scope))
         .order_by(Desa.kecamatan_name, Desa.name, Idea.title, Idea.id)
     )
     for kec, desa, who, title, desc, done, resp, when, feasible, iid in _stream(session, query):
@@ -135,13 +151,17 @@ _DESA = text(
                FROM idea WHERE NOT voided AND desa_code IS NOT NULL
                GROUP BY event_id, desa_code) i
            ON i.event_id = d.event_id AND i.desa_code = d.code
+    WHERE """
+    + _SCOPED.format(col="d.event_id")
+    + """
     ORDER BY d.kecamatan_name, d.name, d.code
     """
 )
 
 
-def desa_rows(session: Session) -> Iterator[Sequence[Any]]:
-    for kec, code, name, arrived, women, n, total, ideas in _stream(session, _DESA):
+def desa_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[Any]]:
+    rows = _stream(session, _DESA, _scope_params(scope))
+    for kec, code, name, arrived, women, n, total, ideas in rows:
         yield (kec, code, name, _yes(arrived), arrived, _yes(women), n, total, ideas)
 
 
@@ -155,19 +175,22 @@ _RATING = text(
     LEFT JOIN rating r ON r.event_id = i.event_id AND r.innovation_id = i.id
     LEFT JOIN (SELECT event_id, group_concat(name, ', ') AS names
                FROM event_kecamatan GROUP BY event_id) k ON k.event_id = i.event_id
-    WHERE NOT i.voided
+    WHERE NOT i.voided AND """
+    + _SCOPED.format(col="i.event_id")
+    + """
     GROUP BY i.id
     ORDER BY k.names, i.bursa, AVG(r.score) DESC, i.code
     """
 )
 
 
-def rating_rows(session: Session) -> Iterator[Sequence[Any]]:
-    for kec, code, title, bursa, count, mean, *dist in _stream(session, _RATING):
+def rating_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[Any]]:
+    rows = _stream(session, _RATING, _scope_params(scope))
+    for kec, code, title, bursa, count, mean, *dist in rows:
         yield (kec, code, title, bursa, count, round(mean, 2) if count else None, *dist)
 
 
-def attendance_rows(session: Session) -> Iterator[Sequence[Any]]:
+def attendance_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[Any]]:
     kecamatan = (
         select(
             EventKecamatan.event_id,
@@ -195,7 +218,7 @@ def attendance_rows(session: Session) -> Iterator[Sequence[Any]]:
             Desa, and_(Desa.event_id == Participant.event_id, Desa.code == Participant.desa_code)
         )
         .outerjoin(kecamatan, kecamatan.c.event_id == Participant.event_id)
-        .where(Participant.voided.is_(False))
+        .where(Participant.voided.is_(False), _in_scope(Participant.event_id, scope))
         .order_by(
             Participant.event_id, Desa.name.is_(None), Desa.name, Participant.name, Participant.id
         )
@@ -207,16 +230,37 @@ def attendance_rows(session: Session) -> Iterator[Sequence[Any]]:
         yield (number, name, jab, gender, kec, desa or inst, category, _yes(woman), at, kit)
 
 
-def recap_sheets(session: Session) -> list[writer.Sheet]:
-    return [
-        writer.Sheet(L.COMMITMENT_SHEET, writer.COMMITMENT_COLUMNS, commitment_rows(session)),
-        writer.Sheet(L.IDEA_SHEET, writer.IDEA_COLUMNS, idea_rows(session)),
-        writer.Sheet(L.DESA_SHEET, writer.DESA_COLUMNS, desa_rows(session)),
+SUMMARY_SHEET = "Ringkasan Kabupaten"
+_W = writer.Col
+SUMMARY_COLUMNS = [
+    _W("No", writer.NO), _W("Kecamatan"), _W("Acara"), _W("Tanggal", writer.DATETIME),
+    _W("Desa", writer.INT, writer.SUM), _W("Desa Hadir", writer.INT, writer.SUM),
+    _W("Perwakilan Perempuan Hadir", writer.INT, writer.SUM),
+    _W("Desa dengan Perwakilan Perempuan", writer.INT, writer.SUM),
+    _W("Komitmen", writer.INT, writer.SUM), _W("Total Anggaran (Rp)", writer.RUPIAH, writer.SUM),
+    _W("Ide", writer.INT, writer.SUM), _W("Sudah Dihubungi", writer.INT, writer.SUM),
+    _W("Masuk RKP Desa", writer.INT, writer.SUM), _W("Terealisasi", writer.INT, writer.SUM),
+]  # fmt: skip
+
+
+def recap_sheets(session: Session, scope: Sequence[str] = ()) -> list[writer.Sheet]:
+    sheets = [
         writer.Sheet(
-            L.RATING_SHEET, writer.RATING_COLUMNS, rating_rows(session), writer.rating_mean
+            L.COMMITMENT_SHEET, writer.COMMITMENT_COLUMNS, commitment_rows(session, scope)
         ),
-        writer.Sheet(L.ATTENDANCE_SHEET, writer.ATTENDANCE_COLUMNS, attendance_rows(session)),
+        writer.Sheet(L.IDEA_SHEET, writer.IDEA_COLUMNS, idea_rows(session, scope)),
+        writer.Sheet(L.DESA_SHEET, writer.DESA_COLUMNS, desa_rows(session, scope)),
+        writer.Sheet(
+            L.RATING_SHEET, writer.RATING_COLUMNS, rating_rows(session, scope), writer.rating_mean
+        ),
+        writer.Sheet(
+            L.ATTENDANCE_SHEET, writer.ATTENDANCE_COLUMNS, attendance_rows(session, scope)
+        ),
     ]
+    if len(events_in(session, scope)) > 1:  # a TA database: one row per kecamatan first
+        summary = writer.Sheet(SUMMARY_SHEET, SUMMARY_COLUMNS, summary_rows(session, scope))
+        sheets.insert(0, summary)
+    return sheets
 
 
 def write_recap(
@@ -224,7 +268,9 @@ def write_recap(
     out: Path,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    scope: Sequence[str] = (),
 ) -> RecapResult:
-    """The recap workbook of every event in this database (one kecamatan per event)."""
-    rows = writer.write_workbook(Path(out), recap_sheets(session), progress, cancelled)
+    """The recap workbook of the events in ``scope`` (empty: every event in this database;
+    one kecamatan per event, named on every row)."""
+    rows = writer.write_workbook(Path(out), recap_sheets(session, scope), progress, cancelled)
     return RecapResult(Path(out), rows)

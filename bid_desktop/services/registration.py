@@ -92,14 +92,23 @@ def _number_of(text: str) -> str:
     return text.strip().upper()
 
 
-def _conditions(event_id: str, text: str) -> list[Any]:
-    conds: list[Any] = [Participant.event_id == event_id]
+def _conditions(event_id: str | tuple[str, ...], text: str) -> list[Any]:
+    """``event_id``: one event, or a TA scope (a tuple of events; ``()`` = every event)."""
+    conds: list[Any] = []
+    if isinstance(event_id, str):
+        conds.append(Participant.event_id == event_id)
+    elif event_id:
+        conds.append(Participant.event_id.in_(event_id))
     conds += [Participant.search.like(f"%{w}%") for w in search_key(text).split()]
     return conds
 
 
 def search_participants(
-    session: Session, event_id: str, text: str, limit: int = PAGE, offset: int = 0
+    session: Session,
+    event_id: str | tuple[str, ...],
+    text: str,
+    limit: int = PAGE,
+    offset: int = 0,
 ) -> SearchPage:
     """Every typed word must appear (name, number, desa, instansi, jabatan); the person whose
     number is exactly the text comes first. Counted and paged in SQL."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import BURSA_LABELS, Bursa
@@ -13,6 +16,8 @@ from bid_desktop.reports.summary import BursaFigure, DesaFigure, EventSummary, I
 from bid_desktop.services.counters import registration_counters
 from bid_desktop.services.events import current_event
 from bid_desktop.services.followup import status_counts
+from bid_desktop.services.kabupaten import kabupaten_summary
+from bid_desktop.services.scope import events_in, scope_label
 from bid_desktop.storage.models import Event
 
 TOP_INNOVATIONS = 10
@@ -21,35 +26,37 @@ _PEOPLE = text(
     """
     SELECT COUNT(*), COUNT(checked_in_at),
            COUNT(checked_in_at) FILTER (WHERE gender = 'P' OR woman_rep)
-    FROM participant WHERE event_id = :event AND NOT voided
+    FROM participant WHERE event_id IN (SELECT value FROM json_each(:events)) AND NOT voided
     """
 )
 _PER_BURSA = text(
     """
     SELECT i.bursa, COUNT(*), COALESCE(SUM(c.amount), 0)
     FROM commitment c JOIN innovation i ON i.id = c.innovation_id
-    WHERE c.event_id = :event AND NOT c.voided
+    WHERE c.event_id IN (SELECT value FROM json_each(:events)) AND NOT c.voided
     GROUP BY i.bursa
     """
 )
 _PER_DESA = text(
     """
     SELECT desa_code, COUNT(*), COALESCE(SUM(amount), 0) FROM commitment
-    WHERE event_id = :event AND NOT voided GROUP BY desa_code
+    WHERE event_id IN (SELECT value FROM json_each(:events)) AND NOT voided GROUP BY desa_code
     """
 )
 _IDEAS = text(
     """
     SELECT COALESCE(desa_code, ''), COUNT(*) FROM idea
-    WHERE event_id = :event AND NOT voided GROUP BY desa_code
+    WHERE event_id IN (SELECT value FROM json_each(:events)) AND NOT voided GROUP BY desa_code
     """
 )
-_RATINGS = text("SELECT COUNT(*), AVG(score) FROM rating WHERE event_id = :event")
+_RATINGS = text(
+    "SELECT COUNT(*), AVG(score) FROM rating WHERE event_id IN (SELECT value FROM json_each(:events))"
+)
 _TOP = text(
     """
     SELECT i.code, i.title, i.bursa, COUNT(r.id) AS n, AVG(r.score) AS mean
     FROM innovation i JOIN rating r ON r.event_id = i.event_id AND r.innovation_id = i.id
-    WHERE i.event_id = :event AND NOT i.voided
+    WHERE i.event_id IN (SELECT value FROM json_each(:events)) AND NOT i.voided
     GROUP BY i.id ORDER BY mean DESC, n DESC, i.code LIMIT :limit
     """
 )
@@ -61,20 +68,52 @@ class ReportResult:
     pages: int
 
 
-def _kecamatan(session: Session, event_id: str) -> str:
+def _kecamatan(session: Session, events: list[str]) -> str:
     rows = session.execute(
-        text("SELECT name FROM event_kecamatan WHERE event_id = :e ORDER BY name"), {"e": event_id}
+        text(
+            "SELECT name FROM event_kecamatan WHERE event_id IN "
+            "(SELECT value FROM json_each(:e)) ORDER BY name"
+        ),
+        {"e": json.dumps(events)},
     )
-    return ", ".join(name for (name,) in rows)
+    names = [name for (name,) in rows]
+    return ", ".join(names) if len(events) == 1 else f"{len(names)} kecamatan"
 
 
-def event_summary(session: Session, event_id: str | None = None) -> EventSummary:
+def event_summary(
+    session: Session, event_id: str | None = None, scope: Sequence[str] = ()
+) -> EventSummary:
+    """The figures of one event (``event_id``, default this station's) or, with ``scope``,
+    of the events in it added up (empty scope with several events: see ``scope_summary``)."""
+    if scope:
+        return scope_summary(session, scope)
     event = session.get(Event, event_id) if event_id else current_event(session)
     assert event is not None
-    p = {"event": event.id}
     summary = EventSummary(
-        event.name, event.date, event.venue, event.kabupaten_name, _kecamatan(session, event.id)
+        event.name, event.date, event.venue, event.kabupaten_name, _kecamatan(session, [event.id])
     )
+    return _fill(session, summary, [event.id])
+
+
+def scope_summary(session: Session, scope: Sequence[str]) -> EventSummary:
+    """The figures of every event in ``scope`` (empty: every event) added up."""
+    events = events_in(session, scope)
+    if len(events) == 1:
+        return event_summary(session, events[0])
+    rows = session.scalars(select(Event).where(Event.id.in_(events)).order_by(Event.date)).all()
+    kabupaten = sorted({e.kabupaten_name for e in rows if e.kabupaten_name})
+    summary = EventSummary(
+        scope_label(session, scope),
+        rows[0].date if rows else dt.date.today(),
+        "",
+        ", ".join(kabupaten),
+        _kecamatan(session, events),
+    )
+    return _fill(session, summary, events)
+
+
+def _fill(session: Session, summary: EventSummary, events: list[str]) -> EventSummary:
+    p = {"events": json.dumps(events)}
     summary.registered, summary.arrived, summary.women_arrived = session.execute(_PEOPLE, p).one()
     per_bursa = {b: (n, amount) for b, n, amount in session.execute(_PER_BURSA, p)}
     summary.bursa = [
@@ -82,7 +121,7 @@ def event_summary(session: Session, event_id: str | None = None) -> EventSummary
     ]
     summary.commitments = sum(f.commitments for f in summary.bursa)
     summary.amount = sum(f.amount for f in summary.bursa)
-    summary.desa = _desa(session, event.id)
+    summary.desa = [d for eid in events for d in _desa(session, eid)]
     summary.ideas = int(sum(n for _code, n in session.execute(_IDEAS, p)))
     summary.ratings, mean = session.execute(_RATINGS, p).one()
     summary.mean_rating = round(mean, 2) if mean is not None else None
@@ -90,12 +129,12 @@ def event_summary(session: Session, event_id: str | None = None) -> EventSummary
         InnovationFigure(code, title, bursa, n, round(m, 2))
         for code, title, bursa, n, m in session.execute(_TOP, {**p, "limit": TOP_INNOVATIONS})
     ]
-    summary.followup = status_counts(session, event_id=event.id)
+    summary.followup = status_counts(session, scope=events)
     return summary
 
 
 def _desa(session: Session, event_id: str) -> list[DesaFigure]:
-    p = {"event": event_id}
+    p = {"events": json.dumps([event_id])}
     commitments = {code: (n, amount) for code, n, amount in session.execute(_PER_DESA, p)}
     ideas = {code: n for code, n in session.execute(_IDEAS, p)}
     return [
@@ -112,10 +151,30 @@ def _desa(session: Session, event_id: str) -> list[DesaFigure]:
     ]
 
 
-def write_report(session: Session, out: Path, event_id: str | None = None) -> ReportResult:
-    """The event report PDF (summary, charts, tables) of this station's event."""
+def write_report(
+    session: Session, out: Path, event_id: str | None = None, scope: Sequence[str] = ()
+) -> ReportResult:
+    """The report PDF of this station's event (or ``event_id``); with ``scope`` covering
+    several events, the kabupaten report: a summary per kecamatan, then a chart per kecamatan."""
+    if scope or (event_id is None and len(events_in(session, ())) > 1 and _is_ta(session)):
+        events = events_in(session, scope)
+        if len(events) > 1:
+            from bid_desktop.reports.kabupaten import write_kabupaten_pdf
+
+            summary = scope_summary(session, scope)
+            figures = kabupaten_summary(session, scope)
+            per_event = {eid: _desa(session, eid) for eid in events}
+            pages = write_kabupaten_pdf(summary, figures, per_event, Path(out))
+            return ReportResult(Path(out), pages)
+        event_id = events[0] if events else event_id
     from bid_desktop.reports.report import write_report_pdf
 
     summary = event_summary(session, event_id)
     pages = write_report_pdf(summary, Path(out))
     return ReportResult(Path(out), pages)
+
+
+def _is_ta(session: Session) -> bool:
+    from bid_desktop.services.sync_events import is_ta
+
+    return is_ta(session)

@@ -13,10 +13,9 @@ import datetime as dt
 import hashlib
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +24,7 @@ from bid_desktop.domain.enums import Role
 from bid_desktop.domain.ids import natural_id
 from bid_desktop.domain.text import fold
 from bid_desktop.services import station as station_service
+from bid_desktop.services import sync_events
 from bid_desktop.services.audit import audit, require_pin
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.storage.backup import BackupError, backup_database, integrity_ok, restore_database
@@ -33,6 +33,7 @@ from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, Setting, StationState
 from bid_desktop.sync import batch, keys
 from bid_desktop.sync import package as _pkg
+from bid_desktop.sync.events import export_event_versions
 from bid_desktop.sync.invariants import verify_invariants
 from bid_desktop.sync.merge import export_versions
 
@@ -210,12 +211,16 @@ def export_package(db: Database, out_dir: Path) -> ExportResult:
         event_id, station = str(state.event_id), state.station
         key = bytes(state.package_key or b"")
         event_name = event.name if event is not None else ""
+        ta = sync_events.is_ta(session)
     created = dt.datetime.now().replace(microsecond=0)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="bid-export-") as tmp:
             data_path = Path(tmp) / _pkg.DATA
-            counts = export_versions(db, data_path)
+            if ta:  # a TA database holds many events: only this one goes in
+                counts = export_event_versions(db, {event_id: data_path}, event_id)[event_id]
+            else:
+                counts = export_versions(db, data_path)
             data = data_path.read_bytes()
         manifest = _pkg.make_manifest(
             event_id=event_id,
@@ -263,12 +268,6 @@ def _info(opened: _pkg.OpenedPackage, already: bool = False) -> PackageInfo:
     )
 
 
-def _laptop_key(db: Database) -> tuple[bytes, str]:
-    with db.begin() as session:
-        state = _station_state(session)
-        return bytes(state.package_key or b""), str(state.event_id)
-
-
 def _imported_hashes(db: Database, hashes: list[str]) -> set[str]:
     if not hashes:
         return set()
@@ -282,16 +281,18 @@ def _imported_hashes(db: Database, hashes: list[str]) -> set[str]:
 def inspect_package(db: Database | None, path: Path, passphrase: str | None = None) -> PackageInfo:
     """Authenticate and check a package without merging it.
 
-    With ``db``: the key and event of this laptop are used (``passphrase`` ignored) and
-    ``already_imported`` is filled from the import log. Without ``db``: ``passphrase`` is
+    With ``db``: the kept key of the package's event is used and ``already_imported`` is
+    filled from the import log; a TA database opens a new event's package with
+    ``passphrase``. Without ``db``: ``passphrase`` is
     required (join page). Runs every check a merge runs (size, header, key, AEAD, zip
     members, manifest, hashes, schema revision, rows) in a temporary staging copy.
     Raises ``InputRefused("<file>: <check>: <reason>")`` on the first failed check.
     """
     with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
         if db is not None:
-            key, event_id = _laptop_key(db)
-            opened = _pkg.open_package(Path(path), Path(tmp), key=key, event_id=event_id)
+            phrases = [passphrase] if passphrase else []
+            (item,) = sync_events.resolve_keys(db, [Path(path)], phrases)
+            opened = _pkg.open_package(item.path, Path(tmp), key=item.key, event_id=item.event_id)
             return _info(opened, opened.sha256 in _imported_hashes(db, [opened.sha256]))
         if passphrase is None:
             raise InputRefused(f"{Path(path).name}: kata sandi: kata sandi acara diperlukan")
@@ -300,16 +301,15 @@ def inspect_package(db: Database | None, path: Path, passphrase: str | None = No
 
 
 def _open_all(
-    paths: list[Path],
+    resolved: list[sync_events.PackageKey],
     staging: Path,
     tell: Callable[[int, str], None],
     stop: Cancelled,
-    **key_args: Any,
 ) -> list[_pkg.OpenedPackage]:
     opened = []
-    for i, path in enumerate(paths):
-        tell(i, f"Memeriksa {Path(path).name}")
-        opened.append(_pkg.open_package(Path(path), staging, **key_args))
+    for i, item in enumerate(resolved):
+        tell(i, f"Memeriksa {item.path.name}")
+        opened.append(_pkg.open_package(item.path, staging, key=item.key, event_id=item.event_id))
         if stop():
             raise UserError("Dibatalkan")
     return opened
@@ -356,6 +356,7 @@ def import_packages(
     backup_dir: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    passphrases: Sequence[str] = (),
 ) -> ImportSummary:
     """Merge packages into ``db`` in ONE transaction; a dry run rolls it back.
 
@@ -366,6 +367,9 @@ def import_packages(
     ``progress(done, total, message)`` is called along the way (from the calling thread);
     ``cancelled()`` is polled between steps: when it returns True, ``UserError("Dibatalkan")``
     is raised and the database is unchanged.
+
+    A TA database (``sync_events``) also merges packages of other events: a new event's
+    passphrase is whichever of ``passphrases`` opens it, checked and kept with the merge.
     """
     paths = [Path(p) for p in paths]
     if not paths:
@@ -379,9 +383,9 @@ def import_packages(
         if progress is not None:
             progress(done, total, message)
 
-    key, event_id = _laptop_key(db)
+    resolved = sync_events.resolve_keys(db, paths, passphrases)
     with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
-        opened = _open_all(paths, Path(tmp), tell, stop, key=key, event_id=event_id)
+        opened = _open_all(resolved, Path(tmp), tell, stop)
         already = _imported_hashes(db, [o.sha256 for o in opened])
         backup: Path | None = None
         if not dry_run:
@@ -394,6 +398,7 @@ def import_packages(
                 raise UserError("Dibatalkan")
 
         def finish(conn: sqlite3.Connection, result: batch.BatchResult) -> None:
+            sync_events.store_new_keys(conn, resolved)
             _log_rows(conn, opened, result.files)
             # recorded with the merge, so a cancelled or refused merge leaves no trace
             conn.execute(

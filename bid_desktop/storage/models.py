@@ -79,6 +79,8 @@ class EventKecamatan(Synced):
 
 class Desa(Synced):
     __tablename__ = "desa"
+    # every list joins (event_id, code): without it a row scans its event's desa (issue 13)
+    __table_args__ = (Index("ix_desa_event_code", "event_id", "code"),)
     event_id: Mapped[str] = _event_fk()
     code: Mapped[str] = mapped_column(String(13), index=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -244,6 +246,7 @@ class Commitment(Synced):
 
 class Idea(Synced):
     __tablename__ = "idea"
+    __table_args__ = (Index("ix_idea_event_desa", "event_id", "desa_code"),)
     event_id: Mapped[str] = _event_fk()
     proposer_name: Mapped[str] = mapped_column(String(200))
     participant_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
@@ -270,6 +273,7 @@ class Piagam(Synced):
     """One certificate per desa, identified by (event, desa)."""
 
     __tablename__ = "piagam"
+    __table_args__ = (Index("ix_piagam_event_desa", "event_id", "desa_code"),)
     event_id: Mapped[str] = _event_fk()
     desa_code: Mapped[str] = mapped_column(String(13), index=True)
     serial: Mapped[str] = mapped_column(String(40))
@@ -364,6 +368,18 @@ class StationState(Base):
     last_backup_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     backup_dir: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str] = mapped_column(String(5), default="id")
+
+
+class EventKey(Base):
+    """The package key of every event this (TA) database holds besides ``StationState``'s own.
+
+    Derived once from the event's passphrase when its first package is merged, so later
+    packages of that event need no passphrase; never exported (quality.md S3)."""
+
+    __tablename__ = "event_key"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    package_key: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class Version(Base):

@@ -231,17 +231,20 @@ def _attribute(conn: sqlite3.Connection, sizes: list[int]) -> list[FileFigures]:
 
 
 def _duplicates(conn: sqlite3.Connection, files: list[FileFigures]) -> int:
-    """Every open duplicate-person group of the event (one pass), and per file the groups
-    that include a participant credited to it."""
+    """Every open duplicate-person group of every event the database holds (one pass per
+    event: a TA database holds many), and per file the groups that include a participant
+    credited to it."""
     row = conn.execute("SELECT event_id FROM main.station_state WHERE id = 1").fetchone()
     if row is None or row[0] is None:
         return 0
     register_normaliser(conn)
     conn.execute("DROP TABLE IF EXISTS temp.dgroups")
-    conn.execute(
-        f"CREATE TEMP TABLE dgroups AS SELECT ids FROM ({duplicate_groups_sql()})",
-        {"event": row[0]},
-    )
+    conn.execute("CREATE TEMP TABLE dgroups (ids TEXT)")
+    events = [r[0] for r in conn.execute("SELECT id FROM main.event ORDER BY id")] or [row[0]]
+    for event_id in events:
+        conn.execute(
+            f"INSERT INTO dgroups SELECT ids FROM ({duplicate_groups_sql()})", {"event": event_id}
+        )
     try:
         for file, count in conn.execute(
             "SELECT r.file, COUNT(DISTINCT g.ids) FROM dgroups g, json_each(g.ids) j "

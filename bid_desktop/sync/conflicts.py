@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, text
@@ -51,14 +52,26 @@ def _heads(session: Session, head_ids: list[str]) -> list[dict[str, Any]]:
     return [by_id[h] for h in head_ids if h in by_id]
 
 
-def list_conflicts(session: Session, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Conflicts, hard ones first, each with a human label and its heads (winner first)."""
+# The event a conflict belongs to: that of its winning head (a TA database holds many).
+_CONFLICT_EVENT = (
+    "(SELECT CASE WHEN v.entity = 'event' THEN v.record_id "
+    "ELSE json_extract(v.payload, '$.event_id') END FROM version v "
+    "WHERE v.version_id = json_extract(conflict.head_ids, '$[0]'))"
+)
+
+
+def list_conflicts(
+    session: Session, limit: int = 200, offset: int = 0, scope: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Conflicts, hard ones first, each with a human label and its heads (winner first);
+    with ``scope``, only those of these events."""
     rows = session.execute(
         text(
             "SELECT record_id, entity, kind, fields, head_ids FROM conflict "
+            f"WHERE :every OR {_CONFLICT_EVENT} IN (SELECT value FROM json_each(:events)) "
             "ORDER BY kind = 'soft', entity, record_id LIMIT :limit OFFSET :offset"
         ),
-        {"limit": limit, "offset": offset},
+        {"limit": limit, "offset": offset, "every": not scope, "events": json.dumps(list(scope))},
     ).all()
     out = []
     for record_id, entity, kind, fields, head_ids in rows:
@@ -77,8 +90,14 @@ def list_conflicts(session: Session, limit: int = 200, offset: int = 0) -> list[
     return out
 
 
-def count_conflicts(session: Session) -> dict[str, int]:
-    rows = session.execute(text("SELECT kind, COUNT(*) FROM conflict GROUP BY kind")).all()
+def count_conflicts(session: Session, scope: Sequence[str] = ()) -> dict[str, int]:
+    rows = session.execute(
+        text(
+            "SELECT kind, COUNT(*) FROM conflict WHERE :every OR "
+            f"{_CONFLICT_EVENT} IN (SELECT value FROM json_each(:events)) GROUP BY kind"
+        ),
+        {"every": not scope, "events": json.dumps(list(scope))},
+    ).all()
     return {"hard": 0, "soft": 0, **{k: int(n) for k, n in rows}}
 
 

@@ -121,12 +121,17 @@ def _link(session: Session, ids: list[str], not_duplicate: bool) -> DuplicateLin
     ids = sorted(set(ids))
     if len(ids) < 2:
         raise UserError("Pilih minimal dua peserta")
-    link_id = duplicate_link_id(state.event_id, ids)
+    # the people's event (a TA database holds many; a station laptop only its own)
+    events = set(session.scalars(select(Participant.event_id).where(Participant.id.in_(ids))))
+    if len(events) > 1:
+        raise UserError("Peserta dari acara yang berbeda bukan orang yang sama di satu acara")
+    event_id = events.pop() if events else state.event_id
+    link_id = duplicate_link_id(event_id, ids)
     link = session.get(DuplicateLink, link_id)
     if link is None:
         link = DuplicateLink(
             id=link_id,
-            event_id=state.event_id,
+            event_id=event_id,
             participant_ids=json.dumps(ids, separators=(",", ":")),
         )
         session.add(link)
@@ -156,7 +161,8 @@ def link_same_person(session: Session, participant_ids: list[str], pin: str | No
         if pid != survivor.id and not person.voided:
             person.voided = True
             person.void_reason = f"duplikat dari {survivor.number}"
-    audit(session, "duplicate.linked", "participant", survivor.id, after=sorted(people))
+    audit(session, "duplicate.linked", "participant", survivor.id, after=sorted(people),
+          event_id=link.event_id)  # fmt: skip
     session.flush()
     return survivor.id
 
@@ -164,7 +170,7 @@ def link_same_person(session: Session, participant_ids: list[str], pin: str | No
 def mark_not_duplicate(session: Session, participant_ids: list[str]) -> None:
     """The user says these are different people: the group is no longer proposed."""
     link = _link(session, participant_ids, not_duplicate=True)
-    audit(session, "duplicate.not_duplicate", "duplicate_link", link.id)
+    audit(session, "duplicate.not_duplicate", "duplicate_link", link.id, event_id=link.event_id)
     session.flush()
 
 

@@ -44,9 +44,10 @@ __all__ = [
 ]
 
 # The alembic head this build writes and reads (tests check it matches migrations/).
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "i13_ta_events"
 # Revisions this build can read, oldest first; a package from a later one is refused.
-KNOWN_REVISIONS = ("0001",)
+# i13_ta_events added only a local table and indexes: a 0001 package needs no step.
+KNOWN_REVISIONS = ("0001", "i13_ta_events")
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -16,6 +16,7 @@ class Bus(QObject):
 
     data_changed = Signal(str)  # area name, e.g. "participant", "commitment", "merge"
     status = Signal(str)  # a short message for the status bar
+    scope_changed = Signal()  # the events the TA's views show (AppContext.scope)
 
 
 @dataclass
@@ -24,6 +25,10 @@ class AppContext:
     tasks: TaskManager
     bus: Bus = field(default_factory=Bus)
     _station: StationInfo | None = None
+    # The events the recap, report, dashboard, lists and reviews show; () = every event in
+    # the database (a station laptop holds one, so there it is that event).
+    scope: tuple[str, ...] = ()
+    scope_label: str = ""
 
     @property
     def station(self) -> StationInfo:
@@ -41,3 +46,22 @@ class AppContext:
         event_id = self.station.event_id
         assert event_id is not None
         return event_id
+
+    def set_scope(self, scope: tuple[str, ...]) -> None:
+        """Show these events everywhere (normalised: every event listed = ``()``)."""
+        from bid_desktop.services.scope import normalise, scope_label
+
+        with self.db.begin() as session:
+            self.scope = normalise(session, scope)
+            self.scope_label = scope_label(session, self.scope)
+        self.bus.scope_changed.emit()
+
+    def scope_name(self) -> str:
+        """The scope as the status bar names it ("" on a database with one event)."""
+        if not self.scope_label:
+            from bid_desktop.services.scope import event_choices, scope_label
+
+            with self.db.begin() as session:
+                many = len(event_choices(session)) > 1
+                self.scope_label = scope_label(session, self.scope) if many else "-"
+        return "" if self.scope_label == "-" else self.scope_label

@@ -106,8 +106,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menu()
         self.show_role(ctx.station.role)
-        ctx.bus.data_changed.connect(lambda _area: self.refresh_status())
+        ctx.bus.data_changed.connect(self._data_changed)
         ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.bus.scope_changed.connect(self.refresh_status)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_status)
         self._timer.start(5000)
@@ -246,14 +247,20 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.tab_by_role[role])
 
+    def _data_changed(self, area: str) -> None:
+        if area == "merge":  # a TA merge may have brought a new event: name the scope again
+            self.ctx.scope_label = ""
+        self.refresh_status()
+
     def refresh_status(self) -> None:
         info = self.ctx.station
         with self.ctx.db.begin() as session:
             state = session.get(StationState, 1)
             pending = pending_export_count(session.connection())
             backup = state.last_backup_at if state else None
-        self.setWindowTitle(f"BID Desktop — {info.event_name} — {info.station}")
-        self.lbl_event.setText(self.tr("Acara: %s") % info.event_name)
+        shown = self.ctx.scope_name() or info.event_name  # a TA database: the scope shown
+        self.setWindowTitle(f"BID Desktop — {shown} — {info.station}")
+        self.lbl_event.setText(self.tr("Acara: %s") % shown)
         self.lbl_station.setText(self.tr("Stasiun: %s (%s)") % (info.station, info.role))
         self.lbl_db.setText(self.tr("Basis data: %s") % self.ctx.db.path.name)
         self.lbl_db.setToolTip(str(self.ctx.db.path))

@@ -1541,6 +1541,16 @@ Continue?</translation>
         <translation>BID packages (*%s)</translation>
     </message>
     <message>
+        <source>Acara baru</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>Paket %s dari acara yang belum ada di basis data ini.
+Kata sandi acara tersebut:</source>
+        <translation>Package %s is from an event not yet in this database.
+That event&apos;s passphrase:</translation>
+    </message>
+    <message>
         <source>Pratinjau paket…</source>
         <translation>Previewing packages…</translation>
     </message>
@@ -2620,6 +2630,17 @@ Continue?</translation>
     <message>
         <source>Laporan ditulis: %s (%d halaman)</source>
         <translation>Report written: %s (%d pages)</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeButton</name>
+    <message>
+        <source>Cakupan: %s</source>
+        <translation>Scope: %s</translation>
+    </message>
+    <message>
+        <source>Semua acara (%d)</source>
+        <translation>All events (%d)</translation>
     </message>
 </context>
 <context>

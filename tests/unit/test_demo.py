@@ -108,3 +108,33 @@ def test_same_seed_same_data(demo: Path, tmp_path: Path) -> None:
 def test_existing_path_is_refused(demo: Path) -> None:
     with pytest.raises(InputRefused, match="already exists"):
         build_demo(demo)
+
+
+def test_kabupaten_demo_station_packages_join_and_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: as a new user — `demo --scale kabupaten`, `export` from a station, then
+    `event join` and `merge` — every step is accepted; the TA database holds all 20 events."""
+    monkeypatch.setenv("BID_PASSPHRASE", "demo-bursa-inovasi")
+    path = tmp_path / "kab.sqlite"
+    assert run(["demo", "--db", str(path), "--scale", "kabupaten", "--stations", "2"]) == 0
+    assert one(path, "SELECT COUNT(*) FROM event") == 20
+    assert one(path, "SELECT role FROM station_state") == "rekap"
+    assert one(path, "SELECT COUNT(*) FROM participant") == 5000
+    folders = sorted(p for p in station_dir(path).iterdir() if p.is_dir() and p.name[0].isdigit())
+    assert len(folders) == 20
+    for file in folders[3].glob("*.sqlite"):  # a station laptop holds one event
+        assert one(file, "SELECT COUNT(*) FROM event") == 1
+    usb = tmp_path / "usb"
+    assert run(["export", "--db", str(folders[3] / "REG1.sqlite"), "--out", str(usb)]) == 0
+    (package,) = usb.glob("*.bidsync")
+    new = tmp_path / "new.sqlite"
+    assert (
+        run(["event", "join", "--db", str(new), "--package", str(package), "--station", "SEK2"])
+        == 0
+    )
+    assert run(["merge", "--db", str(folders[3] / "MKA1.sqlite"), str(package)]) == 0
+    before = q(path, "SELECT COUNT(*) FROM version")
+    assert run(["merge", "--db", str(path), str(package)]) == 0  # the TA knows it already
+    assert q(path, "SELECT COUNT(*) FROM version") == before
+    assert run(["check", "--db", str(path)]) == 0

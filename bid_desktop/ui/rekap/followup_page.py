@@ -148,9 +148,11 @@ class FollowUpPage(QWidget):
     # --- filters -----------------------------------------------------------------------------
 
     def load_choices(self) -> None:
+        scope = self.ctx.scope
+
         def work() -> list[tuple[str, str]]:
             with self.ctx.db.begin() as session:
-                return fu.kecamatan_choices(session)
+                return fu.kecamatan_choices(session, scope)
 
         run_for(self, self.ctx, work, self._fill_kecamatan)
 
@@ -169,10 +171,11 @@ class FollowUpPage(QWidget):
 
     def _kecamatan_changed(self) -> None:
         code = self.cb_kecamatan.currentData() or ""
+        scope = self.ctx.scope
 
         def work() -> list[tuple[str, str]]:
             with self.ctx.db.begin() as session:
-                return fu.desa_choices(session, code)
+                return fu.desa_choices(session, code, scope)
 
         run_for(self, self.ctx, work, self._fill_desa)
 
@@ -193,6 +196,7 @@ class FollowUpPage(QWidget):
             status=self.cb_status.currentData() or "",
             overdue=self.chk_overdue.isChecked(),
             text=self.ed_text.text(),
+            events=self.ctx.scope,
         )
 
     # --- list ----------------------------------------------------------------------------------
@@ -206,7 +210,8 @@ class FollowUpPage(QWidget):
 
         def work() -> tuple[fu.Page, dict[str, int]]:
             with self.ctx.db.begin() as session:
-                return fu.followup_page(session, flt, limit), fu.status_counts(session)
+                counts = fu.status_counts(session, scope=flt.events)
+                return fu.followup_page(session, flt, limit), counts
 
         return work
 

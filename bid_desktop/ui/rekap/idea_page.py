@@ -195,6 +195,7 @@ class IdeaPage(QWidget):
             kecamatan_code=self.cb_kecamatan.currentData() or "",
             verified=self.cb_verified.currentData() or "",
             text=self.ed_text.text(),
+            events=self.ctx.scope,
         )
 
         def work() -> tuple[fu.Page, None]:

@@ -1,7 +1,8 @@
 """Rekap & Tindak Lanjut tab (station 6, TA Kabupaten, after the event).
 
 Pages: follow-up of every commitment (filters, overdue view, edit panel), verification of
-the Kartu Ide, and the dashboard of this station's event. Buttons write the recap workbook
+the Kartu Ide, and the dashboard. A TA database holding many events shows the scope chosen
+with the "Cakupan" button (every event, one, several) on every page, recap and report. Buttons write the recap workbook
 (every event in the database), import the TA's Tanggapan/Penilaian back, and write the event
 report PDF; slow work runs on the task worker with a progress dialog.
 
@@ -34,6 +35,7 @@ from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.rekap.dashboard import DashboardPage
 from bid_desktop.ui.rekap.followup_page import FollowUpPage
 from bid_desktop.ui.rekap.idea_page import IdeaPage
+from bid_desktop.ui.rekap.scope_button import ScopeButton
 from bid_desktop.ui.rekap.worker import run_for
 
 
@@ -60,6 +62,7 @@ class RekapTab(QWidget):
         self.btn_recap = self._button(self.tr("Tulis &rekap (xlsx)…"), self.ask_recap)
         self.btn_import = self._button(self.tr("&Impor tanggapan TA…"), self.ask_import)
         self.btn_report = self._button(self.tr("&Laporan PDF…"), self.ask_report)
+        self.btn_scope = ScopeButton(ctx)  # a TA database: which events every page shows
         self.lbl_info = QLabel(
             self.tr(
                 "Tindak lanjut jatuh tempo 5 hari kerja setelah acara (libur nasional dan cuti bersama dilewati)."
@@ -68,6 +71,7 @@ class RekapTab(QWidget):
         self.lbl_info.setStyleSheet("color: #555;")
         top = QHBoxLayout()
         top.addWidget(self.lbl_info, 1)
+        top.addWidget(self.btn_scope)
         for button in (self.btn_recap, self.btn_import, self.btn_report):
             top.addWidget(button)
         layout = QVBoxLayout(self)
@@ -80,10 +84,18 @@ class RekapTab(QWidget):
         # worker is shared with the scans of the registration desk.
         self._debounce.timeout.connect(self._refresh_if_visible)
         ctx.bus.data_changed.connect(self._data_changed)
+        ctx.bus.scope_changed.connect(self._scope_changed)
         self.ideas_loaded = False
 
     def _data_changed(self, _area: str) -> None:
         self._debounce.start()
+
+    def _scope_changed(self) -> None:
+        self.followups.load_choices()  # its kecamatan/desa choices, then its list
+        self.ideas_loaded = False  # reloaded with the scope when next shown
+        if self.pages.currentWidget() is self.ideas:
+            self._page_changed(self.pages.currentIndex())
+        self._refresh_if_visible()
 
     def _button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
@@ -114,11 +126,11 @@ class RekapTab(QWidget):
             self.refresh_dashboard()
 
     def refresh_dashboard(self) -> None:
-        event_id = self.ctx.event_id
+        scope = self.ctx.scope
 
         def work() -> EventSummary:
-            with self.ctx.db.begin() as session:
-                return report_service.event_summary(session, event_id)
+            with self.ctx.db.begin() as session:  # a station laptop: its one event
+                return report_service.scope_summary(session, scope)
 
         run_for(self, self.ctx, work, self.dashboard.show_summary)
 
@@ -132,9 +144,11 @@ class RekapTab(QWidget):
             self.write_recap(Path(path))
 
     def write_recap(self, path: Path) -> None:
+        scope = self.ctx.scope
+
         def work(progress: Any, cancelled: Any) -> recap_service.RecapResult:
             with self.ctx.db.begin() as session:
-                return recap_service.write_recap(session, path, progress, cancelled)
+                return recap_service.write_recap(session, path, progress, cancelled, scope)
 
         self.ctx.tasks.run_with_progress(self.tr("Menulis rekap…"), work, self._recap_written)
 
@@ -180,11 +194,11 @@ class RekapTab(QWidget):
             self.write_report(Path(path))
 
     def write_report(self, path: Path) -> None:
-        event_id = self.ctx.event_id
+        scope = self.ctx.scope
 
         def work(_progress: Any, _cancelled: Any) -> report_service.ReportResult:
-            with self.ctx.db.begin() as session:
-                return report_service.write_report(session, path, event_id)
+            with self.ctx.db.begin() as session:  # several events: the kabupaten report
+                return report_service.write_report(session, path, scope=scope)
 
         self.ctx.tasks.run_with_progress(self.tr("Menulis laporan…"), work, self._report_written)
 

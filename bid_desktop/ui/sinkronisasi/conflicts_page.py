@@ -134,11 +134,13 @@ class ConflictsPage(SyncPage):
         return ", ".join(translate_label(field_label(f)) for f in fields or [])
 
     def refresh(self) -> None:
+        scope = self.ctx.scope  # a TA database: the events chosen (every one by default)
+
         def work() -> tuple[list[dict[str, Any]], dict[str, int]]:
             with self.ctx.db.begin() as session:
                 return (
-                    conflict_service.list_conflicts(session),
-                    conflict_service.count_conflicts(session),
+                    conflict_service.list_conflicts(session, scope=scope),
+                    conflict_service.count_conflicts(session, scope),
                 )
 
         self.run(work, self._show_list)

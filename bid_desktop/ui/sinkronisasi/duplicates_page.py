@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from bid_desktop.services.audit import require_pin
 from bid_desktop.services.events import desa_list
+from bid_desktop.services.scope import events_in
 from bid_desktop.sync import duplicates as duplicate_service
 from bid_desktop.sync.labels import field_label
 from bid_desktop.ui.common.feedback import Tone
@@ -120,12 +121,14 @@ class DuplicatesPage(SyncPage):
     # --- list --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        event_id = self.ctx.event_id
+        scope = self.ctx.scope  # a TA database: the events chosen (every one by default)
 
         def work() -> list[dict[str, Any]]:
             with self.ctx.db.begin() as session:
-                groups = duplicate_service.find_candidates(session, event_id)
-                names = {d.code: d.name for d in desa_list(session, event_id)}
+                groups, names = [], {}
+                for event_id in events_in(session, scope):
+                    groups += duplicate_service.find_candidates(session, event_id)
+                    names.update({d.code: d.name for d in desa_list(session, event_id)})
             for group in groups:
                 for member in group["participants"]:
                     code = member.get("desa_code")

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QTableView,
     QVBoxLayout,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from bid_desktop.services import sync as sync_service
+from bid_desktop.services import sync_events
+from bid_desktop.services.errors import UserError
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.common.table_model import Column, RowsModel
 from bid_desktop.ui.context import AppContext
@@ -50,6 +54,7 @@ class ImportPage(SyncPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.paths: list[Path] = []
+        self.passphrases: list[str] = []  # of new events (a TA database), asked once each
         self.preview: sync_service.ImportSummary | None = None
         self.result: sync_service.ImportSummary | None = None
         self.model = RowsModel(
@@ -170,9 +175,37 @@ class ImportPage(SyncPage):
         if self.preview is not None:
             self._start(dry_run=False)
 
+    def ask_passphrases(self, paths: list[Path]) -> list[str] | None:
+        """A TA database merging an event for the first time: that event's passphrase, asked
+        once per new event (then kept with its key). None when the user cancels."""
+        try:
+            new = sync_events.unknown_events(self.ctx.db, paths)
+        except UserError as exc:
+            self.failed(exc)
+            return None
+        phrases = list(self.passphrases)
+        for event_id, files in new.items():
+            if any(sync_events.opens(event_id, files[0], p) for p in phrases):
+                continue
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Acara baru"),
+                self.tr("Paket %s dari acara yang belum ada di basis data ini.\n"
+                        "Kata sandi acara tersebut:") % files[0].name,
+                QLineEdit.EchoMode.Password,
+            )  # fmt: skip
+            if not ok:
+                return None
+            phrases.append(text)
+        self.passphrases = phrases
+        return phrases
+
     def _start(self, dry_run: bool) -> None:
         paths = list(self.paths)
         if not paths:
+            return
+        passphrases = self.ask_passphrases(paths)
+        if passphrases is None:
             return
         title = self.tr("Pratinjau paket…") if dry_run else self.tr("Menggabungkan paket…")
         progress, cancelled = self.progress.start(title)
@@ -181,7 +214,12 @@ class ImportPage(SyncPage):
 
         def work() -> sync_service.ImportSummary:
             return sync_service.import_packages(
-                db, paths, dry_run=dry_run, progress=progress, cancelled=cancelled
+                db,
+                paths,
+                dry_run=dry_run,
+                progress=progress,
+                cancelled=cancelled,
+                passphrases=passphrases,
             )
 
         self.run(work, self._finished, on_error=self._refused)
