@@ -25,8 +25,15 @@ class ScanBox(QLineEdit):
     confirmed = Signal()
     searched = Signal(str)
 
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None, delay_ms: int = 120):
+    def __init__(
+        self,
+        placeholder: str = "",
+        parent: QWidget | None = None,
+        delay_ms: int = 120,
+        badges: bool = True,
+    ) -> None:
         super().__init__(parent)
+        self.badges = badges  # False: a filter box only; a badge scanned here is the tab's
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
         font = QFont(self.font())

@@ -173,9 +173,8 @@ class ScannerRouter(QObject):
             self.flush()
             return False
         widgets = run.widgets()
-        if all(isinstance(w, ScanBox) for w in widgets) and len(set(map(id, widgets))) == 1:
-            box = widgets[0]
-            assert isinstance(box, ScanBox)
+        box = widgets[0] if len(widgets) == 1 else None
+        if isinstance(box, ScanBox) and box.badges:
             self._reset()
             if key == Qt.Key.Key_Tab:
                 box.take()  # a scanner set to end with Tab, typing into the box
