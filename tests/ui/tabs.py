@@ -19,6 +19,8 @@ Tab = TypeVar("Tab", bound=QWidget)
 
 def settle_tab(tab: Any, rounds: int = 4) -> None:
     """Wait for the worker and deliver its results, ``rounds`` times (results start work)."""
+    if scan_router.held_keys():
+        QTest.qWait(scan_router.FLUSH_MS + 20)  # keys held from a list or the pad go on now
     for _ in range(rounds):
         tab.ctx.tasks.wait()
         QApplication.processEvents()

@@ -8,8 +8,9 @@ between keys, so their keys pass untouched.
 
 While a run may still turn out to be a scan, its keys go on to text fields as usual (they are
 taken back if it is one) but are held back from other widgets — a list would jump to the
-row the digits spell, the score pad would take a digit as a score — and replayed there as
-soon as the run turns out to be typing. On a scan the run's keys are taken back everywhere
+row the digits spell, a combo box would choose a desa, the score pad would take a digit as
+a score — and replayed there as soon as the run turns out to be typing (``FLUSH_MS`` after
+its last key: a key pressed on a list or the score pad arrives that much later). On a scan the run's keys are taken back everywhere
 they landed, the Enter or Tab is swallowed, and ``route(text)`` gets the whole text. A run
 typed entirely into a scan box is left to that box (it takes its whole text at Enter, so a
 badge whose keys were split by a pause still arrives whole); a Tab ending it submits the box.
@@ -18,6 +19,7 @@ badge whose keys were split by a pause still arrives whole); a Tab ending it sub
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +33,7 @@ from bid_desktop.ui.common.scan_snapshot import Snapshot, is_text_input
 
 MAX_GAP_MS = 50  # a scanner types a key every 1-15 ms; a quick typist needs 80 ms or more
 MIN_CHARS = 4  # badge numbers are 8 or 9 characters; innovation codes (A01) are 3
+FLUSH_MS = 90  # held keys go to their widget this long after the last key of a run
 TERMINATORS = (*ENTER_KEYS, Qt.Key.Key_Tab)
 MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}  # fmt: skip
@@ -48,6 +51,14 @@ def quiet_in_ms() -> float:
     """How long until keys typed now could no longer continue the last run: tests wait this
     long to act as a person, whose next key never comes that fast."""
     return max(0.0, MAX_GAP_MS - (time.monotonic() * 1000 - _last_key_ms))
+
+
+_routers: weakref.WeakSet[ScannerRouter] = weakref.WeakSet()
+
+
+def held_keys() -> int:
+    """Keys held back from their widget right now, over every station (tests wait them out)."""
+    return sum(len(r._run.held) for r in list(_routers) if shiboken6.isValid(r))
 
 
 class _Run:
@@ -88,11 +99,13 @@ class ScannerRouter(QObject):
         self._run = _Run()
         self._last_event: tuple[int, int, str, QWidget] | None = None
         self._replaying = False
-        self._flush = QTimer(self, singleShot=True, interval=int(max_gap_ms) + 10)
-        self._flush.timeout.connect(self.flush)
+        self._keys_seen = 0
+        self._flush = QTimer(self, singleShot=True, interval=FLUSH_MS)
+        self._flush.timeout.connect(self._flush_when_quiet)
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+        _routers.add(self)
         scope.destroyed.connect(lambda _o=None: self._uninstall(app))
 
     def _uninstall(self, app: QObject) -> None:
@@ -153,16 +166,16 @@ class ScannerRouter(QObject):
 
     def _char(self, target: QWidget, event: QKeyEvent, text: str, now: float) -> bool:
         run = self._run
-        fast = 0 <= now - run.last_ms <= self.max_gap_ms
-        if not fast:
+        if not 0 <= now - run.last_ms <= self.max_gap_ms:
             self.flush()
             run = self._run
         run.landed_in(target)
         run.chars.append(text)
         run.last_ms = now
+        self._keys_seen += 1
         self._flush.start()
-        if not fast or is_text_input(target):
-            return False  # the first key of a run, or a text field: it goes on as typed
+        if is_text_input(target):
+            return False  # a text field: the key goes on as typed (taken back on a scan)
         run.held.append((target, event.key(), event.modifiers(), text))
         return True
 
@@ -189,6 +202,12 @@ class ScannerRouter(QObject):
         return True
 
     # --- ending a run that was typing ------------------------------------------------------
+
+    def _flush_when_quiet(self) -> None:
+        """The timer ran out; keys that waited in the queue while the window was busy come
+        first (they may continue the run), then the held keys are released."""
+        seen = self._keys_seen
+        QTimer.singleShot(0, self, lambda: self.flush() if self._keys_seen == seen else None)
 
     def flush(self) -> None:
         """The run was a person typing: the keys held back go where they were typed."""
