@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import uuid6
@@ -98,3 +99,11 @@ def invitee_number(participant_id: str) -> str:
 
 def walkin_number(station: str, seq: int) -> str:
     return f"{station.upper()}-{seq:04d}"
+
+
+BADGE_NUMBER = re.compile(r"U\d{7}|[A-Z0-9]{2,8}-\d{4}")
+
+
+def looks_like_badge(text: str) -> bool:
+    """The shape of a badge number (invitee or walk-in), whether or not anyone has it."""
+    return BADGE_NUMBER.fullmatch(text.strip().upper()) is not None

@@ -203,6 +203,8 @@ def idea_rows(session: Session, event_id: str, text: str = "", limit: int = PAGE
 def find_proposer(session: Session, event_id: str, number: str) -> dict[str, Any] | None:
     """The participant whose badge was scanned, as the card's proposer (None: not a badge)."""
     row = find_by_number(session, event_id, number)
+    if row is None and ids.looks_like_badge(number):
+        raise UserError(f"Tidak ditemukan: {number.strip()} — periksa nomor badge")
     if row is None:
         return None
     if row["voided"]:

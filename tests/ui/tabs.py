@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bid_desktop.storage.db import Database
+from bid_desktop.ui.common import scan_router
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.tasks import TaskManager
 
@@ -16,9 +19,35 @@ Tab = TypeVar("Tab", bound=QWidget)
 
 def settle_tab(tab: Any, rounds: int = 4) -> None:
     """Wait for the worker and deliver its results, ``rounds`` times (results start work)."""
+    if scan_router.held_keys():
+        QTest.qWait(scan_router.FLUSH_MS + 20)  # keys held from a list or the pad go on now
     for _ in range(rounds):
         tab.ctx.tasks.wait()
         QApplication.processEvents()
+    human_pause()
+
+
+def human_pause() -> None:
+    """A person's next key comes later than a scanner's: wait until keys typed now start a new
+    run for the stations' scanner router (tests type each word at once, as a scanner would)."""
+    wait = scan_router.quiet_in_ms()
+    if wait > 0:
+        QTest.qWait(int(wait) + 5)
+
+
+def type_in(
+    qtbot: Any,
+    widget: QWidget,
+    text: str,
+    key: Qt.Key | None = Qt.Key.Key_Return,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """A person types ``text`` into ``widget`` and, after a look at it, presses ``key``."""
+    if text:
+        qtbot.keyClicks(widget, text)
+    if key is not None:
+        human_pause()
+        qtbot.keyClick(widget, key, modifier)
 
 
 def open_tab(qtbot: Any, cls: type[Tab], db: Database, rounds: int = 4) -> Tab:

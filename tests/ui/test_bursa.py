@@ -16,7 +16,7 @@ from bid_desktop.ui.common.feedback import Tone
 from tests.bursa_data import add_menu
 from tests.conftest import save_screenshot
 from tests.registration_data import add_invitees
-from tests.ui.tabs import open_tab, settle_tab
+from tests.ui.tabs import open_tab, settle_tab, type_in
 
 
 def settle(tab: BursaTab, rounds: int = 4) -> None:
@@ -171,15 +171,13 @@ def test_setup_room_session_table_with_keys(qtbot, db, numbers):
     settle(tab)
     setup = tab.setup
     setup.room_name.setFocus()
-    qtbot.keyClicks(setup.room_name, "Ruang Serbaguna")
-    qtbot.keyClick(setup.room_name, Qt.Key.Key_Return)
+    type_in(qtbot, setup.room_name, "Ruang Serbaguna")
     settle(tab)
     setup.session_name.setFocus()
     for widget, text in [(setup.session_name, "Sesi 2"), (setup.starts, "10.45"),
                          (setup.ends, "12.15"), (setup.facilitators, "Bu Wati")]:  # fmt: skip
         widget.setText(text)
-    qtbot.keyClicks(setup.codes, "b01 B02")
-    qtbot.keyClick(setup.codes, Qt.Key.Key_Return)
+    type_in(qtbot, setup.codes, "b01 B02")
     settle(tab)
     setup.consultants.setText("Pak Darto")
     qtbot.keyClick(setup.consultants, Qt.Key.Key_Return)

@@ -19,7 +19,7 @@ from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.jendela3 import ideas_page
 from bid_desktop.ui.jendela3.tab import Jendela3Tab
 from tests.exchange_data import BANJAR_MANIS, CAMPANG, j3_db
-from tests.ui.tabs import open_tab
+from tests.ui.tabs import open_tab, type_in
 from tests.ui.test_registrasi import opened, settle  # noqa: F401 - fixture and helper
 from tests.unit.test_badges import decode_all, pdf_text
 from tests.unit.test_exchange import number_of
@@ -38,10 +38,8 @@ def jdb(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def keys(qtbot, widget, text: str = "", key=Qt.Key.Key_Return) -> None:  # type: ignore[no-untyped-def]
-    if text:
-        qtbot.keyClicks(widget, text)
-    if key is not None:
-        qtbot.keyClick(widget, key)
+    """A person types ``text``, looks, presses ``key`` (scanner-fast: see test_scanner.py)."""
+    type_in(qtbot, widget, text, key)
 
 
 def scan(qtbot, tab: Jendela3Tab, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from bid_desktop.ui.meja.tab import MejaTab
 from tests.bursa_data import add_menu
 from tests.conftest import save_screenshot
 from tests.registration_data import add_invitees
-from tests.ui.tabs import open_tab, settle_tab
+from tests.ui.tabs import open_tab, settle_tab, type_in
 
 BANJAR_MANIS = "18.06.20.2001"
 
@@ -48,9 +48,8 @@ def commitments(db) -> list[Commitment]:  # type: ignore[no-untyped-def]
 
 
 def keys(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
-    widget = QApplication.focusWidget()
-    qtbot.keyClicks(widget, text)
-    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    """A person types into the field that has the keyboard, looks, presses Enter."""
+    type_in(qtbot, QApplication.focusWidget(), text)
 
 
 def test_scan_then_stamp_with_keys_only(qtbot, db, numbers):
@@ -65,7 +64,7 @@ def test_scan_then_stamp_with_keys_only(qtbot, db, numbers):
     assert QApplication.focusWidget() is tab.stamp_panel.amount.edit
     qtbot.keyClicks(tab.stamp_panel.amount.edit, "150jt")
     assert "seratus lima puluh juta rupiah" in tab.stamp_panel.amount.preview.text()
-    qtbot.keyClick(tab.stamp_panel.amount.edit, Qt.Key.Key_Return)  # → notes
+    type_in(qtbot, tab.stamp_panel.amount.edit, "")  # Enter → notes
     keys(qtbot, "RAB menyusul")  # Enter on notes stamps
     settle(tab)
     [c] = commitments(db)

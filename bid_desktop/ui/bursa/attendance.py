@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from bid_desktop.services import bursa_floor as floor
 from bid_desktop.services.errors import UserError
 from bid_desktop.ui.common.feedback import Feedback, Tone
-from bid_desktop.ui.common.runner import run_db, run_session
+from bid_desktop.ui.common.runner import run_session
 from bid_desktop.ui.common.scan import ScanBox
+from bid_desktop.ui.common.scan_queue import ScanJob, ScanQueue
 from bid_desktop.ui.common.table_model import Column, RowsModel
 from bid_desktop.ui.context import AppContext
 
@@ -37,6 +38,7 @@ class AttendancePanel(QWidget):
         self.sessions.currentIndexChanged.connect(self._session_changed)
         self.box = ScanBox(self.tr("Pindai badge di pintu sesi lalu Enter"))
         self.box.submitted.connect(self.scan)
+        self.scans = ScanQueue(self, ctx, self._start_scan)
         self.feedback = Feedback()
         self.lbl_count = QLabel()
         self.model = RowsModel(
@@ -110,16 +112,20 @@ class AttendancePanel(QWidget):
         self.lbl_count.setText(self.tr("%d hadir") % count)
 
     def scan(self, text: str) -> None:
+        """A badge at the door: queued behind the scans still being recorded."""
+        self.scans.push(text)
+
+    def _start_scan(self, text: str) -> ScanJob | None:
         sid, event_id = self.sessions.currentData(), self.ctx.event_id
         if not sid:
             self.feedback.show_message(self.tr("Pilih sesi dulu."), Tone.WARN)
-            return
+            return None
 
         def work() -> floor.AttendanceResult:
             with self.ctx.db.begin() as session:
                 return floor.record_attendance(session, event_id, sid, text)
 
-        run_db(self, self.ctx, work, self._scanned, self._failed)
+        return ScanJob(work, self._scanned, self._failed)
 
     def _scanned(self, result: floor.AttendanceResult) -> None:
         who = f"{result.person['name']} ({result.person['number']})"

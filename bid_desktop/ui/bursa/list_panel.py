@@ -41,7 +41,7 @@ class ListPanel(QWidget):
         self.ctx = ctx
         self.bursa = "A"
         self.model = RowsModel(columns)
-        self.filter = ScanBox(placeholder)
+        self.filter = ScanBox(placeholder, badges=False)
         self.filter.searched.connect(lambda _t: self.refresh())
         self.filter.submitted.connect(lambda _t: self.edit_current())
         self.filter.installEventFilter(self)

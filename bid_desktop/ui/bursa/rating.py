@@ -26,6 +26,7 @@ from bid_desktop.services.errors import UserError
 from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.common.runner import run_db
 from bid_desktop.ui.common.scan import ScanBox
+from bid_desktop.ui.common.scan_queue import ScanJob, ScanQueue
 from bid_desktop.ui.common.table_model import Column, RowsModel
 from bid_desktop.ui.context import AppContext
 
@@ -93,6 +94,7 @@ class RatingPanel(QWidget):
             id_key="code",
         )  # fmt: skip
         self._build()
+        self.scans = ScanQueue(self, ctx, self._start_scan)
 
     def _build(self) -> None:
         self.box = ScanBox(self.tr("1. Pindai badge peserta (atau ketik nomor) lalu Enter"))
@@ -178,6 +180,10 @@ class RatingPanel(QWidget):
     # --- 1. the participant ----------------------------------------------------------------
 
     def scan(self, text: str) -> None:
+        """A badge: queued behind the scans still being looked up."""
+        self.scans.push(text)
+
+    def _start_scan(self, text: str) -> ScanJob:
         event_id = self.ctx.event_id
 
         def work() -> tuple[dict[str, Any], dict[str, int]]:
@@ -185,7 +191,7 @@ class RatingPanel(QWidget):
                 person = floor.find_participant(session, event_id, text)
                 return person, floor.ratings_of(session, event_id, person["id"])
 
-        run_db(self, self.ctx, work, self._found, self._failed)
+        return ScanJob(work, self._found, self._scan_failed)
 
     def _found(self, result: tuple[dict[str, Any], dict[str, int]]) -> None:
         self.person, self.scores = result
@@ -198,8 +204,8 @@ class RatingPanel(QWidget):
         self.pad.setEnabled(False)
         self.code.clear()
         self._filter("")
-        self.box.clear()
-        self.code.setFocus()
+        if not self.box.text():  # else the next badge is being typed there: leave it be
+            self.code.setFocus()
 
     def _show_person(self) -> None:
         person = self.person
@@ -210,6 +216,16 @@ class RatingPanel(QWidget):
             self.tr("<b>Penilai: %s</b> (%s)%s · sudah menilai %d inovasi")
             % (person["name"], person["number"], desa, len(self.scores))
         )
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        """Not found, or voided: nobody rates until the next good scan."""
+        self.person, self.scores, self.choice = None, {}, None
+        self.lbl_person.setText(self.tr("Belum ada peserta."))
+        self.pad.setEnabled(False)
+        self.lbl_prompt.setText(self.tr("3. Nilai 1–5"))
+        self.code.clear()
+        self._filter("")
+        self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         self.feedback.show_message(str(exc), Tone.ERROR)

@@ -26,6 +26,7 @@ from bid_desktop.ui.bursa.providers_panel import ProvidersPanel
 from bid_desktop.ui.bursa.ranking import RankingPanel
 from bid_desktop.ui.bursa.rating import RatingPanel
 from bid_desktop.ui.bursa.setup_panel import SetupPanel
+from bid_desktop.ui.common.scan_router import install as install_scanner
 from bid_desktop.ui.context import AppContext
 
 STATION_BURSA = re.compile(r"^(?:RB|BUR|MK)([ABC])")
@@ -42,6 +43,7 @@ class BursaTab(QWidget):
         self.bursa = match.group(1) if match else "A"
         self._build()
         self._shortcuts()
+        self.scanner = install_scanner(self, self.route_scan)
         self._debounce = QTimer(self, singleShot=True, interval=500)
         self._debounce.timeout.connect(self.reload)
         ctx.bus.data_changed.connect(self._data_changed)
@@ -110,6 +112,16 @@ class BursaTab(QWidget):
         page = self.pages.currentWidget()
         if page is not None:
             page.setFocus()
+
+    def route_scan(self, text: str) -> None:
+        """A badge scanned with the keyboard anywhere in the tab: the door scan on the
+        attendance page, else the rating desk (shown, if another page was open)."""
+        if self.pages.currentWidget() is self.attendance.parentWidget():
+            self.attendance.scan(text)
+            return
+        if self.pages.currentIndex() != 0:
+            self.pages.setCurrentIndex(0)
+        self.rating.scan(text)
 
     def next_bursa(self) -> None:
         self.combo.setCurrentIndex((self.combo.currentIndex() + 1) % self.combo.count())

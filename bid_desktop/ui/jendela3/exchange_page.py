@@ -9,7 +9,6 @@ F4 photo from a file; Esc = back to the box.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from bid_desktop.domain import amounts
 from bid_desktop.services import exchange, meja
 from bid_desktop.ui.common.feedback import Tone
+from bid_desktop.ui.common.scan_queue import ScanJob
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.jendela3.card_form import CardForm, CardValues
 from bid_desktop.ui.jendela3.models import CommitmentsModel, table_view
@@ -49,7 +49,6 @@ class ExchangePage(Page):
         self.model = CommitmentsModel()
         self.piagam_actions = PiagamActions(self)
         self._build()
-        self.box.submitted.connect(self.scan)
         self.card.submitted.connect(self.add_from_card)
         self.card.scanned.connect(self.scan_from_card)
         self.shortcut("F2", self.focus_card)
@@ -165,37 +164,42 @@ class ExchangePage(Page):
 
     # --- scan ------------------------------------------------------------------------------------
 
-    def scan(self, text: str) -> None:
-        def refused(exc: BaseException) -> None:
-            self.failed(exc)
-            self.box.ready_for_next()
-
-        self._lookup(text, self._scanned, refused)
-
     def scan_from_card(self, text: str) -> None:
         """Enter on a word that is no menu code in the card form: the next Kepala Desa's badge
-        scanned while the form had the keyboard (or a desa typed there)."""
+        typed while the form had the keyboard (or a desa typed there)."""
+        self.scans.push((text, True))
 
-        def found(panel: exchange.DesaPanel) -> None:
-            self.card.clear()
-            self.box.setText(text)
-            self._scanned(panel)
-
-        self._lookup(text, found, lambda _exc: self.card.not_a_code(text))
-
-    def _lookup(
-        self,
-        text: str,
-        on_done: Callable[[exchange.DesaPanel], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
+    def start_scan(self, item: str | tuple[str, bool]) -> ScanJob:
+        text, from_card = item if isinstance(item, tuple) else (item, False)
         event_id = self.ctx.event_id
 
         def work() -> exchange.DesaPanel:
             with self.ctx.db.begin() as session:
                 return exchange.scan(session, event_id, text)
 
-        self.run(work, on_done, on_error)
+        if not from_card:
+            return self.job(work, self._scanned, self._refused)
+
+        def found(panel: exchange.DesaPanel) -> None:
+            self.card.clear()
+            self._scanned(panel)
+
+        return self.job(work, found, lambda _exc: self.card.not_a_code(text))
+
+    def _refused(self, exc: BaseException) -> None:
+        """Not found, a guest, a voided badge: the desa shown before is put away, so nothing
+        is added or printed for it by mistake."""
+        self.panel = None
+        self.lbl_desa.setText(self.tr("Belum ada desa dipilih"))
+        self.lbl_info.clear()
+        self.lbl_total.clear()
+        self.lbl_piagam.clear()
+        self.model.set_commitments([])
+        self.card.clear()
+        self.piagam_actions.show_photo(None)
+        self._enable(False)
+        self.failed(exc)
+        self.box.ready_for_next()
 
     def _scanned(self, panel: exchange.DesaPanel) -> None:
         message, tone = scan_message(panel)

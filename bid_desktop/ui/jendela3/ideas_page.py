@@ -16,6 +16,7 @@ from bid_desktop.services import exchange_ideas as ideas
 from bid_desktop.services import registration_forms as forms
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.common.pin import ask_pin, ask_reason
+from bid_desktop.ui.common.scan_queue import ScanJob
 from bid_desktop.ui.common.sheet_files import SheetFiles
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.jendela3.idea_form import IdeaFormBox
@@ -34,7 +35,6 @@ class IdeasPage(Page):
         self.model = IdeasModel()
         self._generation = 0
         self._build()
-        self.box.submitted.connect(self.scan)
         self.form.submitted.connect(self.save)
         self.ed_filter.textChanged.connect(lambda _t: self.refresh())
         self.shortcut("Ctrl+Return", self.form.submit)
@@ -113,14 +113,14 @@ class IdeasPage(Page):
 
     # --- proposer ----------------------------------------------------------------------------------
 
-    def scan(self, text: str) -> None:
+    def start_scan(self, text: str) -> ScanJob:
         event_id = self.ctx.event_id
 
         def work() -> dict[str, Any] | None:
             with self.ctx.db.begin() as session:
                 return ideas.find_proposer(session, event_id, text)
 
-        self.run(work, lambda person: self._proposer(text, person), self._scan_failed)
+        return self.job(work, lambda person: self._proposer(text, person), self._scan_failed)
 
     def _proposer(self, text: str, person: dict[str, Any] | None) -> None:
         if self.form.idea_id is not None:
@@ -144,6 +144,11 @@ class IdeasPage(Page):
         )
 
     def _scan_failed(self, exc: BaseException) -> None:
+        """An unknown or voided badge: the proposer before it is not kept for this card."""
+        if self.form.idea_id is None:
+            self.form.participant_id = None
+            self.form.ed_proposer.clear()
+            self.form.ed_desa.clear()
         self.failed(exc)
         self.focus_box()
 

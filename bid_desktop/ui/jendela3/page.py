@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from bid_desktop.services.errors import UserError
 from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.common.scan import ScanBox
+from bid_desktop.ui.common.scan_queue import ScanJob, ScanQueue
 from bid_desktop.ui.context import AppContext
 
 
@@ -23,7 +24,16 @@ class Page(QWidget):
         self.ctx = ctx
         self.box = ScanBox(placeholder)
         self.feedback = Feedback()
+        self.scans = ScanQueue(self, ctx, self.start_scan)
+        self.box.submitted.connect(self.scan)
         self.setFocusProxy(self.box)
+
+    def scan(self, text: str) -> None:
+        """A badge scanned or a name typed and Enter: queued behind the scans in progress."""
+        self.scans.push(text)
+
+    def start_scan(self, item: Any) -> ScanJob | None:
+        raise NotImplementedError
 
     def run(
         self,
@@ -37,6 +47,15 @@ class Page(QWidget):
             return lambda value: fn(value) if shiboken6.isValid(self.feedback) else None
 
         self.ctx.tasks.run(work, alive(on_done), alive(on_error or self.failed))
+
+    def job(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> ScanJob:
+        """A scan's database work and what to show, for ``self.scans``."""
+        return ScanJob(work, on_done, on_error)
 
     def failed(self, exc: BaseException) -> None:
         self.feedback.show_message(str(exc), Tone.ERROR)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from bid_desktop.ui.common.scan_router import install as install_scanner
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.jendela3.exchange_page import ExchangePage
 from bid_desktop.ui.jendela3.ideas_page import IdeasPage
@@ -35,6 +36,13 @@ class Jendela3Tab(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda p=page: self.pages.setCurrentWidget(p))
         self.setFocusProxy(self.pages)
+        self.scanner = install_scanner(self, self.route_scan)
+
+    def route_scan(self, text: str) -> None:
+        """A badge scanned with the keyboard anywhere in the tab: the open page's scan."""
+        page = self.pages.currentWidget()
+        if isinstance(page, ExchangePage | IdeasPage):
+            page.scan(text)
 
     def focus_page(self) -> None:
         page = self.pages.currentWidget()

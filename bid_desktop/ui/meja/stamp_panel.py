@@ -116,14 +116,15 @@ class StampPanel(QGroupBox):
         )
 
     def start(self, kepala_desa: str, year: int) -> None:
-        """A new desa at the table: clear the card, keep the year."""
-        self.clear_card()
+        """A new desa at the table: clear the card, keep the year (the tab moves the focus)."""
+        self.clear_card(focus=False)
         self.kepala_desa.setText(kepala_desa)
         if not self.year.value() or self.year.value() == MIN_YEAR:
             self.year.setValue(year)
 
-    def clear_card(self) -> None:
+    def clear_card(self, focus: bool = True) -> None:
         for edit in (self.code, self.notes):
             edit.clear()
         self.amount.setText("")
-        self.code.setFocus()
+        if focus:
+            self.code.setFocus()

@@ -34,6 +34,8 @@ from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.common.pin import ask_pin, ask_reason
 from bid_desktop.ui.common.runner import run_db
 from bid_desktop.ui.common.scan import ScanBox
+from bid_desktop.ui.common.scan_queue import ScanJob, ScanQueue
+from bid_desktop.ui.common.scan_router import install as install_scanner
 from bid_desktop.ui.common.sheet_files import SheetFiles
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.meja.consult_panel import ConsultationPanel
@@ -58,6 +60,8 @@ class MejaTab(QWidget):
         self.stamps = StampsModel()
         self._build()
         self._shortcuts()
+        self.scans = ScanQueue(self, ctx, self._start_pick)
+        self.scanner = install_scanner(self, self.pick)
         self._debounce = QTimer(self, singleShot=True, interval=500)
         self._debounce.timeout.connect(self.reload)
         ctx.bus.data_changed.connect(self._data_changed)
@@ -238,13 +242,17 @@ class MejaTab(QWidget):
     # --- the desa --------------------------------------------------------------------------
 
     def pick(self, text: str) -> None:
+        """A badge scanned (anywhere in the tab), a desa typed or chosen: queued in order."""
+        self.scans.push(text)
+
+    def _start_pick(self, text: str) -> ScanJob:
         event_id = self.ctx.event_id
 
         def work() -> meja.DesaPick:
             with self.ctx.db.begin() as s:
                 return meja.pick_desa(s, event_id, text)
 
-        run_db(self, self.ctx, work, self._picked, self._pick_failed)
+        return ScanJob(work, self._picked, self._pick_failed)
 
     def _desa_chosen(self, _index: int) -> None:
         code = self.desa_combo.currentData()
@@ -252,6 +260,13 @@ class MejaTab(QWidget):
             self.pick(code)
 
     def _pick_failed(self, exc: BaseException) -> None:
+        """Not found: the desa before it is no longer at the table (nothing is stamped for it
+        by mistake); the card is emptied."""
+        self.desa = None
+        self.desa_combo.setCurrentIndex(0)
+        self.lbl_desa.setText(self.tr("Belum ada desa di meja."))
+        self.stamp_panel.start("", self.year)
+        self.consult.clear()
         self._failed(exc)
         self.box.ready_for_next()
 
@@ -271,8 +286,8 @@ class MejaTab(QWidget):
             )
         self.stamp_panel.start(pick.kepala_desa, self.year)
         self.consult.clear()
-        self.box.clear()
-        self.stamp_panel.code.setFocus()
+        if not self.box.text():  # else the next badge is being typed there: leave it be
+            self.stamp_panel.code.setFocus()
 
     def _show_desa(self, pick: meja.DesaPick) -> None:
         kades = pick.kepala_desa or self.tr("(belum terdaftar)")

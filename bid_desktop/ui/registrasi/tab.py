@@ -29,6 +29,8 @@ from bid_desktop.services import registration_forms as forms
 from bid_desktop.services.errors import UserError
 from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.common.scan import ScanBox
+from bid_desktop.ui.common.scan_queue import ScanJob, ScanQueue
+from bid_desktop.ui.common.scan_router import install as install_scanner
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.registrasi.actions import RegistrasiActions
 from bid_desktop.ui.registrasi.counters_panel import CountersPanel
@@ -57,6 +59,8 @@ class RegistrasiTab(QWidget):
         self.desk_actions = RegistrasiActions(self)
         self._build()
         self._shortcuts()
+        self.scans = ScanQueue(self, ctx, self._start_scan)
+        self.scanner = install_scanner(self, lambda text: self.submit(text))
         self._counter_debounce = QTimer(self, singleShot=True, interval=400)
         self._counter_debounce.timeout.connect(self.refresh_counters)
         self._counter_timer = QTimer(self, interval=COUNTER_REFRESH_MS)
@@ -73,7 +77,8 @@ class RegistrasiTab(QWidget):
 
     def _build(self) -> None:
         self.box = ScanBox(self.tr("Pindai badge atau ketik nama, nomor, desa… lalu Enter"))
-        self.box.submitted.connect(self.submit)
+        self.box.submitted.connect(lambda text: self.submit(text, self._picked))
+        self.box.confirmed.connect(self._confirm_picked)
         self.box.searched.connect(self.search)
         self.box.textEdited.connect(self._typed)
         self.box.installEventFilter(self)
@@ -190,8 +195,13 @@ class RegistrasiTab(QWidget):
 
     def _row_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self._picked = self.model.rows[index.row()]["id"]
-            self.submit(self.box.text().strip() or self.model.rows[index.row()]["number"])
+            row = self.model.rows[index.row()]
+            self.submit(row["number"], row["id"])
+
+    def _confirm_picked(self) -> None:
+        """Enter in the empty box after ↑/↓ chose one of several matches."""
+        if self._picked is not None:
+            self.submit("", self._picked)
 
     # --- search ----------------------------------------------------------------------------
 
@@ -224,8 +234,15 @@ class RegistrasiTab(QWidget):
 
     # --- scan / check-in -------------------------------------------------------------------
 
-    def submit(self, text: str) -> None:
-        picked, event_id = self._picked, self.ctx.event_id
+    def submit(self, text: str, picked: str | None = None) -> None:
+        """Queue a scan: the text scanned or typed, or the row chosen in the list (``picked``).
+        A scanner burst caught elsewhere in the tab comes here with no row: the badge decides."""
+        self.scans.push((text, picked))
+
+    def _start_scan(self, item: tuple[str, str | None]) -> ScanJob:
+        text, picked = item
+        event_id = self.ctx.event_id
+        self._picked = None
         self._generation += 1  # a pending search must not replace what the scan shows
 
         def work() -> reg.ScanResult:
@@ -234,7 +251,7 @@ class RegistrasiTab(QWidget):
                     return reg.check_in(session, picked, text=text)
                 return reg.scan(session, event_id, text)
 
-        self.run(work, self._scanned, self._failed)
+        return ScanJob(work, self._scanned, self._scan_failed)
 
     def _scanned(self, result: reg.ScanResult) -> None:
         self._last_status = result.status
@@ -249,8 +266,7 @@ class RegistrasiTab(QWidget):
             self.show_person(result.row)
             self._picked = None
         else:
-            self.model.set_people([])
-            self.lbl_count.setText("")
+            self._forget_person()
         if result.status == reg.CHECKED_IN:
             self.ctx.bus.data_changed.emit("participant")
         self.box.ready_for_next()
@@ -264,6 +280,17 @@ class RegistrasiTab(QWidget):
         self.view.selectRow(ids.index(row["id"]))
         self.view.scrollTo(self.model.index(ids.index(row["id"]), 0))
         self._current = row["id"]
+
+    def _forget_person(self) -> None:
+        """A scan that found nobody: no one stays chosen for the next key (Kit, badge, …)."""
+        self.model.set_people([])
+        self.lbl_count.setText("")
+        self.btn_more_rows.hide()
+        self._current = self._picked = None
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        self._forget_person()
+        self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         self.feedback.show_message(str(exc), Tone.ERROR)
@@ -314,7 +341,7 @@ class RegistrasiTab(QWidget):
         return self._desa
 
     def open_walkin(self) -> None:
-        typed = self.box.text().strip()
+        typed = self.box.text().strip() or self.box.last
         name = typed if self._last_status == reg.NOT_FOUND and not typed[:1].isdigit() else ""
         self._open_dialog(None, name)
 
