@@ -25,4 +25,7 @@ timeout 120 "$APP" --db b.sqlite --lang en --smoke | grep "\[Registration\]"
 "$APP" check --db d.sqlite
 "$APP" badges --db d.sqlite --out badges.pdf
 test -s badges.pdf
+# a .bidsync opened from the file manager shows its import preview (desktop entry, installer)
+BID_PASSPHRASE=demo-bursa-inovasi "$APP" export --db d-stations/REG1.sqlite --out usb >/dev/null
+timeout 120 "$APP" --db d-stations/MKA1.sqlite --smoke usb/*.bidsync | grep "\[Sinkronisasi\]"
 echo "smoke ok: $APP"
