@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${1:-python3}
 VENV=build/bundle-venv
-rm -rf "$VENV" dist/bid-desktop dist/bid_desktop-*.whl
+rm -rf "$VENV" dist/bid-desktop dist/bid_desktop-*.whl build/lib build/bdist.*  # no stale files
 "$PY" -m venv "$VENV"
 "$VENV/bin/python" -m pip wheel -q --no-deps -w dist .
 "$VENV/bin/python" -m pip install -q -c packaging/constraints.txt dist/bid_desktop-*.whl pyinstaller

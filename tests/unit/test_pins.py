@@ -4,6 +4,7 @@ with pyproject.toml; pyproject.toml excludes only the broken PySide6 release."""
 from __future__ import annotations
 
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -25,6 +26,13 @@ def pins() -> dict[str, Version]:
     return found
 
 
+def installed(name: str) -> str:
+    try:
+        return f"{name}=={metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name}==<version>"
+
+
 def requirement(name: str, group: list[str]) -> Requirement:
     (found,) = [Requirement(r) for r in group if canonicalize_name(Requirement(r).name) == name]
     return found
@@ -38,7 +46,7 @@ def test_every_dependency_is_pinned_within_its_range():
         req = Requirement(text)
         version = pinned.get(canonicalize_name(req.name))
         if version is None:
-            problems.append(f"{req.name}: not pinned in packaging/constraints.txt")
+            problems.append(f"pin {req.name} in packaging/constraints.txt: {installed(req.name)}")
         elif not req.specifier.contains(version, prereleases=True):
             problems.append(f"{req.name}=={version} is outside pyproject.toml's {req.specifier}")
     assert problems == []

@@ -44,8 +44,12 @@ def library_list(tmp: Path, present: list[str]) -> str:
     return f"cat {listing}"
 
 
-def run_check(python: Path | str, ldconfig: str) -> subprocess.CompletedProcess[str]:
+def run_check(
+    python: Path | str, ldconfig: str, screen: bool = False
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LDCONFIG": ldconfig, "QT_QPA_PLATFORM": "offscreen"}
+    if screen:  # a desktop session: Qt will use its xcb plugin
+        env.update(DISPLAY=":0", QT_QPA_PLATFORM="")
     return subprocess.run(["sh", str(CHECK), str(python)], capture_output=True, text=True, env=env)
 
 
@@ -67,6 +71,13 @@ def test_a_complete_machine_passes_silently(tmp_path: Path):
     done = run_check(sys.executable, library_list(tmp_path, list(QT_LIBS)))
     fonts = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists()
     assert (done.returncode, done.stderr) == ((0, "") if fonts else (1, done.stderr))
+
+
+def test_a_real_screen_also_needs_the_xcb_plugin_libraries(tmp_path: Path):
+    done = run_check(sys.executable, library_list(tmp_path, list(QT_LIBS)), screen=True)
+    assert done.returncode == 1
+    xcb = [p for p in apt_line(done.stderr) if p.startswith("libxcb")]
+    assert xcb == ["libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1"]
 
 
 def test_ci_installs_every_package_the_check_asks_for():
