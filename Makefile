@@ -5,10 +5,13 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo/bid-demo.sqlite
 export QT_QPA_PLATFORM ?=
 
-$(BIN)/bid-desktop: pyproject.toml
+# packaging/check-system prints the one apt-get line when Python's venv or Qt's libraries are
+# missing, before anything is installed; packaging/constraints.txt pins every version.
+$(BIN)/bid-desktop: pyproject.toml packaging/constraints.txt
+	@sh packaging/check-system $(PY)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q -c packaging/constraints.txt -e ".[test]"
 	touch $@
 
 .PHONY: demo test lint bench

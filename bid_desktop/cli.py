@@ -24,11 +24,17 @@ COMMAND_MODULES = [
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+# A sync package handed over by the file manager or Windows (double-click, "Open with"):
+# the window opens on its import preview (sync/package.py, services.sync.PACKAGE_SUFFIX).
+PACKAGE_SUFFIX = ".bidsync"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="bid-desktop", description="BID Desktop — Bursa Inovasi Desa, offline."
+        prog="bid-desktop",
+        description="BID Desktop — Bursa Inovasi Desa, offline.",
+        epilog="Without COMMAND: open the window; with a FILE.bidsync (bid-desktop "
+        "[--db DB] FILE.bidsync) on the import preview of that package.",
     )
     parser.add_argument("--db", type=Path, help="database file (window only)")
     parser.add_argument("--lang", choices=["id", "en"], help="interface language")
@@ -64,6 +70,9 @@ def window_args(argv: list[str]) -> argparse.Namespace | None:
         args, rest = parser.parse_known_args(argv)
     except (argparse.ArgumentError, SystemExit):
         return None  # let the full parser print the usage error
+    args.package = None
+    if len(rest) == 1 and rest[0].lower().endswith(PACKAGE_SUFFIX) and rest[0][:1] != "-":
+        args.package, rest = Path(rest[0]), []
     return None if rest else args
 
 
@@ -80,7 +89,7 @@ def run(argv: list[str] | None = None) -> int:
         import bid_desktop.storage.db  # noqa: F401
         from bid_desktop.ui.app import run_window
 
-        return run_window(window.db, lang=window.lang, smoke=window.smoke)
+        return run_window(window.db, lang=window.lang, smoke=window.smoke, package=window.package)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -36,6 +36,7 @@ from bid_desktop.services.demo_rows import EventRows, MenuItem, Stations, full_r
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.services.events import EventSetup, create_event
 from bid_desktop.services.station import set_station
+from bid_desktop.shipped import resource
 from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import SYNCED_MODELS, StationState
 from bid_desktop.sync import keys
@@ -64,7 +65,7 @@ class DemoResult:
 
 
 def menu_path() -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "demo" / "menu-inovasi-contoh.csv"
+    return resource("demo", "menu-inovasi-contoh.csv")
 
 
 def load_menu(path: Path | None = None) -> list[MenuItem]:

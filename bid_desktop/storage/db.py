@@ -14,7 +14,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
+from bid_desktop import shipped
 from bid_desktop.storage.backup import backup_database
 from bid_desktop.sync import history
 
@@ -31,13 +31,7 @@ if TYPE_CHECKING:
 
 def migrations_dir() -> Path:
     """The alembic scripts, whether running from a checkout, an install or a bundle."""
-    try:
-        packaged = Path(str(resources.files("bid_desktop.migrations")))
-        if (packaged / "env.py").exists():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / "migrations"
+    return shipped.migrations_dir()
 
 
 def alembic_config(db_url: str) -> Config:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from bid_desktop.services.station import station_info
+from bid_desktop.shipped import resource
 from bid_desktop.storage.db import Database, open_database
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.tasks import TaskManager
@@ -36,6 +39,7 @@ def ensure_app() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("BID Desktop")
         app.setOrganizationName("BID")
+        app.setWindowIcon(QIcon(str(resource("icons", "bid-desktop.png"))))
     assert isinstance(app, QApplication)
     from bid_desktop.ui import gc_guard
 
@@ -80,7 +84,18 @@ def _smoke_close_setup() -> None:
         dialog.reject()
 
 
-def run_window(db_path: Path | None, lang: str | None = None, smoke: bool = False) -> int:
+def open_package(window: Any, path: Path) -> None:
+    """A .bidsync handed over by the file manager: the Sinkronisasi tab's import preview
+    (nothing is merged until the operator presses Gabungkan)."""
+    window.show_role("sinkronisasi")
+    tab = window.tab_by_role["sinkronisasi"]
+    tab.pages.setCurrentWidget(tab.import_page)
+    tab.import_page.set_files([path.resolve()])
+
+
+def run_window(
+    db_path: Path | None, lang: str | None = None, smoke: bool = False, package: Path | None = None
+) -> int:
     app = ensure_app()
     db = open_database(db_path or default_db_path())
     with db.begin() as session:
@@ -96,6 +111,8 @@ def run_window(db_path: Path | None, lang: str | None = None, smoke: bool = Fals
         return 0
     window.resize(1366, 768)  # type: ignore[attr-defined]
     window.show()  # type: ignore[attr-defined]
+    if package is not None:
+        open_package(window, package)
     if smoke:
         # Installers and benchmarks: prove the window comes up and paints, then leave.
         def painted() -> None:

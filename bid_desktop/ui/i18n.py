@@ -1,25 +1,17 @@
 """Translations: the UI is written in Bahasa Indonesia; English ships as a .qm file.
 
-``resources/`` ships inside the wheel as ``bid_desktop.resources`` (pyproject.toml); from a
-checkout or the PyInstaller bundle it is the ``resources/`` folder beside ``bid_desktop/``.
+``resources/`` is found through importlib.resources (bid_desktop/shipped.py).
 """
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
 
+from bid_desktop.shipped import resources_dir
 
-def resources_dir() -> Path:
-    try:
-        packaged = Path(str(resources.files("bid_desktop.resources")))
-        if packaged.is_dir():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / "resources"
+__all__ = ["guide_path", "load_translator", "resources_dir", "translations_dir"]
 
 
 def translations_dir() -> Path:

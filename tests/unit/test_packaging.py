@@ -1,8 +1,11 @@
 """The wheel ships every subpackage, the migrations and the resources (pyproject.toml lists
-packages explicitly; migrations/ and resources/ become bid_desktop.migrations / .resources)."""
+packages explicitly; migrations/ and resources/ become bid_desktop.migrations / .resources),
+builds without setuptools warnings, and, installed into a fresh virtual environment (not
+editable, nothing of the checkout on the path), runs `demo`, `check` and opens the window."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,10 +13,13 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from bid_desktop.storage.db import head_revision
 
 ROOT = Path(__file__).resolve().parents[2]
 MAPPED = {"bid_desktop.migrations": "migrations", "bid_desktop.resources": "resources"}
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
 
 
 def listed_packages() -> set[str]:
@@ -32,8 +38,17 @@ def source_packages() -> set[str]:
     return found
 
 
+def resource_folders() -> set[str]:
+    """Every folder below resources/ (data only: listed so setuptools ships it quietly)."""
+    return {
+        "bid_desktop.resources." + ".".join(p.relative_to(ROOT / "resources").parts)
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_dir() and "__pycache__" not in p.parts
+    }
+
+
 def test_every_subpackage_is_listed():
-    missing = source_packages() - listed_packages()
+    missing = (source_packages() | resource_folders()) - listed_packages()
     assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
 
 
@@ -44,7 +59,10 @@ def test_every_listed_package_exists():
         folder = (
             ROOT / mapped / Path(*name.split(".")[2:]) if mapped else ROOT / Path(*name.split("."))
         )
-        assert (folder / "__init__.py").exists(), f"{name}: no {folder}/__init__.py"
+        if name.startswith("bid_desktop.resources."):
+            assert folder.is_dir(), f"{name}: no folder {folder}"
+        else:
+            assert (folder / "__init__.py").exists(), f"{name}: no {folder}/__init__.py"
 
 
 def _copy_sources(to: Path) -> None:
@@ -55,15 +73,30 @@ def _copy_sources(to: Path) -> None:
         shutil.copy2(ROOT / name, to / name)
 
 
-def test_wheel_carries_migrations_and_resources(tmp_path: Path):
-    src = tmp_path / "src"
-    _copy_sources(src)  # build a copy: the checkout's build/ stays out of concurrent runs
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(src)],
-        check=True,
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """(the wheel, the build's output): built once from a copy of the sources, so the
+    checkout's build/ stays out of concurrent runs."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    _copy_sources(tmp / "src")
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(tmp), str(tmp / "src")],
         capture_output=True,
+        text=True,
     )
-    (wheel,) = tmp_path.glob("bid_desktop-*.whl")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    (wheel,) = tmp.glob("bid_desktop-*.whl")
+    return wheel, done.stdout + done.stderr
+
+
+def test_wheel_builds_without_setuptools_warnings(built: tuple[Path, str]):
+    _, output = built
+    for warning in ("BuildBackendWarning", "SetuptoolsDeprecationWarning", "absent from the"):
+        assert warning not in output, f"setuptools warns while building the wheel: {warning}"
+
+
+def test_wheel_carries_migrations_and_resources(built: tuple[Path, str], tmp_path: Path):
+    wheel, _ = built
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         archive.extractall(tmp_path / "site")
@@ -82,7 +115,9 @@ def test_wheel_carries_migrations_and_resources(tmp_path: Path):
     code = (
         "from bid_desktop.storage.db import migrations_dir, head_revision; "
         "from bid_desktop.ui.i18n import resources_dir; "
-        "print(migrations_dir()); print(resources_dir()); print(head_revision())"
+        "from bid_desktop.services.demo import menu_path; "
+        "print(migrations_dir()); print(resources_dir()); print(menu_path()); "
+        "print(head_revision())"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -93,5 +128,45 @@ def test_wheel_carries_migrations_and_resources(tmp_path: Path):
         env={"PYTHONPATH": str(tmp_path / "site"), "QT_QPA_PLATFORM": "offscreen"},
     ).stdout.split()
     site = tmp_path / "site" / "bid_desktop"
-    assert out[:2] == [str(site / "migrations"), str(site / "resources")]
-    assert out[2] == head_revision()
+    menu = site / "resources" / "demo" / "menu-inovasi-contoh.csv"
+    assert out[:3] == [str(site / "migrations"), str(site / "resources"), str(menu)]
+    assert out[3] == head_revision()
+
+
+def _clean_env(home: Path) -> dict[str, str]:
+    """The environment of a user's shell: no PYTHONPATH, no checkout, a home of its own."""
+    keep = ("PATH", "LANG", "PIP_FIND_LINKS", "PIP_CERT", "PIP_DEFAULT_TIMEOUT")
+    env = {k: v for k, v in os.environ.items() if k in keep}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(home))
+    return env
+
+
+@pytest.mark.packaging
+def test_installed_wheel_runs_demo_check_and_window(built: tuple[Path, str], tmp_path: Path):
+    """pip install of the wheel (not -e) into a fresh venv, with the pinned versions; the
+    pip cache makes the second run quick (~20 s, most of it unpacking Qt)."""
+    wheel, _ = built
+    venv, home = tmp_path / "venv", tmp_path / "home"
+    home.mkdir()
+    env = _clean_env(home)
+    env["PIP_CACHE_DIR"] = os.environ.get("PIP_CACHE_DIR", str(Path.home() / ".cache" / "pip"))
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, env=env)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
+    done = subprocess.run(
+        [*pip, "-c", str(CONSTRAINTS), str(wheel)], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    app, db = venv / "bin" / "bid-desktop", home / "demo.sqlite"
+
+    def run(*args: str) -> str:
+        result = subprocess.run(
+            [str(app), *args], capture_output=True, text=True, cwd=home, env=env, timeout=300
+        )
+        assert result.returncode == 0, f"bid-desktop {args}: {result.stderr[-3000:]}"
+        return result.stdout
+
+    assert "2 stasiun" in run("demo", "--db", str(db), "--stations", "2")
+    assert ": ok (" in run("check", "--db", str(db))
+    assert "[Registrasi]" in run("--db", str(db), "--smoke")
+    # the English translation ships too
+    assert "[Registration]" in run("--db", str(db), "--smoke", "--lang", "en")
