@@ -13,11 +13,26 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain.ids import natural_id
 from bid_desktop.services import station as station_service
-from bid_desktop.services.audit import audit, require_pin
+from bid_desktop.services.audit import audit, pin_matches_file, require_pin
 from bid_desktop.services.errors import InputRefused, UserError
-from bid_desktop.storage.backup import BackupError, backup_database, integrity_ok, restore_database
+from bid_desktop.storage import retention
+from bid_desktop.storage.backup import (
+    BackupError,
+    BackupSpaceError,
+    backup_database,
+    integrity_ok,
+    integrity_problem,
+    restore_database,
+    ro_uri,
+)
 from bid_desktop.storage.backup import list_backups as storage_list_backups
-from bid_desktop.storage.db import Database, open_database
+from bid_desktop.storage.db import (
+    Database,
+    file_revision,
+    known_revisions,
+    open_database,
+    set_aside,
+)
 from bid_desktop.storage.models import Setting
 
 DEFAULT_BACKUP_MINUTES = 30
@@ -29,7 +44,7 @@ BACKUP_KEEP_KEY = "backup_keep"
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
-    created: dt.datetime  # file modification time (local)
+    created: dt.datetime  # this laptop's clock when the copy was made (from its name)
     size: int  # bytes
     reason: str  # "manual", "before-merge", "timer", "before-restore", ...
     station: str = ""  # the laptop whose database it is (a shared stick holds several)
@@ -63,13 +78,28 @@ def default_backup_folder(db_path: Path) -> Path:
     return Path(db_path).parent / "backups"
 
 
+class BackupSpaceRefused(UserError):
+    """No room for a backup on that disk, even after old copies made room: the status bar
+    says so (the timer keeps trying; nothing is deleted that is still protected)."""
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.0f} MB"
+
+
 def _backup_copy(db: Database, folder: Path, keep: int, reason: str) -> Path:
     try:
         return backup_database(db.path, Path(folder), reason=reason, keep=max(1, keep))
+    except BackupSpaceError as exc:
+        raise BackupSpaceRefused(
+            f"{folder}: ruang disk tidak cukup, cadangan dihentikan "
+            f"(perlu {_mb(exc.needed)}, tersedia {_mb(exc.free)})"
+        ) from exc
     except BackupError as exc:
         raise UserError(f"Cadangan gagal diverifikasi: {exc}") from exc
     except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"{folder}: cadangan tidak dapat ditulis ({exc})") from exc
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UserError(f"{folder}: cadangan tidak dapat ditulis ({why})") from exc
 
 
 def backup_now(
@@ -115,7 +145,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
         out.append(
             BackupInfo(
                 path=path,
-                created=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
+                created=_made(path, stat.st_mtime),
                 size=stat.st_size,
                 reason=_reason_of(path),
                 station=station,
@@ -125,10 +155,17 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return out
 
 
+def _made(path: Path, mtime: float) -> dt.datetime:
+    """When the copy was made, by this laptop's clock then (in its name), else the file time."""
+    copy = retention.parse(path)
+    made = copy.made if copy is not None else dt.datetime.fromtimestamp(mtime)
+    return made.replace(microsecond=0)
+
+
 def _identity(path: Path) -> tuple[str, str] | None:
     """(station, event id) of a database file, None when it has none or is not readable."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(ro_uri(path), uri=True)
     except sqlite3.Error:
         return None
     try:
@@ -143,19 +180,25 @@ def _identity(path: Path) -> tuple[str, str] | None:
 def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
     """Replace the database at ``db_path`` with ``backup`` (committee PIN required).
 
-    The PIN is checked against the current database; the backup must pass
-    ``integrity_check``; the current database is first copied aside (returned path, None if
-    there was none). Close every connection to ``db_path`` (``Database.dispose``) before
-    calling. The restore is written to the audit log of the restored database.
+    Before anything is touched: the backup must pass ``integrity_check`` and be at a schema
+    revision this app knows (a newer app's backup is refused), and the PIN must match — the
+    current database's, or the backup's own when the current file is missing or damaged
+    (the damaged file cannot be trusted to check anything). A healthy current database is
+    first copied aside (returned path); a damaged one is set aside under a ``.rusak-`` name.
+    Close every connection to ``db_path`` (``Database.dispose``) before calling. The restore
+    is written to the audit log of the restored database.
     """
     db_path, backup = Path(db_path), Path(backup)
     if not backup.is_file():
         raise InputRefused(f"{backup.name}: berkas: cadangan tidak ditemukan")
-    if not integrity_ok(backup):
+    problem = integrity_problem(backup)
+    if problem is not None:
         raise InputRefused(f"{backup.name}: integrity_check: cadangan rusak; tidak dipulihkan")
+    _check_revision(backup)
+    current_ok = db_path.exists() and integrity_ok(db_path)
     safety: Path | None = None
     keep = DEFAULT_BACKUP_KEEP
-    if db_path.exists():
+    if current_ok:
         db = open_database(db_path, migrate_now=False)
         try:
             with db.begin() as session:
@@ -165,6 +208,11 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
         finally:
             db.dispose()
         _check_same_laptop(db_path, backup)
+    else:
+        if not pin_matches_file(backup, pin):
+            raise UserError("PIN panitia salah")
+        if db_path.exists():
+            set_aside(db_path)
     try:
         kept = restore_database(backup, db_path, safety_dir=safety, keep=keep)
     except BackupError as exc:
@@ -177,6 +225,17 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
     finally:
         db.dispose()
     return kept
+
+
+def _check_revision(backup: Path) -> None:
+    revision = file_revision(backup)
+    if revision is None:
+        raise InputRefused(f"{backup.name}: revisi: bukan basis data BID")
+    if revision not in known_revisions():
+        raise InputRefused(
+            f"{backup.name}: revisi: cadangan dari versi aplikasi yang lebih baru "
+            f"({revision}); perbarui aplikasi di laptop ini dulu"
+        )
 
 
 def _check_same_laptop(db_path: Path, backup: Path) -> None:
