@@ -396,6 +396,8 @@ def import_packages(
             cancelled=stop,
             finish=None if dry_run else finish,
         )
+    if not dry_run:
+        db.wrote()  # the merge wrote through its own connection: checkpoint soon
     packages = [
         PackageImport(
             info=_info(o, o.sha256 in already),

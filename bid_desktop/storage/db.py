@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
 from bid_desktop.storage.backup import backup_database, ro_uri
+from bid_desktop.storage.checkpoint import Checkpointer
 from bid_desktop.sync import history
 
 if TYPE_CHECKING:
@@ -167,19 +168,45 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None = None) -> bool:
     return True
 
 
+WROTE = "bid_wrote"
+
+
+def _mark_written(session: OrmSession, _context: object) -> None:
+    session.info[WROTE] = True
+
+
 @dataclass
 class Database:
     path: Path
     engine: Engine
     Session: sessionmaker[OrmSession]
+    checkpointer: Checkpointer | None = None
 
     @contextmanager
     def begin(self) -> Iterator[OrmSession]:
-        """One session per user action; committed at the end, rolled back on error."""
+        """One session per user action; committed at the end, rolled back on error.
+
+        A session that wrote is followed by a WAL checkpoint: the main file then holds the
+        action, so a copy of the ``.sqlite`` alone (a person copying it to a stick while the
+        window runs) has every confirmed record."""
         with self.Session.begin() as session:
             yield session
+        if session.info.pop(WROTE, False):  # set by the commit's flush too
+            self.wrote()
+
+    def wrote(self) -> None:
+        """Some write was committed (also called after raw-SQL merges): checkpoint soon."""
+        if self.checkpointer is not None:
+            self.checkpointer.poke()
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the main file now (PASSIVE: never waits for anyone)."""
+        if self.checkpointer is not None:
+            self.checkpointer.run_now()
 
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.engine.dispose()
 
 
@@ -229,4 +256,5 @@ def open_database(path: Path | str, *, migrate_now: bool = True) -> Database:
             raise
     history.install()
     factory = sessionmaker(engine, expire_on_commit=False)
-    return Database(path=path, engine=engine, Session=factory)
+    event.listen(factory, "after_flush", _mark_written)
+    return Database(path=path, engine=engine, Session=factory, checkpointer=Checkpointer(engine))

@@ -40,6 +40,7 @@ class BackupTimer(QObject):
         db = self.ctx.db
 
         def work() -> Path | None:
+            db.checkpoint()  # at idle too: the main file alone holds every confirmed action
             with db.begin() as session:
                 due = sync_service.backup_due(session)
             return sync_service.backup_now(db, reason="timer") if due else None
