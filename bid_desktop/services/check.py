@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from bid_desktop.services.errors import InputRefused
-from bid_desktop.storage.backup import integrity_ok
-from bid_desktop.storage.db import open_database
+from bid_desktop.services.recovery import copy_to, orphan_sidecars
+from bid_desktop.storage.backup import integrity_problem, writable
+from bid_desktop.storage.db import file_revision, known_revisions, open_database
 from bid_desktop.sync.invariants import verify_invariants
 
 _COLLISIONS = (
@@ -25,9 +30,29 @@ def check_database(db_path: Path) -> list[str]:
     """
     db_path = Path(db_path)
     if not db_path.exists():
-        raise InputRefused(f"{db_path.name}: berkas: basis data tidak ditemukan")
-    if not integrity_ok(db_path):
-        return ["integrity_check: berkas SQLite rusak"]
+        sidecars = ", ".join(p.name for p in orphan_sidecars(db_path))
+        extra = f" (tetapi ada {sidecars}: jangan dihapus)" if sidecars else ""
+        raise InputRefused(f"{db_path.name}: berkas: basis data tidak ditemukan{extra}")
+    problem = integrity_problem(db_path)
+    if problem is not None:
+        return [f"integrity_check: berkas SQLite rusak ({problem[:100]})"]
+    revision = file_revision(db_path)
+    if revision is not None and revision not in known_revisions():
+        return [f"revisi: basis data dari versi aplikasi yang lebih baru ({revision})"]
+    if not writable(db_path):  # read-only media: check a copy on this laptop
+        with tempfile.TemporaryDirectory(prefix="bid-check-") as tmp:
+            return _deep_checks(copy_to(db_path, Path(tmp) / db_path.name))
+    return _deep_checks(db_path)
+
+
+def _deep_checks(db_path: Path) -> list[str]:
+    try:
+        return _invariants(db_path)
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        return [f"berkas SQLite rusak: {getattr(exc, 'orig', None) or exc}"[:200]]
+
+
+def _invariants(db_path: Path) -> list[str]:
     db = open_database(db_path, migrate_now=False)
     try:
         problems = verify_invariants(db)

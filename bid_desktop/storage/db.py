@@ -47,7 +47,8 @@ def alembic_config(db_url: str) -> Config:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", db_url)
+    # configparser reads % as interpolation: a path with ( ) # ö is percent-encoded in a URL
+    cfg.set_main_option("sqlalchemy.url", db_url.replace("%", "%%"))
     return cfg
 
 

@@ -89,3 +89,24 @@ def test_restore_onto_a_missing_path_needs_the_pin(db: Database, tmp_path: Path)
     assert not target.exists()
     backups.restore(target, good, PIN)
     assert integrity_ok(target)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "pages", "header", "newer"])
+def test_check_names_the_damage_in_one_line(db: Database, tmp_path: Path, capsys, damage: str):
+    from bid_desktop.cli import run
+
+    db.dispose()
+    raw = bytearray(db.path.read_bytes())
+    if damage == "truncated":
+        db.path.write_bytes(bytes(raw[: len(raw) // 2 + 100]))
+    elif damage == "pages":
+        raw[4096 * 2 : 4096 * 4] = b"\x00\xff" * 4096
+        db.path.write_bytes(bytes(raw))
+    elif damage == "header":
+        raw[:16] = b"not a database!!"
+        db.path.write_bytes(bytes(raw))
+    else:
+        _newer(db.path)
+    assert run(["check", "--db", str(db.path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and db.path.name in err[0] and "Traceback" not in err[0]

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from bid_desktop.services import sync as sync_service
+from bid_desktop.services.backups import BackupSpaceRefused
 from bid_desktop.ui.context import AppContext
 
 CHECK_MS = 60_000
@@ -61,4 +62,8 @@ class BackupTimer(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.last_error = str(exc)
+        if isinstance(exc, BackupSpaceRefused):
+            # stays visible: backups stop until there is room (old copies are kept)
+            self.ctx.bus.status.emit(self.tr("Cadangan otomatis BERHENTI: %s") % exc)
+            return
         self.ctx.bus.status.emit(self.tr("Cadangan otomatis GAGAL: %s") % exc)
