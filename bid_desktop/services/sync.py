@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import Role
 from bid_desktop.domain.text import fold
+from bid_desktop.services import keystore
 from bid_desktop.services import station as station_service
 
 # Backups, restore and check live in their own modules; re-exported for existing callers.
@@ -166,10 +167,7 @@ def _slug(text: str, limit: int = 48) -> str:
 
 
 def _station_state(session: Session) -> StationState:
-    state = station_service.require_state(session)
-    if not state.package_key:
-        raise UserError("Kunci paket stasiun ini tidak ada; gabung ulang acara dengan paketnya")
-    return state
+    return station_service.require_state(session)
 
 
 def _free_name(out_dir: Path, stem: str) -> Path:
@@ -195,7 +193,7 @@ def export_package(db: Database, out_dir: Path) -> ExportResult:
         state = _station_state(session)
         event = session.get(Event, state.event_id)
         event_id, station = str(state.event_id), state.station
-        key = bytes(state.package_key or b"")
+        key = keystore.event_key(session)
         event_name = event.name if event is not None else ""
     created = dt.datetime.now().replace(microsecond=0)
     try:
@@ -253,7 +251,7 @@ def _info(opened: _pkg.OpenedPackage, already: bool = False) -> PackageInfo:
 def _laptop_key(db: Database) -> tuple[bytes, str]:
     with db.begin() as session:
         state = _station_state(session)
-        return bytes(state.package_key or b""), str(state.event_id)
+        return keystore.event_key(session), str(state.event_id)
 
 
 def _imported_hashes(db: Database, hashes: list[str]) -> set[str]:
@@ -459,7 +457,9 @@ def join_event(
         with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
             opened = _pkg.open_package(Path(package), Path(tmp), passphrase=passphrase)
             event_id = opened.header.event_id
-            key = keys.package_key(passphrase, event_id)
+            key = keys.package_key_matching(
+                passphrase, event_id, lambda k: _pkg.key_id(k) == opened.header.key_id
+            )
 
             def prepare(conn: sqlite3.Connection) -> None:
                 used = conn.execute(
@@ -477,8 +477,8 @@ def join_event(
                 conn.execute(
                     "INSERT INTO main.station_state (id, station, role, event_id, hlc_wall, "
                     "hlc_counter, walkin_seq, piagam_seq, package_key, exported_hlc, "
-                    "backup_dir, language) VALUES (1, ?, ?, ?, 0, 0, 0, 0, ?, '', '', ?)",
-                    (station, role, event_id, key, language),
+                    "backup_dir, language) VALUES (1, ?, ?, ?, 0, 0, 0, 0, NULL, '', '', ?)",
+                    (station, role, event_id, language),
                 )
 
             def finish(conn: sqlite3.Connection, result: batch.BatchResult) -> None:
@@ -492,6 +492,7 @@ def join_event(
                 _log_rows(conn, [opened], result.files)
 
             batch.merge_each(db, [(opened.data_path, label)], prepare=prepare, finish=finish)
+            keystore.save_key(event_id, key)  # this user's key file, not the database
         with db.begin() as session:
             event = session.get(Event, event_id)
             name = event.name if event is not None else ""

@@ -2149,6 +2149,14 @@ Continue?</translation>
         <source>Alasan (wajib):</source>
         <translation>Reason (required):</translation>
     </message>
+    <message>
+        <source>Kata sandi acara</source>
+        <translation>Event passphrase</translation>
+    </message>
+    <message>
+        <source>Kunci paket acara ini tidak ada di laptop ini (basis data dipulihkan atau disalin). Masukkan kata sandi acara:</source>
+        <translation>This event&apos;s package key is not on this laptop (the database was restored or copied). Enter the event passphrase:</translation>
+    </message>
 </context>
 <context>
     <name>ProgressStrip</name>
@@ -3583,6 +3591,10 @@ Continue?</translation>
 </context>
 <context>
     <name>SyncPage</name>
+    <message>
+        <source>Kunci acara disimpan di laptop ini; ulangi tindakan tadi.</source>
+        <translation>The event key is now kept on this laptop; repeat what you were doing.</translation>
+    </message>
     <message>
         <source>dihapus</source>
         <translation>deleted</translation>
