@@ -106,3 +106,11 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return EXIT_ERROR
+    except Exception as exc:
+        from bid_desktop.services.errors import plain_reason
+
+        reason = plain_reason(exc)  # disk full, read-only...: one line, no SQL, no names
+        if reason is None:
+            raise
+        print(f"bid-desktop: {reason}", file=sys.stderr)
+        return EXIT_ERROR

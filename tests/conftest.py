@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# package keys go to this user's data folder: a throw-away one for the test run (inherited by
+# the CLI subprocesses the tests start); new events at the old scrypt cost, so hundreds of
+# events stay fast (tests/unit/test_secrets.py checks the new cost on its own)
+os.environ["BID_DATA_DIR"] = tempfile.mkdtemp(prefix="bid-test-data-")
+os.environ.setdefault("BID_KDF_COST", "14")
 
 from bid_desktop.services.events import EventSetup, create_event  # noqa: E402
 from bid_desktop.storage.db import Database, open_database  # noqa: E402

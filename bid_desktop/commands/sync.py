@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, add_passphrase, existing_db, out, read_passphrase
+from bid_desktop.services import keystore
 from bid_desktop.services import sync as sync_service
 from bid_desktop.storage.db import Database
 
@@ -13,6 +14,7 @@ from bid_desktop.storage.db import Database
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export = sub.add_parser("export", help="write this laptop's .bidsync package; print its path")
     add_db(export)
+    add_passphrase(export)  # only asked when this laptop has no key file for the event
     export.add_argument(
         "--out", type=Path, default=Path("."), help="folder to write into (e.g. a USB stick)"
     )
@@ -26,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     merge = sub.add_parser("merge", help="merge .bidsync packages into this database")
     add_db(merge)
+    add_passphrase(merge)
     merge.add_argument(
         "--dry-run", action="store_true", help="show what would change, write nothing"
     )
@@ -37,11 +40,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     merge.set_defaults(func=cmd_merge)
 
 
+def ensure_key(args: argparse.Namespace, db: Database) -> None:
+    """A database copied or restored onto this laptop has no key file: unlock it with the
+    event passphrase (``--passphrase-file``, ``BID_PASSPHRASE`` or asked)."""
+    with db.begin() as session:
+        try:
+            keystore.event_key(session)
+            return
+        except keystore.KeyMissing:
+            pass
+    with db.begin() as session:
+        keystore.unlock(session, read_passphrase(args))
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from bid_desktop.services import sync_events
 
     db = existing_db(args)
     try:
+        ensure_key(args, db)
         with db.begin() as session:
             ta = sync_events.is_ta(session)
         if ta:  # a TA database: one package per event (for the province)
@@ -81,6 +98,7 @@ def _counts(item: sync_service.PackageImport | sync_service.ImportSummary) -> st
 def cmd_merge(args: argparse.Namespace) -> int:
     db = existing_db(args)
     try:
+        ensure_key(args, db)
         summary = sync_service.import_packages(
             db,
             args.packages,

@@ -18,6 +18,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from bid_desktop.reports.barcode import draw_code128
+from bid_desktop.reports.output import atomic_output
 
 BADGE_W, BADGE_H = 90 * mm, 55 * mm
 SHEET_COLS, SHEET_ROWS = 2, 5
@@ -46,6 +47,19 @@ Progress = Callable[[int, int], None]
 
 
 def write_badges(
+    path: Path,
+    badges: Iterable[BadgeData],
+    event_name: str,
+    *,
+    layout: str = "sheet",
+    progress: Progress | None = None,
+) -> int:
+    """``_write_badges`` into a temporary file renamed when complete (no partial PDF)."""
+    with atomic_output(path) as tmp:
+        return _write_badges(tmp, badges, event_name, layout=layout, progress=progress)
+
+
+def _write_badges(
     path: Path,
     badges: Iterable[BadgeData],
     event_name: str,

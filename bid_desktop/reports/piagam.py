@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from bid_desktop.domain.amounts import rupiah, words
 from bid_desktop.reports.barcode import draw_code128
+from bid_desktop.reports.output import atomic_output
 
 PAGE_W, PAGE_H = landscape(A4)
 MARGIN = 22 * mm  # content inside the border
@@ -99,10 +100,11 @@ class PiagamData:
 
 
 def write_piagam(path: Path, data: PiagamData) -> Path:
-    """One piagam, one PDF file."""
-    canvas = _canvas(path, f"Piagam {data.serial} — Desa {data.desa_name}")
-    draw_piagam(canvas, data)
-    canvas.save()
+    """One piagam, one PDF file (complete or none: written to a temporary name first)."""
+    with atomic_output(path) as tmp:
+        canvas = _canvas(tmp, f"Piagam {data.serial} — Desa {data.desa_name}")
+        draw_piagam(canvas, data)
+        canvas.save()
     return path
 
 

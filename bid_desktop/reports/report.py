@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from bid_desktop.domain.amounts import rupiah
+from bid_desktop.reports.output import atomic_output
 from bid_desktop.reports.piagam import tanggal
 from bid_desktop.reports.summary import EventSummary
 
@@ -284,7 +285,11 @@ def _footer(summary: EventSummary):  # type: ignore[no-untyped-def]
 
 def write_report_pdf(summary: EventSummary, out: Path) -> int:
     """Write the report; returns the number of pages."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(out) as tmp:
+        return _build(summary, tmp)
+
+
+def _build(summary: EventSummary, out: Path) -> int:
     doc = SimpleDocTemplate(
         str(out), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
         bottomMargin=18 * mm, title=f"{TITLE} — {summary.event_name}", author="BID Desktop",

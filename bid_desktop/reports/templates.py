@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -9,6 +10,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from bid_desktop.reports.output import atomic_output
 from bid_desktop.reports.sheets import ColumnSpec, safe_text
 
 YA_TIDAK = ("Ya", "Tidak")
@@ -120,8 +122,10 @@ def write_template(kind: str, out: Path, desa: list[tuple[str, str]] | None = No
     if desa:
         _desa_sheet(wb, ws, specs, desa)
     _guide(wb, title, specs, NOTES.get(kind, ""))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    buffer = io.BytesIO()  # a full disk must not hit openpyxl's open zip (noise at exit)
+    wb.save(buffer)
+    with atomic_output(out) as tmp:
+        tmp.write_bytes(buffer.getvalue())
     return out
 
 

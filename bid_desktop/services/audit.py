@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +19,7 @@ from sqlalchemy.orm import Session
 from bid_desktop.domain.ids import natural_id, new_id
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.station import require_state
+from bid_desktop.storage.backup import ro_uri
 from bid_desktop.storage.models import AuditEntry, Setting
 from bid_desktop.sync import keys
 
@@ -97,6 +100,32 @@ def check_pin(session: Session, pin: str) -> bool:
     if stored is None:
         return pin == DEFAULT_PIN
     return keys.passphrase_matches(pin, state.event_id + ":pin", stored)
+
+
+def pin_matches_file(path: Path, pin: str | None) -> bool:
+    """The PIN checked against the hash stored in another database file, read-only (a
+    verified backup, when the current file is missing or damaged)."""
+    if pin is None:
+        return False
+    try:
+        con = sqlite3.connect(ro_uri(path), uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        state = con.execute("SELECT event_id FROM station_state WHERE id = 1").fetchone()
+        if state is None or not state[0]:
+            return False
+        event_id = str(state[0])
+        row = con.execute(
+            "SELECT value FROM setting WHERE id = ?", (natural_id("setting", event_id, PIN_KEY),)
+        ).fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+    if row is None or not row[0]:
+        return pin == DEFAULT_PIN
+    return keys.passphrase_matches(pin, event_id + ":pin", str(row[0]))
 
 
 def require_pin(session: Session, pin: str | None) -> None:

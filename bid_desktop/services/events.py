@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids, regions
+from bid_desktop.services import keystore
 from bid_desktop.services import station as station_service
 from bid_desktop.services.errors import UserError
 from bid_desktop.storage.models import Desa, Event, EventKecamatan
@@ -59,7 +60,10 @@ def create_event(session: Session, setup: EventSetup) -> Event:
     state = station_service.set_station(session, setup.station, setup.role)
     event_id = setup.event_id or ids.new_id()
     state.event_id = event_id
-    state.package_key = keys.package_key(setup.passphrase, event_id)
+    cost = keys.new_event_cost()
+    # the key goes to this user's key file, never into the database (issue 12, item 8)
+    keystore.save_key(event_id, keys.package_key(setup.passphrase, event_id, cost))
+    state.package_key = None
     kab = regions.kabupaten_of(kecs[0].code)
     event = Event(
         id=event_id,
@@ -69,7 +73,7 @@ def create_event(session: Session, setup: EventSetup) -> Event:
         kabupaten_code=kab.code if kab else "",
         kabupaten_name=kab.name if kab else "",
         signatories=json.dumps(setup.signatories, ensure_ascii=False),
-        passphrase_check=keys.passphrase_check(setup.passphrase, event_id),
+        passphrase_check=keys.passphrase_check(setup.passphrase, event_id, cost),
     )
     session.add(event)
     for kec in kecs:

@@ -21,16 +21,34 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import Role
-from bid_desktop.domain.ids import natural_id
 from bid_desktop.domain.text import fold
+from bid_desktop.services import keystore
 from bid_desktop.services import station as station_service
 from bid_desktop.services import sync_events
 from bid_desktop.services.audit import audit, require_pin
+
+# Backups, restore and check live in their own modules; re-exported for existing callers.
+from bid_desktop.services.backups import (  # noqa: E402, F401
+    BACKUP_KEEP_KEY,
+    BACKUP_MINUTES_KEY,
+    DEFAULT_BACKUP_KEEP,
+    DEFAULT_BACKUP_MINUTES,
+    BackupInfo,
+    BackupSettings,
+    _backup_copy,
+    _backup_folder,
+    backup_due,
+    backup_now,
+    backup_settings,
+    default_backup_folder,
+    list_backups,
+    restore,
+    set_backup_settings,
+)
+from bid_desktop.services.check import check_database  # noqa: E402, F401
 from bid_desktop.services.errors import InputRefused, UserError
-from bid_desktop.storage.backup import BackupError, backup_database, integrity_ok, restore_database
-from bid_desktop.storage.backup import list_backups as storage_list_backups
 from bid_desktop.storage.db import Database, open_database
-from bid_desktop.storage.models import Event, ImportLog, Setting, StationState
+from bid_desktop.storage.models import Event, ImportLog, StationState
 from bid_desktop.sync import batch, keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.events import export_event_versions
@@ -41,10 +59,6 @@ Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
 PACKAGE_SUFFIX = ".bidsync"
-DEFAULT_BACKUP_MINUTES = 30
-DEFAULT_BACKUP_KEEP = 20
-BACKUP_MINUTES_KEY = "backup_minutes"
-BACKUP_KEEP_KEY = "backup_keep"
 
 
 @dataclass(frozen=True)
@@ -143,30 +157,6 @@ class JoinResult:
     db_path: Path
 
 
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: dt.datetime  # file modification time (local)
-    size: int  # bytes
-    reason: str  # "manual", "before-merge", "timer", "before-restore", ...
-    station: str = ""  # the laptop whose database it is (a shared stick holds several)
-    event_id: str = ""
-
-
-@dataclass(frozen=True)
-class BackupSettings:
-    """Where and how often the automatic backup runs.
-
-    ``folder`` is this laptop's (a USB stick's path means nothing on another laptop), kept in
-    ``StationState.backup_dir``; ``minutes`` and ``keep`` are the event's policy, a replicated
-    ``Setting``. ``folder`` None = the default ``backups`` folder beside the database.
-    """
-
-    folder: Path | None
-    minutes: int  # timer interval; 0 = no timer backups
-    keep: int  # newest copies kept in the folder
-
-
 def _slug(text: str, limit: int = 48) -> str:
     """File-name-safe event name, cut at a word boundary."""
     words: list[str] = []
@@ -180,10 +170,7 @@ def _slug(text: str, limit: int = 48) -> str:
 
 
 def _station_state(session: Session) -> StationState:
-    state = station_service.require_state(session)
-    if not state.package_key:
-        raise UserError("Kunci paket stasiun ini tidak ada; gabung ulang acara dengan paketnya")
-    return state
+    return station_service.require_state(session)
 
 
 def _free_name(out_dir: Path, stem: str) -> Path:
@@ -209,7 +196,7 @@ def export_package(db: Database, out_dir: Path) -> ExportResult:
         state = _station_state(session)
         event = session.get(Event, state.event_id)
         event_id, station = str(state.event_id), state.station
-        key = bytes(state.package_key or b"")
+        key = keystore.event_key(session)
         event_name = event.name if event is not None else ""
         ta = sync_events.is_ta(session)
     created = dt.datetime.now().replace(microsecond=0)
@@ -414,6 +401,8 @@ def import_packages(
             cancelled=stop,
             finish=None if dry_run else finish,
         )
+    if not dry_run:
+        db.wrote()  # the merge wrote through its own connection: checkpoint soon
     packages = [
         PackageImport(
             info=_info(o, o.sha256 in already),
@@ -475,7 +464,9 @@ def join_event(
         with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
             opened = _pkg.open_package(Path(package), Path(tmp), passphrase=passphrase)
             event_id = opened.header.event_id
-            key = keys.package_key(passphrase, event_id)
+            key = keys.package_key_matching(
+                passphrase, event_id, lambda k: _pkg.key_id(k) == opened.header.key_id
+            )
 
             def prepare(conn: sqlite3.Connection) -> None:
                 used = conn.execute(
@@ -493,8 +484,8 @@ def join_event(
                 conn.execute(
                     "INSERT INTO main.station_state (id, station, role, event_id, hlc_wall, "
                     "hlc_counter, walkin_seq, piagam_seq, package_key, exported_hlc, "
-                    "backup_dir, language) VALUES (1, ?, ?, ?, 0, 0, 0, 0, ?, '', '', ?)",
-                    (station, role, event_id, key, language),
+                    "backup_dir, language) VALUES (1, ?, ?, ?, 0, 0, 0, 0, NULL, '', '', ?)",
+                    (station, role, event_id, language),
                 )
 
             def finish(conn: sqlite3.Connection, result: batch.BatchResult) -> None:
@@ -508,6 +499,7 @@ def join_event(
                 _log_rows(conn, [opened], result.files)
 
             batch.merge_each(db, [(opened.data_path, label)], prepare=prepare, finish=finish)
+            keystore.save_key(event_id, key)  # this user's key file, not the database
         with db.begin() as session:
             event = session.get(Event, event_id)
             name = event.name if event is not None else ""
@@ -521,267 +513,3 @@ def join_event(
         )
     finally:
         db.dispose()
-
-
-# --- backups -----------------------------------------------------------------------------------
-
-
-def _backup_folder(db: Database, session: Session) -> Path:
-    folder = backup_settings(session).folder
-    return folder if folder is not None else default_backup_folder(db.path)
-
-
-def default_backup_folder(db_path: Path) -> Path:
-    """``backups`` beside the database file."""
-    return Path(db_path).parent / "backups"
-
-
-def _backup_copy(db: Database, folder: Path, keep: int, reason: str) -> Path:
-    try:
-        return backup_database(db.path, Path(folder), reason=reason, keep=max(1, keep))
-    except BackupError as exc:
-        raise UserError(f"Cadangan gagal diverifikasi: {exc}") from exc
-    except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"{folder}: cadangan tidak dapat ditulis ({exc})") from exc
-
-
-def backup_now(
-    db: Database, folder: Path | None = None, *, keep: int | None = None, reason: str = "manual"
-) -> Path:
-    """A verified (``PRAGMA integrity_check``) copy of ``db`` in ``folder``; rotates old ones.
-
-    ``folder``/``keep`` default to the backup settings. Records the time as this laptop's
-    last backup. Raises ``UserError`` when the copy cannot be written or fails verification.
-    """
-    with db.begin() as session:
-        settings = backup_settings(session) if station_service.get_state(session) else None
-    if folder is None:
-        folder = settings.folder if settings and settings.folder else default_backup_folder(db.path)
-    if keep is None:
-        keep = settings.keep if settings else DEFAULT_BACKUP_KEEP
-    path = _backup_copy(db, Path(folder), keep, reason)
-    with db.begin() as session:
-        state = station_service.get_state(session)
-        if state is not None:
-            state.last_backup_at = dt.datetime.now().replace(microsecond=0)
-    return path
-
-
-def _reason_of(path: Path) -> str:
-    parts = path.stem.split("-")
-    # bid-backup-<stem>-<yyyymmdd>-<hhmmss>-<micro>-<reason...>
-    for i in range(len(parts) - 2):
-        if len(parts[i]) == 8 and parts[i].isdigit() and len(parts[i + 1]) == 6:
-            return "-".join(parts[i + 3 :])
-    return ""
-
-
-def list_backups(folder: Path) -> list[BackupInfo]:
-    """The backups in ``folder``, newest first."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    out = []
-    for path in storage_list_backups(folder):
-        stat = path.stat()
-        station, event_id = _identity(path) or ("", "")
-        out.append(
-            BackupInfo(
-                path=path,
-                created=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
-                size=stat.st_size,
-                reason=_reason_of(path),
-                station=station,
-                event_id=event_id,
-            )
-        )
-    return out
-
-
-def _identity(path: Path) -> tuple[str, str] | None:
-    """(station, event id) of a database file, None when it has none or is not readable."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT station, event_id FROM station_state WHERE id = 1").fetchone()
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-    return (str(row[0] or ""), str(row[1] or "")) if row else None
-
-
-def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
-    """Replace the database at ``db_path`` with ``backup`` (committee PIN required).
-
-    The PIN is checked against the current database; the backup must pass
-    ``integrity_check``; the current database is first copied aside (returned path, None if
-    there was none). Close every connection to ``db_path`` (``Database.dispose``) before
-    calling. The restore is written to the audit log of the restored database.
-    """
-    db_path, backup = Path(db_path), Path(backup)
-    if not backup.is_file():
-        raise InputRefused(f"{backup.name}: berkas: cadangan tidak ditemukan")
-    if not integrity_ok(backup):
-        raise InputRefused(f"{backup.name}: integrity_check: cadangan rusak; tidak dipulihkan")
-    safety: Path | None = None
-    keep = DEFAULT_BACKUP_KEEP
-    if db_path.exists():
-        db = open_database(db_path, migrate_now=False)
-        try:
-            with db.begin() as session:
-                require_pin(session, pin)
-                if station_service.get_state(session) is not None:
-                    safety, keep = _backup_folder(db, session), backup_settings(session).keep
-        finally:
-            db.dispose()
-        _check_same_laptop(db_path, backup)
-    try:
-        kept = restore_database(backup, db_path, safety_dir=safety, keep=keep)
-    except BackupError as exc:
-        raise InputRefused(f"{backup.name}: {exc}") from exc
-    db = open_database(db_path)
-    try:
-        with db.begin() as session:
-            if station_service.get_state(session) is not None:
-                audit(session, "backup.restored", reason=f"{backup.name}; salinan: {kept}")
-    finally:
-        db.dispose()
-    return kept
-
-
-def _check_same_laptop(db_path: Path, backup: Path) -> None:
-    """A backup of another laptop (same stick) or event would give this laptop a station code
-    that is already in use: refused."""
-    mine, theirs = _identity(db_path), _identity(backup)
-    if mine is None or not mine[1]:
-        return
-    if theirs is None:
-        raise InputRefused(f"{backup.name}: stasiun: cadangan ini bukan basis data BID")
-    if theirs[1] != mine[1]:
-        raise InputRefused(f"{backup.name}: acara: cadangan dari acara lain")
-    if theirs[0] != mine[0]:
-        raise InputRefused(
-            f"{backup.name}: stasiun: cadangan milik stasiun {theirs[0]}, laptop ini {mine[0]}"
-        )
-
-
-def _setting(session: Session, event_id: str, key: str) -> Setting | None:
-    return session.get(Setting, natural_id("setting", event_id, key))
-
-
-def _int_setting(session: Session, event_id: str, key: str, default: int) -> int:
-    setting = _setting(session, event_id, key)
-    try:
-        return int(setting.value) if setting is not None and setting.value else default
-    except ValueError:
-        return default
-
-
-def backup_settings(session: Session) -> BackupSettings:
-    """This laptop's backup folder and the event's interval/keep policy."""
-    state = station_service.require_state(session)
-    event_id = str(state.event_id)
-    return BackupSettings(
-        folder=Path(state.backup_dir) if state.backup_dir else None,
-        minutes=_int_setting(session, event_id, BACKUP_MINUTES_KEY, DEFAULT_BACKUP_MINUTES),
-        keep=_int_setting(session, event_id, BACKUP_KEEP_KEY, DEFAULT_BACKUP_KEEP),
-    )
-
-
-def _put_setting(session: Session, event_id: str, key: str, value: str) -> None:
-    setting = _setting(session, event_id, key)
-    if setting is None:
-        session.add(
-            Setting(
-                id=natural_id("setting", event_id, key), event_id=event_id, key=key, value=value
-            )
-        )
-    elif setting.value != value:
-        setting.value = value
-
-
-def set_backup_settings(
-    session: Session, folder: Path | None, minutes: int, keep: int | None = None
-) -> BackupSettings:
-    """Store the backup folder (this laptop) and interval/keep (event ``Setting``), audited."""
-    state = station_service.require_state(session)
-    event_id = str(state.event_id)
-    if not 0 <= minutes <= 24 * 60:
-        raise UserError("Selang cadangan harus 0–1440 menit (0 = tanpa cadangan berkala)")
-    before = backup_settings(session)
-    keep = before.keep if keep is None else keep
-    if not 1 <= keep <= 1000:
-        raise UserError("Jumlah cadangan yang disimpan harus 1–1000")
-    state.backup_dir = str(folder) if folder else ""
-    _put_setting(session, event_id, BACKUP_MINUTES_KEY, str(minutes))
-    _put_setting(session, event_id, BACKUP_KEEP_KEY, str(keep))
-    after = backup_settings(session)
-    if after != before:
-        audit(
-            session,
-            "backup.settings",
-            "setting",
-            before={
-                "folder": str(before.folder or ""),
-                "minutes": before.minutes,
-                "keep": before.keep,
-            },
-            after={"folder": str(after.folder or ""), "minutes": after.minutes, "keep": after.keep},
-        )
-    session.flush()
-    return after
-
-
-def backup_due(session: Session, now: dt.datetime | None = None) -> bool:
-    """True when the timer backup should run now (interval elapsed since the last backup)."""
-    state = station_service.get_state(session)
-    if state is None or state.event_id is None:
-        return False
-    minutes = backup_settings(session).minutes
-    if minutes <= 0:
-        return False
-    if state.last_backup_at is None:
-        return True
-    now = now or dt.datetime.now()
-    return now - state.last_backup_at >= dt.timedelta(minutes=minutes)
-
-
-# --- check ------------------------------------------------------------------------------------
-
-_COLLISIONS = (
-    ("nomor peserta", "participant", "number", "NOT voided"),
-    ("nomor piagam", "piagam", "serial", "serial <> ''"),
-)
-
-
-def check_database(db_path: Path) -> list[str]:
-    """``bid-desktop check``: problems found (empty = healthy).
-
-    ``PRAGMA integrity_check`` of the file, then the sync invariants (live rows = what the
-    version history says, conflict rows consistent) and human numbers that two laptops gave
-    twice (synced tables have no unique constraints, so a merge never fails on them; a reused
-    station code shows up here).
-    """
-    db_path = Path(db_path)
-    if not db_path.exists():
-        raise InputRefused(f"{db_path.name}: berkas: basis data tidak ditemukan")
-    if not integrity_ok(db_path):
-        return ["integrity_check: berkas SQLite rusak"]
-    db = open_database(db_path, migrate_now=False)
-    try:
-        problems = verify_invariants(db)
-        with db.engine.connect() as conn:
-            for label, table, column, live in _COLLISIONS:
-                rows = conn.exec_driver_sql(
-                    f'SELECT {column}, COUNT(*) FROM "{table}" WHERE {live} '
-                    f"GROUP BY event_id, {column} HAVING COUNT(*) > 1 ORDER BY {column} LIMIT 6"
-                ).all()
-                if rows:
-                    shown = ", ".join(f"{value} ×{n}" for value, n in rows[:5])
-                    problems.append(f"{label} ganda: {shown}")
-    finally:
-        db.dispose()
-    return problems

@@ -3,7 +3,8 @@
 A station laptop at the venue holds one event: a package of another event is refused. The TA
 Kabupaten's database (station role ``rekap``) also takes packages of other events: the first
 package of an event needs that event's passphrase (given once), whose derived key is kept in
-``event_key`` (local, never exported) so later packages of that event need nothing. Every
+this user's key store (``services.keystore``: outside the database, never exported; the
+``event_key`` table only lists which events were unlocked) so later packages of that event need nothing. Every
 package still carries exactly one event and passes every check of ``package.open_package``
 with that event's key; the merge itself is the same union of versions, so every merge law
 holds per event and across events.
@@ -27,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import Role
+from bid_desktop.services import keystore
 from bid_desktop.services import station as station_service
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.storage.db import Database
@@ -61,9 +63,19 @@ def is_ta(session: Session) -> bool:
 def known_keys(session: Session) -> dict[str, bytes]:
     """Event id → package key of every event this database can open packages of."""
     state = station_service.require_state(session)
-    found = {str(k.event_id): bytes(k.package_key) for k in session.scalars(select(EventKey))}
-    if state.package_key:
-        found[str(state.event_id)] = bytes(state.package_key)
+    found: dict[str, bytes] = {}
+    for row in session.scalars(select(EventKey)):
+        key = keystore.load_key(str(row.event_id))
+        if key is None and len(row.package_key or b"") == keystore.KEY_SIZE:
+            key = bytes(row.package_key)  # kept in the database before issue 12: move it out
+            keystore.save_key(str(row.event_id), key)
+            row.package_key = b""
+        if key is not None:
+            found[str(row.event_id)] = key
+    try:
+        found[str(state.event_id)] = keystore.event_key(session)
+    except keystore.KeyMissing:
+        pass
     return found
 
 
@@ -102,7 +114,7 @@ def opens(event_id: str, path: Path, passphrase: str) -> bool:
 
 def _match(event_id: str, key_id: bytes, passphrases: Sequence[str]) -> tuple[bytes, str] | None:
     for phrase in passphrases:
-        key = keys.package_key(phrase, event_id)
+        key = keys.package_key_matching(phrase, event_id, lambda k: _pkg.key_id(k) == key_id)
         if _pkg.key_id(key) == key_id:
             return key, phrase
     return None
@@ -172,10 +184,11 @@ def store_new_keys(conn: sqlite3.Connection, resolved: Sequence[PackageKey]) -> 
             raise InputRefused(f"{item.path.name}: acara: paket tidak memuat data acara")
         if row[0] and not keys.passphrase_matches(item.passphrase, item.event_id, str(row[0])):
             raise InputRefused(f"{item.path.name}: kata sandi: kata sandi acara salah")
+        keystore.save_key(item.event_id, item.key)  # this user's key file, not the database
         conn.execute(
             "INSERT OR REPLACE INTO main.event_key (event_id, package_key, added_at) "
-            "VALUES (?, ?, ?)",
-            (item.event_id, item.key, now),
+            "VALUES (?, X'', ?)",
+            (item.event_id, now),
         )
 
 

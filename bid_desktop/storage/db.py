@@ -9,6 +9,7 @@ from its ``alembic_version`` table, so an up-to-date database opens without load
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import functools
 import sqlite3
 from collections.abc import Iterator
@@ -22,7 +23,8 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
 from bid_desktop import shipped
-from bid_desktop.storage.backup import backup_database
+from bid_desktop.storage.backup import backup_database, ro_uri
+from bid_desktop.storage.checkpoint import Checkpointer
 from bid_desktop.sync import history
 
 if TYPE_CHECKING:
@@ -39,7 +41,8 @@ def alembic_config(db_url: str) -> Config:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", db_url)
+    # configparser reads % as interpolation: a path with ( ) # ö is percent-encoded in a URL
+    cfg.set_main_option("sqlalchemy.url", db_url.replace("%", "%%"))
     return cfg
 
 
@@ -69,8 +72,13 @@ def head_revision() -> str:
     return _head_in(migrations_dir() / "versions")
 
 
+def known_revisions() -> frozenset[str]:
+    """Every revision this app's migrations know (a database at another one is newer)."""
+    return _graph(migrations_dir() / "versions")[0]
+
+
 @functools.cache
-def _head_in(versions: Path) -> str:
+def _graph(versions: Path) -> tuple[frozenset[str], frozenset[str]]:
     revisions: set[str] = set()
     parents: set[str] = set()
     for script in sorted(versions.glob("*.py")):
@@ -78,7 +86,13 @@ def _head_in(versions: Path) -> str:
         if revision is not None:
             revisions.add(revision)
             parents |= down
-    heads = revisions - parents
+    return frozenset(revisions), frozenset(parents)
+
+
+@functools.cache
+def _head_in(versions: Path) -> str:
+    revisions, parents = _graph(versions)
+    heads = set(revisions - parents)
     if len(heads) != 1:
         raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
     return heads.pop()
@@ -115,12 +129,27 @@ def current_revision(engine: Engine) -> str | None:
     return rows[0] if rows else None
 
 
+class NewerDatabase(Exception):
+    """The database was written by a newer version of the app: opening it would fail to
+    migrate (and each failed start would take another pre-migrate copy)."""
+
+    def __init__(self, path: Path, revision: str):
+        super().__init__(
+            f"{path.name}: basis data dari versi aplikasi yang lebih baru (revisi {revision}); "
+            "perbarui aplikasi di laptop ini dulu"
+        )
+        self.path, self.revision = path, revision
+
+
 def migrate(engine: Engine, path: Path, backup_dir: Path | None = None) -> bool:
-    """Upgrade to head; a database that already has data is backed up first."""
+    """Upgrade to head; a database that already has data is backed up first. A revision this
+    app does not know is refused (``NewerDatabase``) before anything is written."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return False
+    if current is not None and current not in known_revisions():
+        raise NewerDatabase(path, current)
     if current is not None:
         backup_database(
             path, backup_dir or path.parent / "backups", reason=f"pre-migrate-{current}"
@@ -134,20 +163,80 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None = None) -> bool:
     return True
 
 
+WROTE = "bid_wrote"
+
+
+def _mark_written(session: OrmSession, _context: object) -> None:
+    session.info[WROTE] = True
+
+
 @dataclass
 class Database:
     path: Path
     engine: Engine
     Session: sessionmaker[OrmSession]
+    checkpointer: Checkpointer | None = None
 
     @contextmanager
     def begin(self) -> Iterator[OrmSession]:
-        """One session per user action; committed at the end, rolled back on error."""
+        """One session per user action; committed at the end, rolled back on error.
+
+        A session that wrote is followed by a WAL checkpoint: the main file then holds the
+        action, so a copy of the ``.sqlite`` alone (a person copying it to a stick while the
+        window runs) has every confirmed record."""
         with self.Session.begin() as session:
             yield session
+        if session.info.pop(WROTE, False):  # set by the commit's flush too
+            self.wrote()
+
+    def wrote(self) -> None:
+        """Some write was committed (also called after raw-SQL merges): checkpoint soon."""
+        if self.checkpointer is not None:
+            self.checkpointer.poke()
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the main file now (PASSIVE: never waits for anyone)."""
+        if self.checkpointer is not None:
+            self.checkpointer.run_now()
 
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.engine.dispose()
+
+
+def file_revision(path: Path) -> str | None:
+    """The alembic revision of a database file, read-only (None: none, or not readable)."""
+    try:
+        con = sqlite3.connect(ro_uri(path), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def set_aside(path: Path, label: str = "rusak") -> Path:
+    """Rename a damaged database (and its sidecars) out of the way, never deleting it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.{label}-{stamp}")
+    n = 2
+    while aside.exists():
+        aside = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
+        n += 1
+    path.replace(aside)
+    for suffix in SIDECARS:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            side.replace(Path(f"{aside}{suffix}"))
+    return aside
 
 
 def open_database(path: Path | str, *, migrate_now: bool = True) -> Database:
@@ -155,7 +244,12 @@ def open_database(path: Path | str, *, migrate_now: bool = True) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(path)
     if migrate_now:
-        migrate(engine, path)
+        try:
+            migrate(engine, path)
+        except BaseException:
+            engine.dispose()
+            raise
     history.install()
     factory = sessionmaker(engine, expire_on_commit=False)
-    return Database(path=path, engine=engine, Session=factory)
+    event.listen(factory, "after_flush", _mark_written)
+    return Database(path=path, engine=engine, Session=factory, checkpointer=Checkpointer(engine))

@@ -420,7 +420,9 @@ def open_package(
     if key is None:
         if passphrase is None:
             raise refuse(label, "kata sandi", "kata sandi acara diperlukan")
-        key = keys.package_key(passphrase, header.event_id)
+        key = keys.package_key_matching(
+            passphrase, header.event_id, lambda k: key_id(k) == header.key_id
+        )
     plain = decrypt(blob, header, key, label)
     sha = hashlib.sha256(blob).hexdigest()
     del blob

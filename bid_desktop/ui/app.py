@@ -97,7 +97,12 @@ def run_window(
     db_path: Path | None, lang: str | None = None, smoke: bool = False, package: Path | None = None
 ) -> int:
     app = ensure_app()
-    db = open_database(db_path or default_db_path())
+    from bid_desktop.ui.startup_guard import open_checked
+
+    # --smoke (installers, benchmarks) never waits on a question: a new file is expected there
+    db = open_checked(db_path or default_db_path(), explicit=db_path is not None and not smoke)
+    if db is None:
+        return 1
     with db.begin() as session:
         info = station_info(session)
     # Bahasa Indonesia unless this laptop's station chose English (or --lang): committee

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from bid_desktop.services.errors import UserError
+from bid_desktop.services.errors import UserError, as_user_error
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -57,8 +57,12 @@ class TaskManager(QObject):
             try:
                 result = fn()
             except BaseException as exc:  # noqa: BLE001 - reported on the GUI thread
-                exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-                self._bridge.failed.emit(on_error, exc)
+                # a full disk, read-only media...: one line naming the file, never the SQL
+                # and row values (names, phones) a database error carries
+                shown = as_user_error(exc)
+                if shown is exc:
+                    exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+                self._bridge.failed.emit(on_error, shown)
                 raise
             self._bridge.done.emit(on_done, result)
             return result

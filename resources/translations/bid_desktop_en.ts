@@ -125,6 +125,10 @@
         <translation>Automatic backup made: %s</translation>
     </message>
     <message>
+        <source>Cadangan otomatis BERHENTI: %s</source>
+        <translation>Automatic backup STOPPED: %s</translation>
+    </message>
+    <message>
         <source>Cadangan otomatis GAGAL: %s</source>
         <translation>Automatic backup FAILED: %s</translation>
     </message>
@@ -2155,6 +2159,14 @@ That event&apos;s passphrase:</translation>
         <source>Alasan (wajib):</source>
         <translation>Reason (required):</translation>
     </message>
+    <message>
+        <source>Kata sandi acara</source>
+        <translation>Event passphrase</translation>
+    </message>
+    <message>
+        <source>Kunci paket acara ini tidak ada di laptop ini (basis data dipulihkan atau disalin). Masukkan kata sandi acara:</source>
+        <translation>This event&apos;s package key is not on this laptop (the database was restored or copied). Enter the event passphrase:</translation>
+    </message>
 </context>
 <context>
     <name>ProgressStrip</name>
@@ -3073,6 +3085,45 @@ That event&apos;s passphrase:</translation>
     </message>
 </context>
 <context>
+    <name>StartupGuard</name>
+    <message>
+        <source>BID Desktop</source>
+        <translation>BID Desktop</translation>
+    </message>
+    <message>
+        <source>Basis data %1 tidak ada, tetapi berkas pendampingnya ada (%2): data terakhir mungkin ada di sana. Berkas itu tidak diubah; cari berkas basis datanya (mungkin di flashdisk lain) atau hubungi panitia TI.</source>
+        <translation>Database %1 does not exist, but its companion files do (%2): the latest data may be in them. They were not changed; find the database file (perhaps on another USB stick) or call the IT committee.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data %1 tidak ada (flashdisk dengan huruf drive lain?). Buat basis data acara baru yang KOSONG di sana?</source>
+        <translation>Database file %1 does not exist (a USB stick with another drive letter?). Create a new, EMPTY event database there?</translation>
+    </message>
+    <message>
+        <source>Basis data %1 dibuat oleh versi aplikasi yang lebih baru (revisi %2). Perbarui aplikasi di laptop ini dulu; berkas tidak diubah.</source>
+        <translation>Database %1 was made by a newer version of the app (revision %2). Update the app on this laptop first; the file was not changed.</translation>
+    </message>
+    <message>
+        <source>Basis data %1 rusak (%2).</source>
+        <translation>Database %1 is damaged (%2).</translation>
+    </message>
+    <message>
+        <source>Tidak ada cadangan yang baik. Berkas rusak disimpan sebagai %1 (tidak dihapus). Mulai basis data baru yang kosong?</source>
+        <translation>There is no good backup. The damaged file was kept as %1 (not deleted). Start a new, empty database?</translation>
+    </message>
+    <message>
+        <source>Cadangan terakhir yang lolos pemeriksaan: %1. Pulihkan dari cadangan itu? Berkas rusak disimpan di sampingnya (tidak dihapus).</source>
+        <translation>Last backup that passed the check: %1. Restore from it? The damaged file is kept beside it (not deleted).</translation>
+    </message>
+    <message>
+        <source>memulihkan cadangan</source>
+        <translation>restoring a backup</translation>
+    </message>
+    <message>
+        <source>Basis data %1 ada di media yang hanya-baca (read-only), misalnya flashdisk yang dikunci; berkasnya baik. Salin ke laptop ini (%2) dan buka salinannya?</source>
+        <translation>Database %1 is on read-only media (e.g. a locked USB stick); the file is fine. Copy it to this laptop (%2) and open the copy?</translation>
+    </message>
+</context>
+<context>
     <name>SyncLabels</name>
     <message>
         <source>Acara</source>
@@ -3561,6 +3612,10 @@ That event&apos;s passphrase:</translation>
 </context>
 <context>
     <name>SyncPage</name>
+    <message>
+        <source>Kunci acara disimpan di laptop ini; ulangi tindakan tadi.</source>
+        <translation>The event key is now kept on this laptop; repeat what you were doing.</translation>
+    </message>
     <message>
         <source>dihapus</source>
         <translation>deleted</translation>

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bid_desktop.cli import run
+from bid_desktop.services import keystore
 from bid_desktop.services import sync as sync_service
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.storage.db import open_database
@@ -216,7 +217,8 @@ def test_join_from_a_package_then_sync_back(trio, tmp_path):
     with db.begin() as s:
         st = s.get(StationState, 1)
         assert (st.station, st.event_id) == ("REG3", EVENT)
-        assert st.package_key == keys.package_key(PASSPHRASE, EVENT)
+        assert st.package_key is None  # the key is in this user's key file (issue 12)
+        assert keystore.load_key(EVENT) == keys.package_key(PASSPHRASE, EVENT)
         assert s.get(Participant, pid).name == "Siti Aminah"
         assert s.get(Event, EVENT).name == "Bursa Inovasi Desa Kecamatan Gisting"
     assert verify_invariants(db) == []

@@ -144,3 +144,27 @@ def test_backup_timer_runs_when_due_and_main_window_starts_it(qtbot, db, stick):
     tab.show_page(5)
     qtbot.waitUntil(lambda: settle(tab) or len(tab.backups_page.model.rows) == 1)
     save_screenshot(window, "sinkronisasi-main-window")
+
+
+def test_timer_says_in_the_status_bar_when_space_stops_backups(qtbot, db, stick, monkeypatch):
+    """Issue 12 item 7: no room on the stick (the reserve the app keeps free is more than the
+    disk has): the copy is refused, the status bar says so, the old copy stays."""
+    import shutil
+
+    from bid_desktop.storage import backup as storage_backup
+
+    with db.begin() as s:
+        sync_service.set_backup_settings(s, stick, 1, 3)
+    old = sync_service.backup_now(db, reason="timer")
+    with db.begin() as s:
+        require_state(s).last_backup_at = None  # due again
+    monkeypatch.setattr(storage_backup, "MIN_RESERVE", 2 * shutil.disk_usage(stick).free)
+    ctx = make_tab(qtbot, db).ctx
+    timer = BackupTimer(ctx, check_ms=3_600_000)
+    messages: list[str] = []
+    ctx.bus.status.connect(messages.append)
+    timer.check()
+    qtbot.waitUntil(lambda: not timer.busy)
+    assert any("BERHENTI" in m and "ruang disk" in m and str(stick) in m for m in messages)
+    assert sorted(stick.iterdir()) == [old]
+    timer.stop()

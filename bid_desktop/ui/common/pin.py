@@ -22,3 +22,19 @@ def ask_reason(parent: QWidget, title: str) -> str | None:
     )
     reason = reason.strip()
     return reason if ok and reason else None
+
+
+def ask_passphrase(parent: QWidget) -> str | None:
+    """The event passphrase, when this laptop has no key file for the event (a restored or
+    copied database)."""
+    text, ok = QInputDialog.getText(
+        parent,
+        QCoreApplication.translate("PinDialog", "Kata sandi acara"),
+        QCoreApplication.translate(
+            "PinDialog",
+            "Kunci paket acara ini tidak ada di laptop ini (basis data dipulihkan atau "
+            "disalin). Masukkan kata sandi acara:",
+        ),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok and text else None

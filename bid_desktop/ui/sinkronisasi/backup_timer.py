@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from bid_desktop.services import sync as sync_service
+from bid_desktop.services.backups import BackupSpaceRefused
 from bid_desktop.ui.context import AppContext
 
 CHECK_MS = 60_000
@@ -40,6 +41,7 @@ class BackupTimer(QObject):
         db = self.ctx.db
 
         def work() -> Path | None:
+            db.checkpoint()  # at idle too: the main file alone holds every confirmed action
             with db.begin() as session:
                 due = sync_service.backup_due(session)
             return sync_service.backup_now(db, reason="timer") if due else None
@@ -60,4 +62,8 @@ class BackupTimer(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.last_error = str(exc)
+        if isinstance(exc, BackupSpaceRefused):
+            # stays visible: backups stop until there is room (old copies are kept)
+            self.ctx.bus.status.emit(self.tr("Cadangan otomatis BERHENTI: %s") % exc)
+            return
         self.ctx.bus.status.emit(self.tr("Cadangan otomatis GAGAL: %s") % exc)

@@ -13,10 +13,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy import Boolean, Date, DateTime
 
+from bid_desktop.services import keystore
 from bid_desktop.services.errors import UserError
+from bid_desktop.services.keystore import KeyMissing
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.sync.clock import Hlc
 from bid_desktop.ui.common.feedback import Feedback, Tone
+from bid_desktop.ui.common.pin import ask_passphrase
 from bid_desktop.ui.context import AppContext
 
 HARD_BG = QColor("#fdecea")  # the same field edited differently: the user decides
@@ -63,8 +66,28 @@ class SyncPage(QWidget):
 
     def failed(self, exc: BaseException) -> None:
         self.feedback.show_message(str(exc), Tone.ERROR)
-        if not isinstance(exc, UserError):
+        if isinstance(exc, KeyMissing):
+            self.unlock_event()
+        elif not isinstance(exc, UserError):
             self.ctx.tasks.show_error(exc)
+
+    def unlock_event(self) -> None:
+        """Ask the event passphrase and keep the key in this user's key file."""
+        passphrase = ask_passphrase(self)
+        if passphrase is None:
+            return
+        db = self.ctx.db
+
+        def work() -> None:
+            with db.begin() as session:
+                keystore.unlock(session, passphrase)
+
+        self.run(
+            work,
+            lambda _none: self.feedback.show_message(
+                self.tr("Kunci acara disimpan di laptop ini; ulangi tindakan tadi."), Tone.OK
+            ),
+        )
 
     def button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
