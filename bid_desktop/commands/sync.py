@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     merge = sub.add_parser("merge", help="merge .bidsync packages into this database")
     add_db(merge)
+    # this laptop's key when its key file is missing; on a TA database also the passphrase(s)
+    # of events merged for the first time (one per line)
     add_passphrase(merge)
     merge.add_argument(
         "--dry-run", action="store_true", help="show what would change, write nothing"
@@ -35,7 +37,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     merge.add_argument(
         "--backup-dir", type=Path, help="where the backup before the merge goes (default: settings)"
     )
-    add_passphrase(merge)  # TA database: passphrase(s) of events merged for the first time
     merge.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE")
     merge.set_defaults(func=cmd_merge)
 
