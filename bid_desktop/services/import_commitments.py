@@ -11,7 +11,7 @@ from bid_desktop.reports import templates
 from bid_desktop.reports.sheets import RowErrors, formula_errors, read_sheet
 from bid_desktop.services.commitments import MAX_YEAR, MIN_YEAR, StampInput, stamp_commitment
 from bid_desktop.services.events import current_event
-from bid_desktop.services.imports import ImportResult, _desa_resolver
+from bid_desktop.services.imports import ImportResult, _desa_resolver, desa_column
 from bid_desktop.storage.models import Commitment, Innovation
 
 
@@ -19,7 +19,7 @@ def _stamp(event_id: str, v: dict[str, str], resolve, session: Session) -> Stamp
     try:
         code, _ = resolve(v.get("Kode Desa", ""), v.get("Desa", ""))
     except ValueError as exc:
-        raise LookupError("Desa", str(exc)) from exc
+        raise LookupError(desa_column(exc), str(exc)) from exc
     if code is None:
         raise LookupError("Desa", "wajib diisi (Kode Desa atau Desa)")
     inn = session.get(Innovation, ids.innovation_id(event_id, v["Kode Inovasi"].upper()))

@@ -11,7 +11,7 @@ from bid_desktop.domain import ids, people
 from bid_desktop.reports import templates
 from bid_desktop.reports.sheets import RowErrors, formula_errors, read_sheet
 from bid_desktop.services.events import current_event
-from bid_desktop.services.imports import ImportResult, _desa_resolver, upsert
+from bid_desktop.services.imports import ImportResult, _desa_resolver, desa_column, upsert
 from bid_desktop.storage.models import Idea
 
 
@@ -19,7 +19,7 @@ def _idea_row(event_id: str, v: dict[str, str], resolve) -> dict[str, object]:  
     try:
         code, _ = resolve(v.get("Kode Desa", ""), v.get("Desa", ""))
     except ValueError as exc:
-        raise LookupError("Desa", str(exc)) from exc
+        raise LookupError(desa_column(exc), str(exc)) from exc
     try:
         done = bool(people.parse_yes_no(v.get("Sudah Dilaksanakan", "")))
     except ValueError as exc:

@@ -83,28 +83,14 @@ def import_xlsx(
 
 
 def _desa_resolver(session: Session, event_id: str):  # type: ignore[no-untyped-def]
-    rows = desa_list(session, event_id)
-    by_code = {d.code: d.name for d in rows}
-    by_name: dict[str, list[tuple[str, str]]] = {}
-    for d in rows:
-        by_name.setdefault(fold(d.name), []).append((d.code, d.name))
+    from bid_desktop.services.import_desa import desa_resolver
 
-    def resolve(code: str, name: str) -> tuple[str | None, str]:
-        if code:
-            if code not in by_code:
-                raise ValueError(f"kode desa '{code}' bukan desa acara ini")
-            return code, by_code[code]
-        if not name:
-            return None, ""
-        found = by_name.get(fold(name), [])
-        if not found:
-            raise ValueError(f"desa '{name}' tidak ditemukan di acara ini")
-        if len(found) > 1:
-            cands = "; ".join(f"{c} {n}" for c, n in found)
-            raise ValueError(f"desa '{name}' ada lebih dari satu ({cands}); isi Kode Desa")
-        return found[0]
+    return desa_resolver(session, event_id)
 
-    return resolve
+
+def desa_column(exc: ValueError) -> str:
+    """The header a desa error belongs to (Kode Desa, Desa, or both)."""
+    return str(getattr(exc, "column", "Desa"))
 
 
 def _guest_category(explicit: str, institution: str, jabatan: str) -> str:
@@ -122,7 +108,7 @@ def _invitation_row(event_id: str, values: dict[str, str], resolve) -> dict[str,
     try:
         code, desa_name = resolve(values.get("Kode Desa", ""), values.get("Desa", ""))
     except ValueError as exc:
-        raise _Cell("Desa", str(exc)) from exc
+        raise _Cell(desa_column(exc), str(exc)) from exc
     category = values.get("Kategori", "") or "Peserta Utama"
     if fold(category) not in {"peserta utama", "undangan"}:
         raise _Cell("Kategori", f"'{category}' bukan Peserta Utama/Undangan")
