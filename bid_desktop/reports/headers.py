@@ -23,7 +23,8 @@ HEADER_SEARCH_ROWS = 15
 # Columns every office list may carry that no import needs: said nowhere, not an error.
 IGNORED = {"no", "nomor", "nourut", "nomorurut", "urut", "ttd", "tandatangan", "paraf"}
 _PAREN = re.compile(r"[(\[][^)\]]*[)\]]")
-SIMILAR = 0.8
+SIMILAR = 0.8  # a missing column's header spelt this much alike is an error
+HINT = 0.72  # an ignored column this much alike gets "maksud Anda …?"
 
 
 def header_keys(text: object) -> set[str]:
@@ -119,13 +120,13 @@ def _check(file_name: str, row: list[object], specs: list[ColumnSpec], match: He
 
 
 def _ignored_text(text: str, specs: list[ColumnSpec]) -> str:
-    guess = _closest(text, specs)
+    guess = _closest(text, specs, HINT)
     return f"'{text}' (maksud Anda '{guess.header}'?)" if guess else f"'{text}'"
 
 
-def _closest(text: str, specs: list[ColumnSpec]) -> ColumnSpec | None:
-    """The not-yet-matched column whose name or synonym is spelt most like ``text``."""
-    best: tuple[float, ColumnSpec | None] = (SIMILAR, None)
+def _closest(text: str, specs: list[ColumnSpec], cutoff: float = SIMILAR) -> ColumnSpec | None:
+    """The column (of ``specs``) whose name or synonym is spelt most like ``text``."""
+    best: tuple[float, ColumnSpec | None] = (cutoff, None)
     plain = fold(_PAREN.sub(" ", text))
     for spec in specs:
         for name in (spec.header, *spec.aliases):
