@@ -41,7 +41,9 @@ def xlsx(
     return path
 
 
-def _patch_sheet(path: Path, dimension: str | None, formulas: dict[str, tuple[str, object]]) -> None:
+def _patch_sheet(
+    path: Path, dimension: str | None, formulas: dict[str, tuple[str, object]]
+) -> None:
     member = "xl/worksheets/sheet1.xml"
     with zipfile.ZipFile(path) as z:
         items = [(info, z.read(info)) for info in z.infolist()]
@@ -87,7 +89,9 @@ def xls(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def ods(path: Path, rows: list[list[object]], formulas: dict[tuple[int, int], str] | None = None) -> Path:
+def ods(
+    path: Path, rows: list[list[object]], formulas: dict[tuple[int, int], str] | None = None
+) -> Path:
     """A minimal OpenDocument spreadsheet; ``formulas`` (row, col) → formula beside the value."""
     formulas = formulas or {}
     body = []
@@ -128,9 +132,7 @@ def ods(path: Path, rows: list[list[object]], formulas: dict[tuple[int, int], st
         "</manifest:manifest>"
     )
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr(
-            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"
-        )
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
         z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
     return path

@@ -74,7 +74,7 @@ def map_row(row: list[object], specs: list[ColumnSpec]) -> dict[str, int]:
 
 def find_header(file_name: str, rows: list[list[object]], specs: list[ColumnSpec]) -> HeaderMatch:
     """The row among the first ones that matches most columns; refuse when required are missing."""
-    best_row, best = -1, {}
+    best_row, best = -1, dict[str, int]()
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         mapping = map_row(row, specs)
         if len(mapping) > len(best):

@@ -17,7 +17,15 @@ C = ColumnSpec
 # punctuation and a parenthetical hint; "No. HP/WA" also matches by its parts).
 NAMA = ("Nama Lengkap", "Nama Peserta", "Nama Undangan", "Nama Lengkap dan Gelar")
 JABATAN = ("Jabatan/Posisi", "Posisi", "Kedudukan", "Jabatan di Desa")
-GENDER = ("JK", "L/P", "Kelamin", "Jns Kelamin", "Gender", "Jenis Kelamin L/P", "Laki-laki/Perempuan")
+GENDER = (
+    "JK",
+    "L/P",
+    "Kelamin",
+    "Jns Kelamin",
+    "Gender",
+    "Jenis Kelamin L/P",
+    "Laki-laki/Perempuan",
+)
 KODE_DESA = (
     "Kode Wilayah",
     "Kode Kemendagri",
@@ -26,7 +34,16 @@ KODE_DESA = (
     "Kode Desa Kemendagri",
     "Kode Wilayah Desa",
 )
-DESA = ("Nama Desa", "Desa/Kelurahan", "Desa/Kel", "Asal Desa", "Pekon", "Kampung", "Nagari", "Gampong")
+DESA = (
+    "Nama Desa",
+    "Desa/Kelurahan",
+    "Desa/Kel",
+    "Asal Desa",
+    "Pekon",
+    "Kampung",
+    "Nagari",
+    "Gampong",
+)
 INSTANSI = ("Instansi", "Lembaga", "Asal Instansi", "Asal Lembaga", "Unit Kerja", "Organisasi")
 PHONE = (
     "HP",
@@ -59,7 +76,12 @@ SPECS: dict[str, tuple[str, list[ColumnSpec]]] = {
             C("Nama", True, NAMA, "Nama lengkap peserta", width=28),
             C("Jabatan", aliases=JABATAN, note="Mis. Kepala Desa, Sekretaris Desa, BPD"),
             C("Jenis Kelamin", aliases=GENDER, note="L atau P", choices=("L", "P")),
-            C("Kode Desa", aliases=KODE_DESA, note="Kode wilayah desa, mis. 18.06.20.2001", width=16),
+            C(
+                "Kode Desa",
+                aliases=KODE_DESA,
+                note="Kode wilayah desa, mis. 18.06.20.2001",
+                width=16,
+            ),
             C("Desa", aliases=DESA, note="Nama desa (boleh kosong jika Kode Desa diisi)"),
             C("Instansi/Lembaga", aliases=INSTANSI, note="Untuk tamu undangan"),
             C("No HP", aliases=PHONE, note="Mis. 0812 3456 7890"),

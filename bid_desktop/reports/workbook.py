@@ -74,7 +74,9 @@ def _calamine_rows(path: Path, sheet: str | None) -> list[list[object]]:
             raise InputRefused(f"{path.name}: lembar '{sheet}' tidak ada")
         name = sheet if sheet is not None else names[0]
         try:
-            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            rows: list[list[object]] = [
+                list(r) for r in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            ]
         except PasswordError as exc:
             raise InputRefused(_password_text(path)) from exc
         except Exception as exc:  # noqa: BLE001
@@ -153,8 +155,10 @@ def _sheet_member(z: zipfile.ZipFile, sheet: str) -> str:
             rattrs = dict(re.findall(r'(\w+)="([^"]*)"', rel.group(0)))
             if rattrs.get("Id") == rid:
                 target = rattrs.get("Target", "")
-                return target.lstrip("/") if target.startswith("/") else normpath(
-                    posix_join("xl", target)
+                return (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else normpath(posix_join("xl", target))
                 )
     raise KeyError(sheet)
 

@@ -31,6 +31,7 @@ from bid_desktop.storage.backup import BackupError, backup_database, integrity_o
 from bid_desktop.storage.backup import list_backups as storage_list_backups
 from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, Setting, StationState
+from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.sync import batch, keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.invariants import verify_invariants
@@ -596,7 +597,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 def _identity(path: Path) -> tuple[str, str] | None:
     """(station, event id) of a database file, None when it has none or is not readable."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path), uri=True)
     except sqlite3.Error:
         return None
     try:

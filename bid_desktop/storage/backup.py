@@ -6,6 +6,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from bid_desktop.storage.paths import sqlite_uri
+
 BACKUP_PREFIX = "bid-backup-"
 
 
@@ -14,7 +16,7 @@ class BackupError(Exception):
 
 
 def integrity_ok(path: Path) -> bool:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(sqlite_uri(path), uri=True)
     try:
         return con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     except sqlite3.DatabaseError:
@@ -74,7 +76,7 @@ def restore_database(
     # transaction: a connection another thread opens meanwhile (the status bar's 5-second
     # count) waits or sees the old or the new database, never a half-replaced file or a
     # stale -wal beside a new main file.
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = sqlite3.connect(sqlite_uri(backup), uri=True)
     target = sqlite3.connect(db_path, timeout=60)
     try:
         source.backup(target)

@@ -29,8 +29,30 @@ HEADER = [
     "Perwakilan Perempuan",
 ]
 ROWS = [
-    ["Suyanto", "Kepala Desa", "L", "18.06.20.2001", "", "", "0812 3456 7890", "Peserta Utama", "", "Tidak"],
-    ["Siti Aminah", "Ketua PKK", "P", "", "Campang", "", "0813 1111 2222", "Peserta Utama", "", "Ya"],
+    [
+        "Suyanto",
+        "Kepala Desa",
+        "L",
+        "18.06.20.2001",
+        "",
+        "",
+        "0812 3456 7890",
+        "Peserta Utama",
+        "",
+        "Tidak",
+    ],
+    [
+        "Siti Aminah",
+        "Ketua PKK",
+        "P",
+        "",
+        "Campang",
+        "",
+        "0813 1111 2222",
+        "Peserta Utama",
+        "",
+        "Ya",
+    ],
     ["Rudi", "Wartawan", "L", "", "", "Media Lampung", "", "Undangan", "Media", ""],
 ]
 
@@ -91,9 +113,11 @@ def test_title_rows_merged_title_and_no_column(db, tmp_path: Path) -> None:  # t
     _assert_all_read(people)
     bad = [*rows, [4, "Budi", "", "X", "18.06.20.2001"]]
     path = office.xlsx(tmp_path / "judul2.xlsx", bad, merge="A1:K1")
-    with pytest.raises(InputRefused, match="judul2.xlsx: baris 8, kolom Jenis Kelamin"):
-        with db.begin() as s:
-            import_xlsx(s, "invitations", path)
+    with (
+        pytest.raises(InputRefused, match="judul2.xlsx: baris 8, kolom Jenis Kelamin"),
+        db.begin() as s,
+    ):
+        import_xlsx(s, "invitations", path)
 
 
 def test_formulas_give_their_saved_values(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -162,10 +186,14 @@ def test_ods_from_libreoffice_with_a_formula(db, tmp_path: Path) -> None:  # typ
 @pytest.mark.parametrize(
     ("delimiter", "encoding"), [(",", "utf-8"), (";", "utf-8-sig"), (";", "cp1252")]
 )
-def test_csv_comma_or_semicolon_utf8_or_windows_1252(db, tmp_path: Path, delimiter: str, encoding: str) -> None:  # type: ignore[no-untyped-def]
+def test_csv_comma_or_semicolon_utf8_or_windows_1252(
+    db, tmp_path: Path, delimiter: str, encoding: str
+) -> None:  # type: ignore[no-untyped-def]
     rows = [list(r) for r in ROWS]
     rows[2][0] = "Dédé Rudi, S.Sos"  # accented (Windows-1252) and a comma inside a field
-    path = office.csv_file(tmp_path / "undangan.csv", [HEADER, *rows], delimiter=delimiter, encoding=encoding)
+    path = office.csv_file(
+        tmp_path / "undangan.csv", [HEADER, *rows], delimiter=delimiter, encoding=encoding
+    )
     result, people = _run(db, path)
     assert result.total == 3
     assert people["Dédé Rudi, S.Sos"].guest_category == "Media"
@@ -174,9 +202,11 @@ def test_csv_comma_or_semicolon_utf8_or_windows_1252(db, tmp_path: Path, delimit
 
 def test_password_protected_workbook_has_its_own_message(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = office.encrypted(tmp_path / "terkunci.xlsx", [HEADER, *ROWS])
-    with pytest.raises(InputRefused, match="terkunci.xlsx: berkas dilindungi kata sandi"):
-        with db.begin() as s:
-            import_xlsx(s, "invitations", path)
+    with (
+        pytest.raises(InputRefused, match="terkunci.xlsx: berkas dilindungi kata sandi"),
+        db.begin() as s,
+    ):
+        import_xlsx(s, "invitations", path)
 
 
 def test_excel_lock_file_beside_it_warns(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -189,6 +219,11 @@ def test_excel_lock_file_beside_it_warns(db, tmp_path: Path) -> None:  # type: i
 def test_not_a_spreadsheet_is_refused_in_indonesian(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "foto.xlsx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-    with pytest.raises(InputRefused, match=r"foto.xlsx: bukan lembar kerja yang bisa dibaca \(.xlsx, .xls, .ods atau .csv\)"):
-        with db.begin() as s:
-            import_xlsx(s, "invitations", path)
+    with (
+        pytest.raises(
+            InputRefused,
+            match=r"foto.xlsx: bukan lembar kerja yang bisa dibaca \(.xlsx, .xls, .ods atau .csv\)",
+        ),
+        db.begin() as s,
+    ):
+        import_xlsx(s, "invitations", path)

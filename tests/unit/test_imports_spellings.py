@@ -55,9 +55,13 @@ def test_unrecognised_columns_are_named_with_a_suggestion(db, tmp_path: Path) ->
 def test_optional_column_spelt_nearly_right_is_an_error(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     header = ["Nama", "Desa", "Jenis Klamin", "Kategori"]
     path = office.xlsx(tmp_path / "salah.xlsx", [header, ["Siti", "Campang", "P", "Peserta Utama"]])
-    with pytest.raises(InputRefused, match="kolom 'Jenis Klamin' tidak dikenali; maksud Anda 'Jenis Kelamin'"):
-        with db.begin() as s:
-            import_xlsx(s, "invitations", path)
+    with (
+        pytest.raises(
+            InputRefused, match="kolom 'Jenis Klamin' tidak dikenali; maksud Anda 'Jenis Kelamin'"
+        ),
+        db.begin() as s,
+    ):
+        import_xlsx(s, "invitations", path)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +98,10 @@ def test_desa_typo_gets_a_suggestion_and_names_the_right_column(db, tmp_path: Pa
         "desa.xlsx: baris 2, kolom Desa: desa 'Banjar Manes' tidak ditemukan di acara ini; "
         "maksud Anda 'Banjar Manis' (18.06.20.2001)?"
     )
-    assert lines[1] == "desa.xlsx: baris 3, kolom Kode Desa: kode desa '1806209999' bukan desa acara ini"
+    assert (
+        lines[1]
+        == "desa.xlsx: baris 3, kolom Kode Desa: kode desa '1806209999' bukan desa acara ini"
+    )
     assert lines[2] == (
         "desa.xlsx: baris 4, kolom Kode Desa/Desa: Kode Desa '1806202001' adalah desa "
         "Banjar Manis, bukan 'Campang'; perbaiki salah satunya"
