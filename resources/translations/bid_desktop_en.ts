@@ -2440,6 +2440,10 @@ Continue?</translation>
         <translation>Import the invitation list</translation>
     </message>
     <message>
+        <source>Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -2908,6 +2912,10 @@ Continue?</translation>
     <message>
         <source>Impor %s: %d baris — %d baru, %d diperbarui, %d sama</source>
         <translation>Import %s: %d rows — %d new, %d updated, %d unchanged</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
         <source>Impor ditolak, tidak ada yang diubah: %s</source>

@@ -186,7 +186,10 @@ class RegistrasiActions(QObject):
 
     def import_invitations(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.tab, self.tr("Impor daftar undangan"), "", self.tr("Excel (*.xlsx)")
+            self.tab,
+            self.tr("Impor daftar undangan"),
+            "",
+            self.tr("Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv)"),
         )
         if path:
             self.import_file(Path(path))
@@ -203,7 +206,8 @@ class RegistrasiActions(QObject):
         def done(result: Any) -> None:
             self.tab.feedback.show_message(
                 self.tr("Impor %s: %d baris — %d baru, %d diperbarui, %d sama")
-                % (path.name, result.total, result.added, result.updated, result.unchanged),
+                % (path.name, result.total, result.added, result.updated, result.unchanged)
+                + "".join(f"\n{note}" for note in result.notes),
                 Tone.OK,
             )
             ctx.bus.data_changed.emit("participant")
