@@ -7,7 +7,7 @@ audit entry), so "print every badge not printed yet" also knows what other lapto
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,8 @@ class BadgeRun:
     path: Path
     count: int
     numbers: list[str]
+    # "U1234567: 漢字": badges with letters the embedded font has no glyph for (printed as boxes)
+    unprintable: list[str] = field(default_factory=list)
 
 
 def badge_of(row: Any) -> BadgeData:
@@ -122,13 +124,24 @@ def print_badges(
 
     event = current_event(session)
     rows = select_badges(session, event.id, which, ids, numbers)
-    count = write_badges(
-        out, (badge_of(r) for r in rows), event.name, layout=layout, progress=progress
-    )
+    data = [badge_of(r) for r in rows]
+    count = write_badges(out, data, event.name, layout=layout, progress=progress)
     for row in rows:
         audit(session, PRINT_ACTION, "participant", row.id, None, {"number": row.number})
     session.flush()
-    return BadgeRun(out, count, [r.number for r in rows])
+    return BadgeRun(out, count, [r.number for r in rows], unprintable_badges(data))
+
+
+def unprintable_badges(badges: Sequence[BadgeData]) -> list[str]:
+    """Which badges hold letters the font cannot print, by participant number (no names)."""
+    from bid_desktop.reports import fonts
+
+    found = []
+    for badge in badges:
+        letters = fonts.missing(" ".join((badge.name, badge.jabatan, badge.place)))
+        if letters:
+            found.append(f"{badge.number}: {letters}")
+    return found
 
 
 def printed_count(session: Session, participant_id: str) -> int:
