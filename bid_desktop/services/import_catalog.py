@@ -130,18 +130,5 @@ def _ensure_providers(session: Session, event_id: str, names: set[str]) -> None:
 
 
 def import_csv_menu(session: Session, path: Path) -> ImportResult:
-    """The demo menu CSV (headers a subset of Menu Inovasi), converted and imported the same way."""
-    import csv
-    import tempfile
-
-    from openpyxl import Workbook
-
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.reader(fh))
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    with tempfile.TemporaryDirectory() as tmp:
-        xlsx = Path(tmp) / path.with_suffix(".xlsx").name
-        wb.save(xlsx)
-        return import_innovations(session, xlsx)
+    """The demo menu CSV (headers a subset of Menu Inovasi), read like any other import file."""
+    return import_innovations(session, path)
