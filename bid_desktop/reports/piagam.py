@@ -89,6 +89,8 @@ class PiagamData:
     signatories: tuple[Signatory, ...] = ()
     copy_note: str = ""  # non-empty: a reprint, marked SALINAN with this note
     place: str = ""  # where it is signed: the kecamatan by default
+    village: str = "Desa"  # "Kelurahan" for a kelurahan included on purpose (no RKP Desa)
+    plan: str = "RKP Desa"  # the planning document the commitment goes into
 
     @property
     def is_copy(self) -> bool:
@@ -101,7 +103,7 @@ class PiagamData:
 
 def write_piagam(path: Path, data: PiagamData) -> Path:
     """One piagam, one PDF file."""
-    canvas = _canvas(path, f"Piagam {data.serial} — Desa {data.desa_name}")
+    canvas = _canvas(path, f"Piagam {data.serial} — {data.village} {data.desa_name}")
     draw_piagam(canvas, data)
     canvas.save()
     return path
@@ -188,7 +190,9 @@ def _heading(canvas: Canvas, data: PiagamData) -> None:
     _centred(canvas, "PIAGAM", PAGE_H - 43 * mm, SERIF_BOLD, 40, NAVY)
     _centred(canvas, "KOMITMEN REPLIKASI INOVASI DESA", PAGE_H - 51 * mm, SERIF, 13, GOLD)
     _centred(canvas, "diberikan kepada", PAGE_H - 59 * mm, SERIF_ITALIC, 12)
-    _centred(canvas, f"Pemerintah Desa {data.desa_name}", PAGE_H - 68 * mm, SERIF_BOLD, 24)
+    _centred(
+        canvas, f"Pemerintah {data.village} {data.desa_name}", PAGE_H - 68 * mm, SERIF_BOLD, 24
+    )
     region = f"Kecamatan {data.kecamatan_name}"
     if data.kabupaten_name:
         region += f", {data.kabupaten_name}"
@@ -196,7 +200,7 @@ def _heading(canvas: Canvas, data: PiagamData) -> None:
     venue = f" di {data.venue}" if data.venue else ""
     body = (
         f"yang dalam {data.event_name}, {tanggal(data.event_date, weekday=True)}{venue}, "
-        "menyatakan komitmen untuk mereplikasi inovasi berikut melalui RKP Desa:"
+        f"menyatakan komitmen untuk mereplikasi inovasi berikut melalui {data.plan}:"
     )
     lines, size = fonts.fit_lines(body, SERIF, 11, PAGE_W - 2 * MARGIN - 20 * mm, 2, 8.5)
     y = PAGE_H - 82 * mm
@@ -210,7 +214,7 @@ def _lampiran_heading(canvas: Canvas, data: PiagamData, page: int) -> None:
     canvas.setFont(SANS, 9)
     canvas.drawRightString(PAGE_W - MARGIN, PAGE_H - 19 * mm, f"Nomor: {data.serial}")
     _centred(canvas, f"LAMPIRAN PIAGAM — halaman {page}", PAGE_H - 27 * mm, SERIF_BOLD, 14, NAVY)
-    where = f"Desa {data.desa_name}, Kecamatan {data.kecamatan_name} · {data.event_name}"
+    where = f"{data.village} {data.desa_name}, Kecamatan {data.kecamatan_name} · {data.event_name}"
     _centred(canvas, where, PAGE_H - 34 * mm, SERIF, 11)
 
 

@@ -39,9 +39,12 @@ class BadgeRun:
 
 
 def badge_of(row: Any) -> BadgeData:
+    from bid_desktop.domain.regions import village_word
     from bid_desktop.reports.badges import BadgeData  # reportlab: loaded when printing
 
-    desa = f"Desa {row.desa_name}, Kec. {row.kecamatan_name}" if row.desa_name else ""
+    desa = ""
+    if row.desa_name:
+        desa = f"{village_word(row.desa_code)} {row.desa_name}, Kec. {row.kecamatan_name}"
     if row.category == Category.UNDANGAN.value:
         place = " — ".join(p for p in (row.institution, desa) if p)
         band = "UNDANGAN" + (f" · {row.guest_category.upper()}" if row.guest_category else "")
@@ -69,6 +72,7 @@ def _query(event_id: str) -> Any:
             Participant.category,
             Participant.guest_category,
             Desa.name.label("desa_name"),
+            Desa.code.label("desa_code"),
             Desa.kecamatan_name,
         )
         .outerjoin(

@@ -72,3 +72,41 @@ def test_cli_includes_a_kelurahan_on_purpose(tmp_path: Path, monkeypatch) -> Non
         names = set(s.scalars(select(Desa.name)))
     db.dispose()
     assert "Baros" in names and "Kuripan" not in names
+
+
+def test_piagam_and_badge_of_a_kelurahan_use_the_kelurahan_wording(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from bid_desktop.services import registration_badges as badges
+    from bid_desktop.services.commitments import StampInput, stamp_commitment
+    from bid_desktop.services.exchange_piagam import issue_many
+    from bid_desktop.services.import_catalog import import_csv_menu
+    from bid_desktop.services.registration_forms import ParticipantForm, register_walkin
+    from bid_desktop.storage.models import Innovation
+
+    path = tmp_path / "e.sqlite"
+    _event(path, [BAROS])
+    menu = Path(__file__).resolve().parents[2] / "resources" / "demo" / "menu-inovasi-contoh.csv"
+    db = open_database(path)
+    with db.begin() as s:
+        import_csv_menu(s, menu)
+        code = s.scalars(select(Innovation.code).order_by(Innovation.code)).first()
+        for village in (BAROS, "18.06.01.2016"):
+            stamp_commitment(s, StampInput(village, str(code), 150_000_000, 2027))
+        from bid_desktop.services.events import current_event
+
+        register_walkin(s, current_event(s).id, ParticipantForm(name="Lurah", desa_code=BAROS))
+    with db.begin() as s:
+        runs = {r.desa_code: r.path for r in issue_many(s, tmp_path / "piagam", [])}
+        badges.print_badges(s, tmp_path / "badge.pdf", badges.ALL)
+    db.dispose()
+
+    def text(pdf: Path) -> str:
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(str(pdf)).pages).split())
+
+    baros = text(runs[BAROS])
+    assert "Pemerintah Kelurahan Baros" in baros and "Rencana Kerja Kelurahan" in baros
+    assert "Desa Baros" not in baros and "RKP Desa" not in baros
+    desa = text(runs["18.06.01.2016"])
+    assert "Pemerintah Desa Negeri Ratu" in desa and "RKP Desa" in desa
+    assert "Kelurahan Baros, Kec. Kota Agung" in text(tmp_path / "badge.pdf")
