@@ -7,14 +7,16 @@ escape) and an SQLAlchemy URL must not be parsed from text.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import quote
 
 
-def sqlite_uri(path: Path | str, mode: str = "ro") -> str:
-    """``file:`` URI of ``path`` for ``sqlite3.connect(..., uri=True)``."""
-    absolute = Path(path).absolute().as_posix()
-    if not absolute.startswith("/"):  # Windows: C:/... → /C:/...
+def sqlite_uri(path: PurePath | str, mode: str = "ro") -> str:
+    """``file:`` URI of ``path`` for ``sqlite3.connect(..., uri=True)``; a Windows path on a
+    USB stick (``E:\\BID\\acara.sqlite``) becomes ``file:/E:/BID/acara.sqlite``."""
+    pure = path if isinstance(path, PurePath) and not isinstance(path, Path) else None
+    absolute = pure.as_posix() if pure is not None else Path(path).absolute().as_posix()
+    if not absolute.startswith("/"):  # Windows: E:/... → /E:/...
         absolute = "/" + absolute
     return f"file:{quote(absolute, safe='/:')}?mode={mode}"
 

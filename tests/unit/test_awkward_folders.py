@@ -103,3 +103,15 @@ def test_database_opens_and_migrates_under_any_name(tmp_path: Path, name: str) -
     db = open_database(path)
     db.dispose()
     assert path.exists() and not (path.parent / f"{name}.sqlite?mode=ro").exists()
+
+
+def test_sqlite_uri_escapes_what_uris_reserve_and_keeps_a_drive_letter() -> None:
+    from pathlib import PureWindowsPath
+
+    from bid_desktop.storage.paths import sqlite_uri
+
+    usb = PureWindowsPath(r"E:\BID (Gisting)\100% #1?\acara.sqlite")
+    assert sqlite_uri(usb) == "file:/E:/BID%20%28Gisting%29/100%25%20%231%3F/acara.sqlite?mode=ro"
+    assert (
+        sqlite_uri("/media/usb/Désa/a.sqlite", "rw") == "file:/media/usb/D%C3%A9sa/a.sqlite?mode=rw"
+    )

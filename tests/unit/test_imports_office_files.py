@@ -227,3 +227,25 @@ def test_not_a_spreadsheet_is_refused_in_indonesian(db, tmp_path: Path) -> None:
         db.begin() as s,
     ):
         import_xlsx(s, "invitations", path)
+
+
+def test_semicolon_csv_with_comma_amounts_and_a_sep_line(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from bid_desktop.storage.models import Innovation
+
+    rows = [
+        ["Kode", "Judul Inovasi", "Bursa", "Perkiraan Biaya (Rp)"],
+        ["A01", "Kopi robusta, pengolahan pascapanen", "A", "Rp. 150.000.000,-"],
+        ["B02", "Sistem informasi desa", "B", "1,5 Miliar"],
+    ]
+    path = office.csv_file(tmp_path / "menu.csv", rows, delimiter=";", encoding="cp1252")
+    with db.begin() as s:
+        import_xlsx(s, "innovations", path)
+    with db.begin() as s:
+        got = {i.code: (i.title, i.cost_estimate) for i in s.scalars(select(Innovation))}
+    assert got == {
+        "A01": ("Kopi robusta, pengolahan pascapanen", 150_000_000),
+        "B02": ("Sistem informasi desa", 1_500_000_000),
+    }
+    path.write_bytes(b"sep=;\r\n" + path.read_bytes())
+    with db.begin() as s:
+        assert import_xlsx(s, "innovations", path).unchanged == 2
