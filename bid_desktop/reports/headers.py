@@ -23,7 +23,7 @@ HEADER_SEARCH_ROWS = 15
 # Columns every office list may carry that no import needs: said nowhere, not an error.
 IGNORED = {"no", "nomor", "nourut", "nomorurut", "urut", "ttd", "tandatangan", "paraf"}
 _PAREN = re.compile(r"[(\[][^)\]]*[)\]]")
-SIMILAR = 0.8  # a missing column's header spelt this much alike is an error
+SIMILAR = 0.88  # a missing column's header spelt this much alike is an error
 HINT = 0.72  # an ignored column this much alike gets "maksud Anda …?"
 
 

@@ -147,7 +147,7 @@ SPECS: dict[str, tuple[str, list[ColumnSpec]]] = {
         [
             C("Kode Desa", aliases=KODE_DESA, note="Kode wilayah desa", width=16),
             C("Desa", aliases=DESA, note="Nama desa (jika Kode Desa kosong)"),
-            C("Nama Kepala Desa", aliases=("Kepala Desa",), width=26),
+            C("Nama Kepala Desa", aliases=("Kepala Desa", "Nama Kades", "Kades"), width=26),
             C("Kode Inovasi", True, ("Kode",), "Kode inovasi dari menu, mis. A01", width=12),
             C("Perkiraan Anggaran (Rp)", aliases=("Anggaran",), note="Mis. 150jt, Rp 150.000.000"),
             C("Tahun Rencana", note="Mis. 2027", width=12),
