@@ -2416,6 +2416,10 @@ Continue?</translation>
         <translation>Badges: %d made → %s</translation>
     </message>
     <message>
+        <source>Huruf tidak ada di font, tercetak sebagai kotak (nomor peserta): %s</source>
+        <translation>Letters missing from the font, printed as boxes (participant numbers): %s</translation>
+    </message>
+    <message>
         <source>Tidak ada penampil PDF. Berkas badge: %s</source>
         <translation>No PDF viewer. Badge file: %s</translation>
     </message>

@@ -131,10 +131,15 @@ class RegistrasiActions(QObject):
             self.tab.focus_box()
             return
         message = self.tr("Badge: %d dibuat → %s") % (run.count, run.path.name)
-        if quiet:
+        if run.unprintable:
+            message += "\n" + self.tr(
+                "Huruf tidak ada di font, tercetak sebagai kotak (nomor peserta): %s"
+            ) % "; ".join(run.unprintable)
+        if quiet and not run.unprintable:
             self.tab.ctx.bus.status.emit(message)
         else:
-            self.tab.feedback.show_message(message, Tone.INFO)
+            tone = Tone.WARN if run.unprintable else Tone.INFO
+            self.tab.feedback.show_message(message, tone)
         shown = (
             pdf.print_pdf(self.tab, run.path) if self.send_to_printer else pdf.open_pdf(run.path)
         )
