@@ -23,6 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     create.add_argument("--kecamatan", action="append", required=True, metavar="CODE")
     create.add_argument("--station", required=True)
     create.add_argument("--role")
+    create.add_argument(
+        "--kelurahan",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="include this kelurahan of the kecamatan on purpose (kelurahan are not desa)",
+    )
     add_passphrase(create)
     create.set_defaults(func=cmd_create)
     join = esub.add_parser("join", help="join an event from any of its packages")
@@ -52,6 +59,7 @@ def cmd_create(args: argparse.Namespace) -> int:
                 passphrase=passphrase,
                 venue=args.venue,
                 role=args.role,
+                kelurahan_codes=args.kelurahan,
             ),
         )
         out(f"event {event.id} created: {event.name}, station {args.station.upper()}")

@@ -40,4 +40,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     with db.begin() as session:
         r = import_xlsx(session, args.kind, args.file)
     out(f"{r.kind}: {r.total} rows, {r.added} added, {r.updated} updated, {r.unchanged} unchanged")
+    for note in r.notes:
+        out(f"catatan: {note}")
     return 0

@@ -41,4 +41,9 @@ def cmd_badges(args: argparse.Namespace) -> int:
             session, args.out, which, numbers=args.participant, layout=args.layout
         )
     out(f"{run.count} badges: {run.path}")
+    if run.unprintable:
+        out(
+            "peringatan: huruf tidak ada di font, tercetak sebagai kotak: "
+            + "; ".join(run.unprintable)
+        )
     return 0

@@ -19,6 +19,7 @@ class Region:
     code: str
     name: str
     path: str
+    kind: str = ""  # "desa" or "kelurahan" for a village, the Kemendagri type otherwise
 
 
 def _wilayah() -> ModuleType:
@@ -28,7 +29,7 @@ def _wilayah() -> ModuleType:
 
 
 def _region(w: Wilayah) -> Region:
-    return Region(code=w.code, name=w.name, path=w.path)
+    return Region(code=w.code, name=w.name, path=w.path, kind=str(w.type))
 
 
 def search_kecamatan(query: str, limit: int = 20) -> list[Region]:
@@ -50,7 +51,33 @@ def kecamatan(code: str) -> Region | None:
 
 
 def desa_of(kecamatan_code: str) -> list[Region]:
+    """The desa of a kecamatan. Kelurahan have no Dana Desa and no RKP Desa: not listed."""
+    return [r for r in _villages(kecamatan_code) if r.kind != "kelurahan"]
+
+
+def kelurahan_of(kecamatan_code: str) -> list[Region]:
+    """The kelurahan of a kecamatan (added to an event only on purpose)."""
+    return [r for r in _villages(kecamatan_code) if r.kind == "kelurahan"]
+
+
+def _villages(kecamatan_code: str) -> list[Region]:
     return [_region(w) for w in _wilayah().list_wilayah(kecamatan_code)]
+
+
+def is_kelurahan(code: str) -> bool:
+    """Permendagri village codes: 1xxx is a kelurahan, 2xxx a desa (18.06.01.1001 Baros)."""
+    parts = code.split(".")
+    return len(parts) == 4 and parts[3].startswith("1")
+
+
+def village_word(code: str) -> str:
+    """'Kelurahan' or 'Desa', for documents: "Pemerintah Kelurahan Baros"."""
+    return "Kelurahan" if is_kelurahan(code) else "Desa"
+
+
+def plan_name(code: str) -> str:
+    """The village's planning document: RKP Desa; a kelurahan has none, it has a Renja."""
+    return "Rencana Kerja Kelurahan" if is_kelurahan(code) else "RKP Desa"
 
 
 def kabupaten_of(kecamatan_code: str) -> Region | None:

@@ -14,9 +14,9 @@ from pathlib import Path
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from bid_desktop.reports import fonts
 from bid_desktop.reports.barcode import draw_code128
 from bid_desktop.reports.output import atomic_output
 
@@ -24,7 +24,7 @@ BADGE_W, BADGE_H = 90 * mm, 55 * mm
 SHEET_COLS, SHEET_ROWS = 2, 5
 PAD = 4 * mm
 BAND_H = 8 * mm
-BOLD, REGULAR = "Helvetica-Bold", "Helvetica"
+BOLD, REGULAR = fonts.SANS_BOLD, fonts.SANS  # embedded DejaVu: every Latin diacritic and more
 
 BAND_COLOURS = {
     "Peserta Utama": "#2e7d32",
@@ -70,6 +70,7 @@ def _write_badges(
     """Write the PDF; ``layout`` is ``sheet`` (A4, 10 per page) or ``single`` (one badge per
     page of badge size, for a card printer). Returns the number of badges written."""
     items = list(badges)
+    fonts.register()
     if layout not in ("sheet", "single"):
         raise ValueError(f"unknown badge layout {layout!r}")
     size = A4 if layout == "sheet" else (BADGE_W, BADGE_H)
@@ -116,9 +117,10 @@ def draw_badge(
     top = _name(canvas, badge.name, top)
     canvas.setFillColor(HexColor("#222222"))
     for text, size, most in ((badge.jabatan, 9, 1), (badge.place, 8.5, 2)):
-        for line in simpleSplit(text, REGULAR, size, BADGE_W - 2 * PAD)[:most]:
+        lines, fitted = fonts.fit_lines(text, REGULAR, size, BADGE_W - 2 * PAD, most, 6.5)
+        for line in lines:
             top -= size * 1.2
-            canvas.setFont(REGULAR, size)
+            canvas.setFont(REGULAR, fitted)
             canvas.drawCentredString(BADGE_W / 2, top, line)
     canvas.setFillColor(HexColor("#000000"))
     draw_code128(
@@ -142,23 +144,17 @@ def _band(canvas: Canvas, badge: BadgeData, event_name: str) -> None:
     canvas.setFont(BOLD, 8)
     canvas.drawString(PAD, BADGE_H - BAND_H + 4.6 * mm, label)
     canvas.setFont(REGULAR, 6.5)
-    event = simpleSplit(event_name, REGULAR, 6.5, BADGE_W - 2 * PAD)[:1]
+    event, size = fonts.fit_lines(event_name, REGULAR, 6.5, BADGE_W - 2 * PAD, 1, 5)
+    canvas.setFont(REGULAR, size)
     canvas.drawString(PAD, BADGE_H - BAND_H + 1.6 * mm, event[0] if event else "")
 
 
 def _name(canvas: Canvas, name: str, top: float) -> float:
     """The name as large as fits in two lines; returns the new top."""
-    width = BADGE_W - 2 * PAD
-    size = 18.0
-    lines = simpleSplit(name, BOLD, size, width)
-    while size > 9 and (
-        len(lines) > 2 or any(canvas.stringWidth(s, BOLD, size) > width for s in lines)
-    ):
-        size -= 1
-        lines = simpleSplit(name, BOLD, size, width)
+    lines, size = fonts.fit_lines(name, BOLD, 18.0, BADGE_W - 2 * PAD, 2, 9)
     canvas.setFillColor(HexColor("#000000"))
     canvas.setFont(BOLD, size)
-    for line in lines[:2]:
+    for line in lines:
         top -= size * 1.1
         canvas.drawCentredString(BADGE_W / 2, top, line)
     return top - 1 * mm

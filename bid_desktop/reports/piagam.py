@@ -4,7 +4,8 @@ Page 1: double border, the event, "PIAGAM", the desa, the table of its commitmen
 amount in figures and in words (*terbilang*), the serial and its Code128, and the signature
 blocks configured for the event. Commitments that do not fit page 1 even in the smallest type
 continue on a *lampiran* page (same serial and barcode). A reprint carries SALINAN across the
-page and in its header. Only reportlab's standard fonts are used: nothing to embed, fast.
+page and in its header. Fonts: the embedded DejaVu family (reports/fonts.py), so every
+Latin diacritic prints; long texts shrink, wrap and end in "…" rather than being cut.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from bid_desktop.domain.amounts import rupiah, words
+from bid_desktop.reports import fonts
 from bid_desktop.reports.barcode import draw_code128
 from bid_desktop.reports.output import atomic_output
 
@@ -32,8 +33,8 @@ PAGE_W, PAGE_H = landscape(A4)
 MARGIN = 22 * mm  # content inside the border
 NAVY, GOLD, INK = HexColor("#0d3b66"), HexColor("#b8860b"), HexColor("#1a1a1a")
 COPY_RED = HexColor("#c62828")
-SERIF, SERIF_BOLD, SERIF_ITALIC = "Times-Roman", "Times-Bold", "Times-Italic"
-SANS, SANS_BOLD = "Helvetica", "Helvetica-Bold"
+SERIF, SERIF_BOLD, SERIF_ITALIC = fonts.SERIF, fonts.SERIF_BOLD, fonts.SERIF_ITALIC
+SANS, SANS_BOLD = fonts.SANS, fonts.SANS_BOLD
 TABLE_TOP = PAGE_H - 93 * mm
 TABLE_BOTTOM = 54 * mm  # the signatures and the barcode live below
 COLUMNS = (9 * mm, 88 * mm, 15 * mm, 36 * mm, 105 * mm)  # No, Inovasi, Tahun, Rp, terbilang
@@ -89,6 +90,8 @@ class PiagamData:
     signatories: tuple[Signatory, ...] = ()
     copy_note: str = ""  # non-empty: a reprint, marked SALINAN with this note
     place: str = ""  # where it is signed: the kecamatan by default
+    village: str = "Desa"  # "Kelurahan" for a kelurahan included on purpose (no RKP Desa)
+    plan: str = "RKP Desa"  # the planning document the commitment goes into
 
     @property
     def is_copy(self) -> bool:
@@ -102,13 +105,14 @@ class PiagamData:
 def write_piagam(path: Path, data: PiagamData) -> Path:
     """One piagam, one PDF file (complete or none: written to a temporary name first)."""
     with atomic_output(path) as tmp:
-        canvas = _canvas(tmp, f"Piagam {data.serial} — Desa {data.desa_name}")
+        canvas = _canvas(tmp, f"Piagam {data.serial} — {data.village} {data.desa_name}")
         draw_piagam(canvas, data)
         canvas.save()
     return path
 
 
 def _canvas(path: Path, title: str) -> Canvas:
+    fonts.register()
     canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), pageCompression=1)
     canvas.setTitle(title)
     canvas.setAuthor("BID Desktop")
@@ -117,6 +121,7 @@ def _canvas(path: Path, title: str) -> Canvas:
 
 def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
     """Page 1, then lampiran pages while commitments remain."""
+    fonts.register()
     fitted = _fit(data, list(data.lines), TABLE_TOP - TABLE_BOTTOM)
     rest = list(data.lines[fitted[0] :])
     _frame(canvas, data)
@@ -172,9 +177,8 @@ def _copy_mark(canvas: Canvas, data: PiagamData) -> None:
 
 
 def _centred(canvas: Canvas, text: str, y: float, font: str, size: float, colour=INK) -> None:  # type: ignore[no-untyped-def]
-    width = PAGE_W - 2 * MARGIN
-    while size > 8 and canvas.stringWidth(text, font, size) > width:
-        size -= 0.5
+    lines, size = fonts.fit_lines(text, font, size, PAGE_W - 2 * MARGIN, 1, 8)
+    text = lines[0] if lines else ""
     canvas.setFillColor(colour)
     canvas.setFont(font, size)
     canvas.drawCentredString(PAGE_W / 2, y, text)
@@ -188,7 +192,9 @@ def _heading(canvas: Canvas, data: PiagamData) -> None:
     _centred(canvas, "PIAGAM", PAGE_H - 43 * mm, SERIF_BOLD, 40, NAVY)
     _centred(canvas, "KOMITMEN REPLIKASI INOVASI DESA", PAGE_H - 51 * mm, SERIF, 13, GOLD)
     _centred(canvas, "diberikan kepada", PAGE_H - 59 * mm, SERIF_ITALIC, 12)
-    _centred(canvas, f"Pemerintah Desa {data.desa_name}", PAGE_H - 68 * mm, SERIF_BOLD, 24)
+    _centred(
+        canvas, f"Pemerintah {data.village} {data.desa_name}", PAGE_H - 68 * mm, SERIF_BOLD, 24
+    )
     region = f"Kecamatan {data.kecamatan_name}"
     if data.kabupaten_name:
         region += f", {data.kabupaten_name}"
@@ -196,12 +202,12 @@ def _heading(canvas: Canvas, data: PiagamData) -> None:
     venue = f" di {data.venue}" if data.venue else ""
     body = (
         f"yang dalam {data.event_name}, {tanggal(data.event_date, weekday=True)}{venue}, "
-        "menyatakan komitmen untuk mereplikasi inovasi berikut melalui RKP Desa:"
+        f"menyatakan komitmen untuk mereplikasi inovasi berikut melalui {data.plan}:"
     )
-    lines = simpleSplit(body, SERIF, 11, PAGE_W - 2 * MARGIN - 20 * mm)
+    lines, size = fonts.fit_lines(body, SERIF, 11, PAGE_W - 2 * MARGIN - 20 * mm, 2, 8.5)
     y = PAGE_H - 82 * mm
-    for line in lines[:2]:
-        _centred(canvas, line, y, SERIF, 11)
+    for line in lines:
+        _centred(canvas, line, y, SERIF, size)
         y -= 13
 
 
@@ -210,7 +216,7 @@ def _lampiran_heading(canvas: Canvas, data: PiagamData, page: int) -> None:
     canvas.setFont(SANS, 9)
     canvas.drawRightString(PAGE_W - MARGIN, PAGE_H - 19 * mm, f"Nomor: {data.serial}")
     _centred(canvas, f"LAMPIRAN PIAGAM — halaman {page}", PAGE_H - 27 * mm, SERIF_BOLD, 14, NAVY)
-    where = f"Desa {data.desa_name}, Kecamatan {data.kecamatan_name} · {data.event_name}"
+    where = f"{data.village} {data.desa_name}, Kecamatan {data.kecamatan_name} · {data.event_name}"
     _centred(canvas, where, PAGE_H - 34 * mm, SERIF, 11)
 
 
@@ -239,18 +245,19 @@ def _signatures(canvas: Canvas, data: PiagamData) -> None:
     canvas.drawCentredString(right - width / 2, 49 * mm, f"{place}, {tanggal(data.event_date)}")
     for i, signer in enumerate(signers):
         centre = left + width * (i + 0.5)
-        title = simpleSplit(signer.title, SERIF, 10.5, width - 6 * mm)[:2]
+        title, size = fonts.fit_lines(signer.title, SERIF, 10.5, width - 6 * mm, 2, 7.5)
         y = 43 * mm
-        canvas.setFont(SERIF, 10.5)
+        canvas.setFont(SERIF, size)
         for line in title:
             canvas.drawCentredString(centre, y, line)
             y -= 12
         name = signer.name.strip()
         canvas.setFont(SERIF_BOLD, 10.5)
         if name:
-            shown = simpleSplit(name, SERIF_BOLD, 10.5, width - 6 * mm)[0]
+            (shown,), size = fonts.fit_lines(name, SERIF_BOLD, 10.5, width - 6 * mm, 1, 7.5)
+            canvas.setFont(SERIF_BOLD, size)
             canvas.drawCentredString(centre, 18 * mm, shown)
-            half = canvas.stringWidth(shown, SERIF_BOLD, 10.5) / 2
+            half = canvas.stringWidth(shown, SERIF_BOLD, size) / 2
             canvas.setLineWidth(0.6)
             canvas.line(centre - half, 17 * mm, centre + half, 17 * mm)
         else:

@@ -26,6 +26,8 @@ from reportlab.platypus import (
 )
 
 from bid_desktop.domain.amounts import rupiah
+from bid_desktop.reports import fonts
+from bid_desktop.reports.fonts import SANS, SANS_BOLD
 from bid_desktop.reports.output import atomic_output
 from bid_desktop.reports.piagam import tanggal
 from bid_desktop.reports.summary import EventSummary
@@ -45,11 +47,15 @@ MAX_BARS = 15
 def _styles() -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
     return {
-        "title": ParagraphStyle("t", parent=base["Title"], fontSize=18, spaceAfter=4),
-        "sub": ParagraphStyle("s", parent=base["Normal"], fontSize=10, alignment=1),
-        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontSize=13, spaceBefore=10),
-        "body": ParagraphStyle("b", parent=base["Normal"], fontSize=9, leading=11),
-        "cell": ParagraphStyle("c", parent=base["Normal"], fontSize=8, leading=9.5),
+        "title": ParagraphStyle(
+            "t", parent=base["Title"], fontName=SANS_BOLD, fontSize=18, spaceAfter=4
+        ),
+        "sub": ParagraphStyle("s", parent=base["Normal"], fontName=SANS, fontSize=10, alignment=1),
+        "h2": ParagraphStyle(
+            "h2", parent=base["Heading2"], fontName=SANS_BOLD, fontSize=13, spaceBefore=10
+        ),
+        "body": ParagraphStyle("b", parent=base["Normal"], fontName=SANS, fontSize=9, leading=11),
+        "cell": ParagraphStyle("c", parent=base["Normal"], fontName=SANS, fontSize=8, leading=9.5),
     }
 
 
@@ -62,8 +68,8 @@ def _table(rows: list[list[object]], widths: list[float], numeric_from: int) -> 
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8),
-                ("FONT", (0, 1), (-1, -1), "Helvetica", 8),
+                ("FONT", (0, 0), (-1, 0), SANS_BOLD, 8),
+                ("FONT", (0, 1), (-1, -1), SANS, 8),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dcefe0")),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f5f5")]),
@@ -82,12 +88,14 @@ def _hbar(
     bar = 14
     height = max(60, bar * len(labels) + 40)
     drawing = Drawing(WIDTH, height)
-    drawing.add(String(0, height - 12, title, fontName="Helvetica-Bold", fontSize=10))
+    drawing.add(String(0, height - 12, title, fontName=SANS_BOLD, fontSize=10))
     chart = HorizontalBarChart()
     chart.x, chart.y = 150, 15
     chart.width, chart.height = WIDTH - 220, height - 40
     chart.data = [list(reversed(values)) or [0]]
-    chart.categoryAxis.categoryNames = [lb[:34] for lb in reversed(labels)] or [""]
+    names = [fonts.one_line(lb, SANS, 7, 140) for lb in reversed(labels)]
+    chart.categoryAxis.categoryNames = names or [""]
+    _chart_fonts(chart)
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.valueAxis.valueMin = 0
@@ -106,6 +114,11 @@ def _hbar(
     return drawing
 
 
+def _chart_fonts(chart) -> None:  # type: ignore[no-untyped-def]
+    for labels in (chart.categoryAxis.labels, chart.valueAxis.labels, chart.barLabels):
+        labels.fontName = SANS
+
+
 def _axis_format(fmt: str):  # type: ignore[no-untyped-def]
     if fmt == "rp":
         return lambda v: format_rupiah_short(int(v)) if v else "0"
@@ -121,13 +134,12 @@ def _top(shown: int, total: int) -> str:
 def _bursa_chart(summary: EventSummary) -> Drawing:
     height = 150
     drawing = Drawing(WIDTH, height)
-    drawing.add(
-        String(0, height - 12, "Rp komitmen per bursa", fontName="Helvetica-Bold", fontSize=10)
-    )
+    drawing.add(String(0, height - 12, "Rp komitmen per bursa", fontName=SANS_BOLD, fontSize=10))
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 60, 25, WIDTH - 80, height - 55
     chart.data = [[f.amount for f in summary.bursa]]
     chart.categoryAxis.categoryNames = [f"{f.bursa} {f.label}" for f in summary.bursa]
+    _chart_fonts(chart)
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontSize = 7
@@ -144,7 +156,7 @@ def _bursa_chart(summary: EventSummary) -> Drawing:
 def _women_chart(summary: EventSummary) -> Drawing:
     drawing = Drawing(WIDTH, 130)
     drawing.add(
-        String(0, 118, "Partisipasi perempuan (peserta hadir)", fontName="Helvetica-Bold",
+        String(0, 118, "Partisipasi perempuan (peserta hadir)", fontName=SANS_BOLD,
                fontSize=10)
     )  # fmt: skip
     women, others = summary.women_arrived, summary.arrived - summary.women_arrived
@@ -164,7 +176,7 @@ def _women_chart(summary: EventSummary) -> Drawing:
         f"{len(summary.desa)}",
     ]
     for i, line in enumerate(lines):
-        drawing.add(String(140, 80 - 16 * i, line, fontName="Helvetica", fontSize=9))
+        drawing.add(String(140, 80 - 16 * i, line, fontName=SANS, fontSize=9))
     return drawing
 
 
@@ -183,9 +195,9 @@ def _key_figures(summary: EventSummary) -> Table:
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
-                ("FONT", (1, 0), (1, -1), "Helvetica-Bold", 9),
-                ("FONT", (3, 0), (3, -1), "Helvetica-Bold", 9),
+                ("FONT", (0, 0), (-1, -1), SANS, 9),
+                ("FONT", (1, 0), (1, -1), SANS_BOLD, 9),
+                ("FONT", (3, 0), (3, -1), SANS_BOLD, 9),
                 ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
                 ("INNERGRID", (0, 0), (-1, -1), 0.25, colors.lightgrey),
             ]
@@ -248,7 +260,7 @@ def _tables(summary: EventSummary, st: dict[str, ParagraphStyle]) -> list[object
                       sum(d.ideas for d in summary.desa)])  # fmt: skip
     w = WIDTH
     desa_table = _table(desa_rows, [w * 0.3, w * 0.1, w * 0.09, w * 0.11, w * 0.11, w * 0.2, w * 0.09], 1)  # fmt: skip
-    desa_table.setStyle(TableStyle([("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 8)]))
+    desa_table.setStyle(TableStyle([("FONT", (0, -1), (-1, -1), SANS_BOLD, 8)]))
     bursa_rows: list[list[object]] = [["Bursa", "Komitmen", "Anggaran (Rp)"]]
     for f in summary.bursa:
         bursa_rows.append([f"{f.bursa} {f.label}", f.commitments, rupiah(f.amount)])
@@ -274,7 +286,7 @@ def _tables(summary: EventSummary, st: dict[str, ParagraphStyle]) -> list[object
 def _footer(summary: EventSummary):  # type: ignore[no-untyped-def]
     def draw(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.saveState()
-        canvas.setFont("Helvetica", 7.5)
+        canvas.setFont(SANS, 7.5)
         canvas.setFillColor(colors.grey)
         canvas.drawString(18 * mm, 10 * mm, f"{TITLE} — {summary.event_name}"[:110])
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"Halaman {doc.page}")
@@ -285,6 +297,7 @@ def _footer(summary: EventSummary):  # type: ignore[no-untyped-def]
 
 def write_report_pdf(summary: EventSummary, out: Path) -> int:
     """Write the report; returns the number of pages."""
+    fonts.register()
     with atomic_output(out) as tmp:
         return _build(summary, tmp)
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from openpyxl import load_workbook
 
 from bid_desktop.domain.text import header_key
 from bid_desktop.services.errors import InputRefused
 
 MAX_ERRORS = 20
+_PAREN = re.compile(r"[(\[][^)\]]*[)\]]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -39,7 +39,9 @@ class ColumnSpec:
     width: int = 18
 
     def match_keys(self) -> set[str]:
-        return {header_key(h) for h in (self.header, *self.aliases)}
+        """Whole names and names without their (hint): "Perkiraan Biaya (Rp)" or "…Biaya"."""
+        names = (self.header, *self.aliases)
+        return {header_key(n) for n in names} | {header_key(_PAREN.sub(" ", n)) for n in names}
 
 
 @dataclass
@@ -69,59 +71,60 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def match_headers(
-    file_name: str, row: tuple[object, ...], specs: list[ColumnSpec]
-) -> dict[str, int]:
-    """Map spec header → column index; refuse with one message if required ones are missing."""
-    found = {header_key(v): i for i, v in enumerate(row) if cell_text(v)}
-    mapping: dict[str, int] = {}
-    for spec in specs:
-        for key in spec.match_keys():
-            if key in found:
-                mapping[spec.header] = found[key]
-                break
-    missing = [s.header for s in specs if s.required and s.header not in mapping]
-    if missing:
-        seen = ", ".join(cell_text(v) for v in row if cell_text(v)) or "(kosong)"
+@dataclass
+class Sheet:
+    """The data rows of an import file, the header row taken (1-based) and what was noticed."""
+
+    rows: list[tuple[int, dict[str, str]]]
+    header_row: int
+    notes: list[str]
+
+
+def read_sheet(
+    path: Path, specs: list[ColumnSpec], sheet: str | None = None, *, allow_empty: bool = False
+) -> Sheet:
+    """Every non-blank data row below the header row as (row number, {header: text}).
+
+    A formula cell gives its saved value; one without is a ``FormulaCell``. No data row at
+    all is refused unless ``allow_empty``.
+    """
+    from bid_desktop.reports.headers import find_header
+    from bid_desktop.reports.workbook import read_cells
+
+    cells = read_cells(path, sheet)
+    where = f"{path.name}" + (f" (lembar {sheet})" if sheet else "")
+    match = find_header(where, cells.rows, specs)
+    rows: list[tuple[int, dict[str, str]]] = []
+    for index in range(match.row + 1, len(cells.rows)):
+        row = cells.rows[index]
+        values = {h: row[i] if i < len(row) else None for h, i in match.mapping.items()}
+        if all(cell_text(v) == "" for v in values.values()):
+            continue
+        rows.append((index + 1, {h: _checked(v) for h, v in values.items()}))
+    if not rows and not allow_empty:
         raise InputRefused(
-            f"{file_name}: kolom wajib tidak ada: {', '.join(missing)} (kolom yang ditemukan: {seen})"
+            f"{where}: tidak ada baris data di bawah judul kolom (baris {match.row + 1}); "
+            "tidak ada yang diimpor"
         )
-    return mapping
+    return Sheet(rows, match.row + 1, [*cells.notes, *match.notes])
 
 
 def read_rows(
     path: Path, specs: list[ColumnSpec], sheet: str | None = None
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (row number, {header: text}); blank rows skipped; formula cells refused."""
-    try:
-        wb = load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is refused the same way
-        raise InputRefused(
-            f"{path.name}: bukan berkas Excel (.xlsx) yang bisa dibaca ({exc})"
-        ) from exc
-    try:
-        if sheet is not None and sheet not in wb.sheetnames:
-            raise InputRefused(f"{path.name}: lembar '{sheet}' tidak ada")
-        ws = wb[sheet] if sheet else wb.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
-        header = next(rows, ())
-        mapping = match_headers(path.name, tuple(header or ()), specs)
-        for number, row in enumerate(rows, start=2):
-            values = {h: row[i] if i < len(row) else None for h, i in mapping.items()}
-            if all(cell_text(v) == "" for v in values.values()):
-                continue
-            yield number, {h: _checked(v) for h, v in values.items()}
-    finally:
-        wb.close()
+    """Yield (row number, {header: text}) of ``read_sheet``."""
+    yield from read_sheet(path, specs, sheet).rows
 
 
 class FormulaCell(str):
-    """Marker: the cell held a formula (refused by the row validator)."""
+    """Marker: the cell held a formula the file has no saved value for (refused)."""
 
 
 def _checked(value: object) -> str:
+    from bid_desktop.reports.workbook import NoValue
+
     text = cell_text(value)
-    if isinstance(value, str) and text.startswith("="):
+    if isinstance(value, NoValue):
         return FormulaCell(text)
     return text
 
@@ -129,5 +132,10 @@ def _checked(value: object) -> str:
 def formula_errors(number: int, values: dict[str, str], errors: RowErrors) -> bool:
     bad = [h for h, v in values.items() if isinstance(v, FormulaCell)]
     for header in bad:
-        errors.add(number, header, "berisi rumus (=...); isi dengan nilai biasa")
+        errors.add(
+            number,
+            header,
+            f"berisi rumus ({values[header][:40]}) tanpa nilai tersimpan; buka berkas di "
+            "Excel/LibreOffice lalu simpan lagi, atau salin lalu Tempel Nilai (Paste Values)",
+        )
     return bool(bad)

@@ -15,24 +15,86 @@ from bid_desktop.reports.sheets import ColumnSpec, safe_text
 
 YA_TIDAK = ("Ya", "Tidak")
 C = ColumnSpec
+# Usual spellings of the same column in office lists (matched ignoring case, spaces,
+# punctuation and a parenthetical hint; "No. HP/WA" also matches by its parts).
+NAMA = ("Nama Lengkap", "Nama Peserta", "Nama Undangan", "Nama Lengkap dan Gelar")
+JABATAN = ("Jabatan/Posisi", "Posisi", "Kedudukan", "Jabatan di Desa")
+GENDER = (
+    "JK",
+    "L/P",
+    "Kelamin",
+    "Jns Kelamin",
+    "Gender",
+    "Jenis Kelamin L/P",
+    "Laki-laki/Perempuan",
+)
+KODE_DESA = (
+    "Kode Wilayah",
+    "Kode Kemendagri",
+    "Kode Permendagri",
+    "Kode Desa/Kelurahan",
+    "Kode Desa Kemendagri",
+    "Kode Wilayah Desa",
+)
+DESA = (
+    "Nama Desa",
+    "Desa/Kelurahan",
+    "Desa/Kel",
+    "Asal Desa",
+    "Pekon",
+    "Kampung",
+    "Nagari",
+    "Gampong",
+)
+INSTANSI = ("Instansi", "Lembaga", "Asal Instansi", "Asal Lembaga", "Unit Kerja", "Organisasi")
+PHONE = (
+    "HP",
+    "No HP",
+    "Nomor HP",
+    "No. HP/WA",
+    "No WA",
+    "Nomor WA",
+    "WA",
+    "WhatsApp",
+    "Telepon",
+    "No Telp",
+    "Nomor Telepon",
+    "Telp",
+    "Handphone",
+    "No Handphone",
+    "Nomor Handphone",
+    "Kontak HP",
+)
+WOMAN_REP = (
+    "Keterwakilan Perempuan",
+    "Wakil Perempuan",
+    "Perwakilan Wanita",
+    "Keterwakilan Wanita",
+)
 SPECS: dict[str, tuple[str, list[ColumnSpec]]] = {
     "invitations": (
         "Daftar Undangan",
         [
-            C("Nama", True, ("Nama Lengkap",), "Nama lengkap peserta", width=28),
-            C("Jabatan", note="Mis. Kepala Desa, Sekretaris Desa, BPD"),
-            C("Jenis Kelamin", aliases=("JK", "L/P"), note="L atau P", choices=("L", "P")),
-            C("Kode Desa", note="Kode wilayah desa, mis. 18.06.20.2001", width=16),
-            C("Desa", aliases=("Nama Desa",), note="Nama desa (boleh kosong jika Kode Desa diisi)"),
-            C("Instansi/Lembaga", aliases=("Instansi", "Lembaga"), note="Untuk tamu undangan"),
-            C("No HP", aliases=("HP", "Telepon"), note="Mis. 0812 3456 7890"),
+            C("Nama", True, NAMA, "Nama lengkap peserta", width=28),
+            C("Jabatan", aliases=JABATAN, note="Mis. Kepala Desa, Sekretaris Desa, BPD"),
+            C("Jenis Kelamin", aliases=GENDER, note="L atau P", choices=("L", "P")),
+            C(
+                "Kode Desa",
+                aliases=KODE_DESA,
+                note="Kode wilayah desa, mis. 18.06.20.2001",
+                width=16,
+            ),
+            C("Desa", aliases=DESA, note="Nama desa (boleh kosong jika Kode Desa diisi)"),
+            C("Instansi/Lembaga", aliases=INSTANSI, note="Untuk tamu undangan"),
+            C("No HP", aliases=PHONE, note="Mis. 0812 3456 7890"),
             C(
                 "Kategori",
+                aliases=("Kategori Peserta", "Jenis Peserta"),
                 note="Peserta Utama atau Undangan",
                 choices=("Peserta Utama", "Undangan"),
             ),
             C("Kategori Tamu", note="Untuk Undangan: TIK, P2KTD, Media, ..."),
-            C("Perwakilan Perempuan", note="Ya atau Tidak", choices=YA_TIDAK),
+            C("Perwakilan Perempuan", aliases=WOMAN_REP, note="Ya atau Tidak", choices=YA_TIDAK),
         ],
     ),
     "providers": (
@@ -48,7 +110,7 @@ SPECS: dict[str, tuple[str, list[ColumnSpec]]] = {
             C("Bidang", aliases=("Bursa",), note="A, B atau C", choices=("A", "B", "C")),
             C("Layanan", note="Layanan yang ditawarkan", width=40),
             C("Kontak", note="Nama narahubung"),
-            C("No HP", aliases=("HP", "Telepon"), note="Mis. 0812 3456 7890"),
+            C("No HP", aliases=PHONE, note="Mis. 0812 3456 7890"),
             C("Alamat", width=30),
         ],
     ),
@@ -74,8 +136,8 @@ SPECS: dict[str, tuple[str, list[ColumnSpec]]] = {
         "Kartu Ide",
         [
             C("Nama Pengusul", True, ("Pengusul", "Nama"), "Nama yang menulis kartu", width=26),
-            C("Kode Desa", note="Kode wilayah desa", width=16),
-            C("Desa", aliases=("Nama Desa",), note="Nama desa (jika Kode Desa kosong)"),
+            C("Kode Desa", aliases=KODE_DESA, note="Kode wilayah desa", width=16),
+            C("Desa", aliases=DESA, note="Nama desa (jika Kode Desa kosong)"),
             C("Judul Ide", True, ("Judul",), "Judul ide", width=36),
             C("Deskripsi", width=50),
             C("Sudah Dilaksanakan", note="Ya atau Tidak", choices=YA_TIDAK),
@@ -85,9 +147,9 @@ SPECS: dict[str, tuple[str, list[ColumnSpec]]] = {
     "commitments": (
         "Kartu Komitmen",
         [
-            C("Kode Desa", note="Kode wilayah desa", width=16),
-            C("Desa", aliases=("Nama Desa",), note="Nama desa (jika Kode Desa kosong)"),
-            C("Nama Kepala Desa", aliases=("Kepala Desa",), width=26),
+            C("Kode Desa", aliases=KODE_DESA, note="Kode wilayah desa", width=16),
+            C("Desa", aliases=DESA, note="Nama desa (jika Kode Desa kosong)"),
+            C("Nama Kepala Desa", aliases=("Kepala Desa", "Nama Kades", "Kades"), width=26),
             C("Kode Inovasi", True, ("Kode",), "Kode inovasi dari menu, mis. A01", width=12),
             C("Perkiraan Anggaran (Rp)", aliases=("Anggaran",), note="Mis. 150jt, Rp 150.000.000"),
             C("Tahun Rencana", note="Mis. 2027", width=12),

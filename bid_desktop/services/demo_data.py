@@ -6,7 +6,9 @@ import random
 
 from bid_desktop.domain import regions
 
-EVENT_KECAMATAN = "18.10.01"  # Kecamatan Pringsewu, Kabupaten Pringsewu, Lampung: 15 desa
+# Kecamatan Padang Ratu, Kabupaten Lampung Tengah: 15 desa and no kelurahan (Pringsewu, used
+# before, has 10 desa and 5 kelurahan, which are not desa)
+EVENT_KECAMATAN = "18.02.03"
 KABUPATEN = "18.06"  # Kabupaten Tanggamus: 20 kecamatan
 PROVINCE = "18"  # Lampung: 229 kecamatan
 

@@ -36,6 +36,8 @@ class EventSetup:
     role: str | None = None
     signatories: list[dict[str, str]] = field(default_factory=lambda: list(DEFAULT_SIGNATORIES))
     event_id: str | None = None
+    # Kelurahan are not desa; those listed here (codes) are included on purpose.
+    kelurahan_codes: list[str] = field(default_factory=list)
 
 
 def validate_setup(setup: EventSetup) -> list[regions.Region]:
@@ -51,8 +53,16 @@ def validate_setup(setup: EventSetup) -> list[regions.Region]:
         if region is None:
             raise UserError(f"Kode kecamatan '{code}' tidak ada di daftar Kemendagri")
         found.append(region)
+    _check_kelurahan(setup.kelurahan_codes, found)
     station_service.validate_station_code(setup.station)
     return found
+
+
+def _check_kelurahan(codes: list[str], kecs: list[regions.Region]) -> None:
+    known = {k.code for kec in kecs for k in regions.kelurahan_of(kec.code)}
+    for code in codes:
+        if code not in known:
+            raise UserError(f"'{code}' bukan kelurahan dari kecamatan acara ini")
 
 
 def create_event(session: Session, setup: EventSetup) -> Event:
@@ -77,18 +87,24 @@ def create_event(session: Session, setup: EventSetup) -> Event:
     )
     session.add(event)
     for kec in kecs:
-        add_kecamatan(session, event_id, kec)
+        add_kecamatan(session, event_id, kec, setup.kelurahan_codes)
     session.flush()
     return event
 
 
-def add_kecamatan(session: Session, event_id: str, kec: regions.Region) -> int:
-    """Add a kecamatan and all its desa (idempotent: natural ids)."""
+def add_kecamatan(
+    session: Session, event_id: str, kec: regions.Region, kelurahan: list[str] | None = None
+) -> int:
+    """Add a kecamatan and all its desa (idempotent: natural ids); of its kelurahan, only
+    those whose codes are in ``kelurahan`` (included on purpose)."""
     kec_id = ids.kecamatan_id(event_id, kec.code)
     if session.get(EventKecamatan, kec_id) is None:
         session.add(EventKecamatan(id=kec_id, event_id=event_id, code=kec.code, name=kec.name))
     added = 0
-    for d in regions.desa_of(kec.code):
+    chosen = set(kelurahan or ())
+    villages = regions.desa_of(kec.code)
+    villages += [k for k in regions.kelurahan_of(kec.code) if k.code in chosen]
+    for d in villages:
         desa_id = ids.desa_id(event_id, d.code)
         if session.get(Desa, desa_id) is None:
             session.add(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bid_desktop.domain import ids
+from bid_desktop.domain import ids, regions
 from bid_desktop.services import exchange
 from bid_desktop.services.audit import audit
 from bid_desktop.services.commitments import find_desa
@@ -73,6 +73,8 @@ def piagam_data(
         ),
         signatories=tuple(Signatory(s["title"], s["name"]) for s in signatories(event)),
         copy_note=copy_note,
+        village=regions.village_word(desa_code),
+        plan=regions.plan_name(desa_code),
     )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain import amounts, ids, people
 from bid_desktop.reports import templates
-from bid_desktop.reports.sheets import RowErrors, formula_errors, read_rows
+from bid_desktop.reports.sheets import RowErrors, formula_errors, read_sheet
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.services.events import current_event
 from bid_desktop.services.imports import ImportResult, upsert
@@ -47,7 +47,8 @@ def import_providers(session: Session, path: Path, cancelled=None) -> ImportResu
     event_id = current_event(session).id
     errors = RowErrors(path.name)
     rows: dict[str, dict[str, object]] = {}
-    for number, values in read_rows(path, templates.SPECS["providers"][1]):
+    sheet = read_sheet(path, templates.SPECS["providers"][1])
+    for number, values in sheet.rows:
         if cancelled and cancelled():
             raise InputRefused(f"{path.name}: impor dibatalkan, tidak ada yang diubah")
         if formula_errors(number, values, errors):
@@ -63,9 +64,8 @@ def import_providers(session: Session, path: Path, cancelled=None) -> ImportResu
         rows[str(row["id"])] = row
     errors.raise_if_any()
     query = select(Provider).where(Provider.event_id == event_id)
-    return upsert(
-        session, "providers", list(rows.values()), {p.id: p for p in session.scalars(query)}
-    )
+    existing = {p.id: p for p in session.scalars(query)}
+    return upsert(session, "providers", list(rows.values()), existing).noted(sheet)
 
 
 def _innovation_row(
@@ -100,7 +100,8 @@ def import_innovations(session: Session, path: Path, cancelled=None) -> ImportRe
     event_id = current_event(session).id
     errors = RowErrors(path.name)
     rows: dict[str, dict[str, object]] = {}
-    for number, values in read_rows(path, templates.SPECS["innovations"][1]):
+    sheet = read_sheet(path, templates.SPECS["innovations"][1])
+    for number, values in sheet.rows:
         if formula_errors(number, values, errors):
             continue
         missing = [h for h in ("Kode", "Judul Inovasi") if not values.get(h)]
@@ -117,9 +118,8 @@ def import_innovations(session: Session, path: Path, cancelled=None) -> ImportRe
     errors.raise_if_any()
     _ensure_providers(session, event_id, {str(r.pop("_provider")) for r in rows.values()})
     query = select(Innovation).where(Innovation.event_id == event_id)
-    return upsert(
-        session, "innovations", list(rows.values()), {i.id: i for i in session.scalars(query)}
-    )
+    existing = {i.id: i for i in session.scalars(query)}
+    return upsert(session, "innovations", list(rows.values()), existing).noted(sheet)
 
 
 def _ensure_providers(session: Session, event_id: str, names: set[str]) -> None:
@@ -130,18 +130,5 @@ def _ensure_providers(session: Session, event_id: str, names: set[str]) -> None:
 
 
 def import_csv_menu(session: Session, path: Path) -> ImportResult:
-    """The demo menu CSV (headers a subset of Menu Inovasi), converted and imported the same way."""
-    import csv
-    import tempfile
-
-    from openpyxl import Workbook
-
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.reader(fh))
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    with tempfile.TemporaryDirectory() as tmp:
-        xlsx = Path(tmp) / path.with_suffix(".xlsx").name
-        wb.save(xlsx)
-        return import_innovations(session, xlsx)
+    """The demo menu CSV (headers a subset of Menu Inovasi), read like any other import file."""
+    return import_innovations(session, path)

@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain import amounts, ids
 from bid_desktop.reports import templates
-from bid_desktop.reports.sheets import RowErrors, formula_errors, read_rows
+from bid_desktop.reports.sheets import RowErrors, formula_errors, read_sheet
 from bid_desktop.services.commitments import MAX_YEAR, MIN_YEAR, StampInput, stamp_commitment
 from bid_desktop.services.events import current_event
-from bid_desktop.services.imports import ImportResult, _desa_resolver
+from bid_desktop.services.imports import ImportResult, _desa_resolver, desa_column
 from bid_desktop.storage.models import Commitment, Innovation
 
 
@@ -19,7 +19,7 @@ def _stamp(event_id: str, v: dict[str, str], resolve, session: Session) -> Stamp
     try:
         code, _ = resolve(v.get("Kode Desa", ""), v.get("Desa", ""))
     except ValueError as exc:
-        raise LookupError("Desa", str(exc)) from exc
+        raise LookupError(desa_column(exc), str(exc)) from exc
     if code is None:
         raise LookupError("Desa", "wajib diisi (Kode Desa atau Desa)")
     inn = session.get(Innovation, ids.innovation_id(event_id, v["Kode Inovasi"].upper()))
@@ -49,7 +49,8 @@ def import_commitments(session: Session, path: Path, cancelled=None) -> ImportRe
     resolve = _desa_resolver(session, event_id)
     errors = RowErrors(path.name)
     stamps: dict[str, StampInput] = {}
-    for number, values in read_rows(path, templates.SPECS["commitments"][1]):
+    sheet = read_sheet(path, templates.SPECS["commitments"][1])
+    for number, values in sheet.rows:
         if formula_errors(number, values, errors):
             continue
         if not values.get("Kode Inovasi"):
@@ -62,7 +63,7 @@ def import_commitments(session: Session, path: Path, cancelled=None) -> ImportRe
             continue
         stamps[ids.commitment_id(event_id, stamp.desa_code, stamp.innovation_code)] = stamp
     errors.raise_if_any()
-    return _write(session, stamps)
+    return _write(session, stamps).noted(sheet)
 
 
 def _write(session: Session, stamps: dict[str, StampInput]) -> ImportResult:

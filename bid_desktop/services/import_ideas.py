@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids, people
 from bid_desktop.reports import templates
-from bid_desktop.reports.sheets import RowErrors, formula_errors, read_rows
+from bid_desktop.reports.sheets import RowErrors, formula_errors, read_sheet
 from bid_desktop.services.events import current_event
-from bid_desktop.services.imports import ImportResult, _desa_resolver, upsert
+from bid_desktop.services.imports import ImportResult, _desa_resolver, desa_column, upsert
 from bid_desktop.storage.models import Idea
 
 
@@ -19,7 +19,7 @@ def _idea_row(event_id: str, v: dict[str, str], resolve) -> dict[str, object]:  
     try:
         code, _ = resolve(v.get("Kode Desa", ""), v.get("Desa", ""))
     except ValueError as exc:
-        raise LookupError("Desa", str(exc)) from exc
+        raise LookupError(desa_column(exc), str(exc)) from exc
     try:
         done = bool(people.parse_yes_no(v.get("Sudah Dilaksanakan", "")))
     except ValueError as exc:
@@ -44,7 +44,8 @@ def import_ideas(session: Session, path: Path, cancelled=None) -> ImportResult: 
     resolve = _desa_resolver(session, event_id)
     errors = RowErrors(path.name)
     rows: dict[str, dict[str, object]] = {}
-    for number, values in read_rows(path, templates.SPECS["ideas"][1]):
+    sheet = read_sheet(path, templates.SPECS["ideas"][1])
+    for number, values in sheet.rows:
         if formula_errors(number, values, errors):
             continue
         missing = [h for h in ("Nama Pengusul", "Judul Ide") if not values.get(h)]
@@ -60,4 +61,5 @@ def import_ideas(session: Session, path: Path, cancelled=None) -> ImportResult: 
         rows[str(row["id"])] = row
     errors.raise_if_any()
     query = select(Idea).where(Idea.event_id == event_id)
-    return upsert(session, "ideas", list(rows.values()), {i.id: i for i in session.scalars(query)})
+    existing = {i.id: i for i in session.scalars(query)}
+    return upsert(session, "ideas", list(rows.values()), existing).noted(sheet)

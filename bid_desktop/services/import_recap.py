@@ -13,7 +13,7 @@ from bid_desktop.reports.sheets import (
     RowErrors,
     formula_errors,
     from_safe_text,
-    read_rows,
+    read_sheet,
 )
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.services.imports import ImportResult
@@ -33,7 +33,7 @@ def import_recap(
     changes: list[tuple[Commitment | Idea, str]] = []
     total = 0
     for sheet, model in _SHEETS:
-        for number, values in read_rows(path, _SPECS, sheet=sheet):
+        for number, values in read_sheet(path, _SPECS, sheet=sheet, allow_empty=True).rows:
             total += 1
             if cancelled and cancelled():
                 raise InputRefused(f"{path.name}: impor dibatalkan, tidak ada yang diubah")
@@ -46,6 +46,8 @@ def import_recap(
             response = from_safe_text(values[L.RESPONSE_HEADER])
             if record.ta_response != response:
                 changes.append((record, response))
+    if total == 0:
+        raise InputRefused(f"{path.name}: tidak ada baris data; tidak ada yang diimpor")
     errors.raise_if_any()
     for record, response in changes:
         record.ta_response = response

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from bid_desktop.domain import ids, people
 from bid_desktop.domain.enums import GUEST_CATEGORIES
 from bid_desktop.domain.text import fold
 from bid_desktop.reports import templates
-from bid_desktop.reports.sheets import RowErrors, formula_errors, read_rows
+from bid_desktop.reports.sheets import RowErrors, Sheet, formula_errors, read_sheet
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.services.events import current_event, desa_list
 from bid_desktop.storage.models import Participant
@@ -29,6 +29,12 @@ class ImportResult:
     added: int
     updated: int
     unchanged: int
+    notes: list[str] = field(default_factory=list)  # header row taken, columns ignored, ...
+    header_row: int = 1
+
+    def noted(self, sheet: Sheet) -> ImportResult:
+        self.notes, self.header_row = list(sheet.notes), sheet.header_row
+        return self
 
 
 def write_template(
@@ -77,28 +83,14 @@ def import_xlsx(
 
 
 def _desa_resolver(session: Session, event_id: str):  # type: ignore[no-untyped-def]
-    rows = desa_list(session, event_id)
-    by_code = {d.code: d.name for d in rows}
-    by_name: dict[str, list[tuple[str, str]]] = {}
-    for d in rows:
-        by_name.setdefault(fold(d.name), []).append((d.code, d.name))
+    from bid_desktop.services.import_desa import desa_resolver
 
-    def resolve(code: str, name: str) -> tuple[str | None, str]:
-        if code:
-            if code not in by_code:
-                raise ValueError(f"kode desa '{code}' bukan desa acara ini")
-            return code, by_code[code]
-        if not name:
-            return None, ""
-        found = by_name.get(fold(name), [])
-        if not found:
-            raise ValueError(f"desa '{name}' tidak ditemukan di acara ini")
-        if len(found) > 1:
-            cands = "; ".join(f"{c} {n}" for c, n in found)
-            raise ValueError(f"desa '{name}' ada lebih dari satu ({cands}); isi Kode Desa")
-        return found[0]
+    return desa_resolver(session, event_id)
 
-    return resolve
+
+def desa_column(exc: ValueError) -> str:
+    """The header a desa error belongs to (Kode Desa, Desa, or both)."""
+    return str(getattr(exc, "column", "Desa"))
 
 
 def _guest_category(explicit: str, institution: str, jabatan: str) -> str:
@@ -116,7 +108,7 @@ def _invitation_row(event_id: str, values: dict[str, str], resolve) -> dict[str,
     try:
         code, desa_name = resolve(values.get("Kode Desa", ""), values.get("Desa", ""))
     except ValueError as exc:
-        raise _Cell("Desa", str(exc)) from exc
+        raise _Cell(desa_column(exc), str(exc)) from exc
     category = values.get("Kategori", "") or "Peserta Utama"
     if fold(category) not in {"peserta utama", "undangan"}:
         raise _Cell("Kategori", f"'{category}' bukan Peserta Utama/Undangan")
@@ -160,12 +152,13 @@ def _parse(header: str, fn, values: dict[str, str]):  # type: ignore[no-untyped-
         raise _Cell(header, str(exc)) from exc
 
 
-def _validate(session: Session, path: Path, cancelled) -> tuple[str, list[dict[str, object]]]:  # type: ignore[no-untyped-def]
+def _validate(session: Session, path: Path, cancelled):  # type: ignore[no-untyped-def]
     event_id = current_event(session).id
     resolve = _desa_resolver(session, event_id)
     errors = RowErrors(path.name)
     good: dict[str, dict[str, object]] = {}
-    for number, values in read_rows(path, templates.SPECS["invitations"][1]):
+    sheet = read_sheet(path, templates.SPECS["invitations"][1])
+    for number, values in sheet.rows:
         if cancelled and cancelled():
             raise InputRefused(f"{path.name}: impor dibatalkan, tidak ada yang diubah")
         if formula_errors(number, values, errors):
@@ -180,15 +173,16 @@ def _validate(session: Session, path: Path, cancelled) -> tuple[str, list[dict[s
             continue
         good[str(row["id"])] = row
     errors.raise_if_any()
-    return event_id, list(good.values())
+    return event_id, list(good.values()), sheet
 
 
 def _import_invitations(session: Session, path: Path, cancelled) -> ImportResult:  # type: ignore[no-untyped-def]
-    event_id, rows = _validate(session, path, cancelled)
+    event_id, rows, sheet = _validate(session, path, cancelled)
     query = select(Participant).where(
         Participant.event_id == event_id, Participant.source == "undangan"
     )
-    return upsert(session, "invitations", rows, {p.id: p for p in session.scalars(query)})
+    existing = {p.id: p for p in session.scalars(query)}
+    return upsert(session, "invitations", rows, existing).noted(sheet)
 
 
 def upsert(

@@ -7,7 +7,7 @@ audit entry), so "print every badge not printed yet" also knows what other lapto
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,12 +34,17 @@ class BadgeRun:
     path: Path
     count: int
     numbers: list[str]
+    # "U1234567: 漢字": badges with letters the embedded font has no glyph for (printed as boxes)
+    unprintable: list[str] = field(default_factory=list)
 
 
 def badge_of(row: Any) -> BadgeData:
+    from bid_desktop.domain.regions import village_word
     from bid_desktop.reports.badges import BadgeData  # reportlab: loaded when printing
 
-    desa = f"Desa {row.desa_name}, Kec. {row.kecamatan_name}" if row.desa_name else ""
+    desa = ""
+    if row.desa_name:
+        desa = f"{village_word(row.desa_code)} {row.desa_name}, Kec. {row.kecamatan_name}"
     if row.category == Category.UNDANGAN.value:
         place = " — ".join(p for p in (row.institution, desa) if p)
         band = "UNDANGAN" + (f" · {row.guest_category.upper()}" if row.guest_category else "")
@@ -67,6 +72,7 @@ def _query(event_id: str) -> Any:
             Participant.category,
             Participant.guest_category,
             Desa.name.label("desa_name"),
+            Desa.code.label("desa_code"),
             Desa.kecamatan_name,
         )
         .outerjoin(
@@ -122,13 +128,24 @@ def print_badges(
 
     event = current_event(session)
     rows = select_badges(session, event.id, which, ids, numbers)
-    count = write_badges(
-        out, (badge_of(r) for r in rows), event.name, layout=layout, progress=progress
-    )
+    data = [badge_of(r) for r in rows]
+    count = write_badges(out, data, event.name, layout=layout, progress=progress)
     for row in rows:
         audit(session, PRINT_ACTION, "participant", row.id, None, {"number": row.number})
     session.flush()
-    return BadgeRun(out, count, [r.number for r in rows])
+    return BadgeRun(out, count, [r.number for r in rows], unprintable_badges(data))
+
+
+def unprintable_badges(badges: Sequence[BadgeData]) -> list[str]:
+    """Which badges hold letters the font cannot print, by participant number (no names)."""
+    from bid_desktop.reports import fonts
+
+    found = []
+    for badge in badges:
+        letters = fonts.missing(" ".join((badge.name, badge.jabatan, badge.place)))
+        if letters:
+            found.append(f"{badge.number}: {letters}")
+    return found
 
 
 def printed_count(session: Session, participant_id: str) -> int:

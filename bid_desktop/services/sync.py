@@ -22,10 +22,8 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import Role
 from bid_desktop.domain.text import fold
-from bid_desktop.services import keystore
+from bid_desktop.services import keystore, sync_events
 from bid_desktop.services import station as station_service
-from bid_desktop.services import sync_events
-from bid_desktop.services.audit import audit, require_pin
 
 # Backups, restore and check live in their own modules; re-exported for existing callers.
 from bid_desktop.services.backups import (  # noqa: E402, F401
@@ -52,7 +50,6 @@ from bid_desktop.storage.models import Event, ImportLog, StationState
 from bid_desktop.sync import batch, keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.events import export_event_versions
-from bid_desktop.sync.invariants import verify_invariants
 from bid_desktop.sync.merge import export_versions
 
 Progress = Callable[[int, int, str], None]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bid_desktop.storage import retention
+from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.storage.retention import BACKUP_PREFIX
 
 __all__ = ["BACKUP_PREFIX", "BackupError", "BackupSpaceError", "backup_database"]
@@ -40,7 +41,7 @@ def ro_uri(path: Path) -> str:
     """A read-only SQLite URI for ``path`` (any characters: ( ) % # ? ö); ``immutable`` where
     the file or its folder cannot be written (a write-protected stick), since SQLite cannot
     create the ``-shm`` a WAL database needs there and would call a healthy file unreadable."""
-    uri = Path(path).absolute().as_uri() + "?mode=ro"
+    uri = sqlite_uri(path)  # percent-encoded, drive letters too (storage/paths.py)
     if not writable(path):
         uri += "&immutable=1"
     return uri

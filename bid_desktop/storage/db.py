@@ -25,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from bid_desktop import shipped
 from bid_desktop.storage.backup import backup_database, ro_uri
 from bid_desktop.storage.checkpoint import Checkpointer
+from bid_desktop.storage.paths import sqlalchemy_url
 from bid_desktop.sync import history
 
 if TYPE_CHECKING:
@@ -40,8 +41,8 @@ def alembic_config(db_url: str) -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    # configparser reads % as interpolation: a path with ( ) # ö is percent-encoded in a URL
+    # ConfigParser interpolates %: a folder like "100% data" must reach alembic as written.
+    cfg.set_main_option("script_location", str(migrations_dir()).replace("%", "%%"))
     cfg.set_main_option("sqlalchemy.url", db_url.replace("%", "%%"))
     return cfg
 
@@ -110,7 +111,7 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(sqlalchemy_url(path), future=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -157,7 +158,7 @@ def migrate(engine: Engine, path: Path, backup_dir: Path | None = None) -> bool:
     from alembic import command
 
     with engine.begin() as conn:
-        cfg = alembic_config(str(engine.url))
+        cfg = alembic_config(engine.url.render_as_string(hide_password=False))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return True

@@ -41,6 +41,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.storage.models import SYNCED_MODELS
+from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.sync import keys
 from bid_desktop.sync.merge import KNOWN_REVISIONS, SCHEMA_REVISION, upgrade_staged
 from bid_desktop.sync.validate import validate_staged
@@ -360,7 +361,7 @@ def _check_sqlite(data_path: Path, label: str) -> None:
         if handle.read(16) != b"SQLite format 3\x00":
             raise refuse(label, "berkas", f"{DATA} bukan basis data SQLite")
     try:
-        conn = sqlite3.connect(f"file:{data_path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(data_path), uri=True)
     except sqlite3.Error as exc:
         raise refuse(label, "berkas", f"{DATA} tidak dapat dibuka ({exc})") from exc
     try:
@@ -376,7 +377,7 @@ def _check_sqlite(data_path: Path, label: str) -> None:
 
 def _check_counts_and_event(data_path: Path, manifest: dict[str, Any], label: str) -> None:
     event_id = manifest["event_id"]
-    conn = sqlite3.connect(f"file:{data_path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(data_path), uri=True)
     try:
         (n,) = conn.execute("SELECT COUNT(*) FROM version").fetchone()
         (m,) = conn.execute("SELECT COUNT(*) FROM version_parent").fetchone()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.storage.models import SYNCED_MODELS
+from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.sync.history import payload_columns
 
 STAGE_TABLES = ("version", "version_parent")
@@ -210,7 +211,7 @@ def _check_edges(conn: sqlite3.Connection, label: str) -> None:
 def validate_staged(path: Path, label: str) -> None:
     """Refuse a malformed staged file with a one-line reason naming ``label`` and the check."""
     try:
-        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(Path(path)), uri=True)
     except sqlite3.Error as exc:
         raise _refuse(label, "berkas", f"bukan basis data SQLite ({exc})") from exc
     try:

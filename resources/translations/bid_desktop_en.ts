@@ -2438,6 +2438,10 @@ That event&apos;s passphrase:</translation>
         <translation>Badges: %d made → %s</translation>
     </message>
     <message>
+        <source>Huruf tidak ada di font, tercetak sebagai kotak (nomor peserta): %s</source>
+        <translation>Letters missing from the font, printed as boxes (participant numbers): %s</translation>
+    </message>
+    <message>
         <source>Tidak ada penampil PDF. Berkas badge: %s</source>
         <translation>No PDF viewer. Badge file: %s</translation>
     </message>
@@ -2460,6 +2464,10 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Impor daftar undangan</source>
         <translation>Import the invitation list</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
@@ -2941,6 +2949,10 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Impor %s: %d baris — %d baru, %d diperbarui, %d sama</source>
         <translation>Import %s: %d rows — %d new, %d updated, %d unchanged</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
         <source>Impor ditolak, tidak ada yang diubah: %s</source>

@@ -63,6 +63,22 @@ def test_template_then_import_then_refusal(qtbot, db, tmp_path: Path, monkeypatc
     assert _count(db) == 3
 
 
+def test_csv_with_a_title_row_is_imported_and_what_was_noticed_is_shown(qtbot, db, tmp_path: Path):
+    from tests import office_files as office
+
+    header = ["Nama", "Jabatan", "Jenis Kelamin", "Kode Desa", "Desa", "Instansi/Lembaga",
+              "No HP", "Kategori", "Kategori Tamu", "Perwakilan Perempuan", "Tempat Lahir"]  # fmt: skip
+    rows = [["DAFTAR UNDANGAN"], header, *[[*r, "Gisting"] for r in ROWS]]
+    path = office.csv_file(tmp_path / "undangan.csv", rows, delimiter=";", encoding="cp1252")
+    tab = make_tab(qtbot, db)
+    tab.desk_actions.import_file(path)
+    settle(tab)
+    text = tab.feedback.text()
+    assert tab.feedback.tone is Tone.OK and "3 baru" in text, text
+    assert "judul kolom dibaca dari baris 2" in text and "kolom diabaikan: 'Tempat Lahir'" in text
+    assert _count(db) == 3
+
+
 def test_badge_pdf_printed_on_a_pdf_printer_reads_back(qtbot, db, tmp_path: Path):
     numbers = add_invitees(db)
     source = tmp_path / "badges.pdf"
@@ -80,3 +96,18 @@ def test_badge_pdf_printed_on_a_pdf_printer_reads_back(qtbot, db, tmp_path: Path
     image = doc[0].render(scale=300 / 72).to_pil()
     decoded = sorted(r.text for r in zxingcpp.read_barcodes(image))
     assert decoded == sorted([numbers["Suyanto"], numbers["Rudi Hartono"]])
+
+
+def test_badge_with_letters_the_font_lacks_says_which_number(qtbot, db, monkeypatch):
+    from bid_desktop.services.events import current_event
+    from bid_desktop.services.registration_forms import ParticipantForm, register_walkin
+
+    monkeypatch.setattr(pdf, "open_pdf", lambda path: True)
+    with db.begin() as s:
+        form = ParticipantForm(name="Li Wei 李伟", desa_code="18.06.20.2001")
+        number = register_walkin(s, current_event(s).id, form)["number"]
+    tab = make_tab(qtbot, db)
+    tab.desk_actions.print_badges(tab.desk_actions.UNPRINTED)
+    settle(tab)
+    text = tab.feedback.text()
+    assert tab.feedback.tone is Tone.WARN and f"{number}: 李伟" in text, text

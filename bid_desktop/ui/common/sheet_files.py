@@ -41,7 +41,7 @@ class SheetFiles:
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.owner, QCoreApplication.translate("SheetFiles", "Impor %s") % TITLES[self.kind], "",
-            QCoreApplication.translate("SheetFiles", "Excel (*.xlsx)"),
+            QCoreApplication.translate("SheetFiles", "Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv)"),
         )  # fmt: skip
         if path:
             self.import_file(Path(path))
@@ -60,7 +60,8 @@ class SheetFiles:
                 QCoreApplication.translate(
                     "SheetFiles", "Impor %s: %d baris — %d baru, %d diperbarui, %d sama"
                 )
-                % (path.name, r.total, r.added, r.updated, r.unchanged),
+                % (path.name, r.total, r.added, r.updated, r.unchanged)
+                + "".join(f"\n{note}" for note in r.notes),
                 Tone.OK,
             )
             ctx.bus.data_changed.emit(kind)

@@ -131,10 +131,15 @@ class RegistrasiActions(QObject):
             self.tab.focus_box()
             return
         message = self.tr("Badge: %d dibuat → %s") % (run.count, run.path.name)
-        if quiet:
+        if run.unprintable:
+            message += "\n" + self.tr(
+                "Huruf tidak ada di font, tercetak sebagai kotak (nomor peserta): %s"
+            ) % "; ".join(run.unprintable)
+        if quiet and not run.unprintable:
             self.tab.ctx.bus.status.emit(message)
         else:
-            self.tab.feedback.show_message(message, Tone.INFO)
+            tone = Tone.WARN if run.unprintable else Tone.INFO
+            self.tab.feedback.show_message(message, tone)
         shown = (
             pdf.print_pdf(self.tab, run.path) if self.send_to_printer else pdf.open_pdf(run.path)
         )
@@ -186,7 +191,10 @@ class RegistrasiActions(QObject):
 
     def import_invitations(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.tab, self.tr("Impor daftar undangan"), "", self.tr("Excel (*.xlsx)")
+            self.tab,
+            self.tr("Impor daftar undangan"),
+            "",
+            self.tr("Lembar kerja (*.xlsx *.xlsm *.xls *.ods *.csv)"),
         )
         if path:
             self.import_file(Path(path))
@@ -203,7 +211,8 @@ class RegistrasiActions(QObject):
         def done(result: Any) -> None:
             self.tab.feedback.show_message(
                 self.tr("Impor %s: %d baris — %d baru, %d diperbarui, %d sama")
-                % (path.name, result.total, result.added, result.updated, result.unchanged),
+                % (path.name, result.total, result.added, result.updated, result.unchanged)
+                + "".join(f"\n{note}" for note in result.notes),
                 Tone.OK,
             )
             ctx.bus.data_changed.emit("participant")
