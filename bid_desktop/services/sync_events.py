@@ -16,6 +16,7 @@ TA merges exactly like a kabupaten TA merges the stations'.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import sqlite3
@@ -72,10 +73,8 @@ def known_keys(session: Session) -> dict[str, bytes]:
             row.package_key = b""
         if key is not None:
             found[str(row.event_id)] = key
-    try:
+    with contextlib.suppress(keystore.KeyMissing):  # a copied database: asked for elsewhere
         found[str(state.event_id)] = keystore.event_key(session)
-    except keystore.KeyMissing:
-        pass
     return found
 
 
