@@ -54,10 +54,25 @@ def cmd_live(args: argparse.Namespace) -> int:
             from bid_desktop.services.live_discovery import start_discovery
 
             discovery = start_discovery(node)
-        done.wait()
+        _report_until(node, done)
     finally:
         if discovery is not None:
             discovery.close()
         node.stop()
         db.dispose()
     return 0
+
+
+def _report_until(node: object, done: threading.Event) -> None:
+    """Print a line whenever a peer's state changes (connected, refused, unreachable)."""
+    from bid_desktop.services.live import LiveNode
+
+    assert isinstance(node, LiveNode)
+    seen: dict[str, tuple[str, str]] = {}
+    while not done.wait(0.5):
+        for peer in node.statuses():
+            now = (peer.state, peer.station)
+            if seen.get(peer.address) != now:
+                seen[peer.address] = now
+                station = f" {peer.station}" if peer.station else ""
+                out(f"peer {peer.address}{station}: {peer.state}")

@@ -199,6 +199,10 @@ class LiveNode:
                     self._stop.wait(30.0)
                     continue
                 got = self._merge(answer) if answer.package else {}
+            except client.WrongKey as exc:
+                self._set(address, state="ditolak", reason=str(exc))
+                self._stop.wait(MAX_BACKOFF)
+                continue
             except client.PeerError as exc:
                 self._set(address, state="tidak terjangkau", reason=str(exc))
                 self._stop.wait(backoff)

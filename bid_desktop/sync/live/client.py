@@ -25,6 +25,10 @@ class PeerError(Exception):
     """The peer could not be reached or answered nonsense (message: Indonesian, no data)."""
 
 
+class WrongKey(PeerError):
+    """The peer does not hold this event's key (another event, a stranger)."""
+
+
 @dataclass
 class PullAnswer:
     station: str
@@ -86,7 +90,7 @@ def pull(
         try:
             protocol.check_server_proof(akey, client_nonce, server_nonce, proof)
         except protocol.ProtocolError as exc:
-            raise PeerError("peer tidak memegang kunci acara ini") from exc
+            raise WrongKey("peer tidak memegang kunci acara ini") from exc
         skey = protocol.session_key(akey, client_nonce, server_nonce)
         request = {
             "station": station,
