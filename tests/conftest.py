@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("BID_LIVE", "0")  # no live sync in windows under test unless asked
 
 from bid_desktop.services.events import EventSetup, create_event  # noqa: E402
 from bid_desktop.storage.db import Database, open_database  # noqa: E402

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 LONG_POLL = 20.0
 MAX_BACKOFF = 10.0
+DEFAULT_PORT = 8765  # the port a typed address names (another one when it is taken)
 
 
 @dataclass
@@ -113,7 +114,13 @@ class LiveNode:
             watcher=self.watcher,
             on_peer=self._heard_from,
         )
-        self.server, _thread = server.start(self.context, host, port)
+        try:
+            self.server, _thread = server.start(self.context, host, port)
+        except OSError:
+            if port == 0:
+                self.watcher.close()
+                raise
+            self.server, _thread = server.start(self.context, host, 0)
         self.address = self.server.server_address
         self._spawn(self._watch, "bid-live-watch")
 
@@ -145,8 +152,10 @@ class LiveNode:
         self._stop.set()
         self.server.shutdown()
         self.server.server_close()
+        deadline = time.monotonic() + 1.0
         for thread in self._threads:
-            thread.join(timeout=0.5)  # a long-poll in flight ends on its own; never merges
+            # a long-poll in flight ends on its own and never merges after stop
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
         with self._merge_lock:
             self.watcher.close()
 
