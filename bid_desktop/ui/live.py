@@ -55,6 +55,7 @@ class LiveSync(QObject):
         self.discovery_wanted = discovery
         self.node: Any = None
         self.discovery: Any = None
+        self._addresses: list[str] | None = None
         self._lock = threading.Lock()
         self.label = QLabel()
         self.news.connect(self._arrived)
@@ -127,11 +128,13 @@ class LiveSync(QObject):
             return
         stamps = sum(1 for _r, entity in news.new_hard_conflicts if entity == "commitment")
         if stamps:
-            text = self.tr("Konflik keras baru pada %d cap komitmen (dari %s): periksa di "
-                           "Sinkronisasi → Konflik") % (stamps, news.peer)
+            text = self.tr(
+                "Konflik keras baru pada %d cap komitmen (dari %s): periksa di Sinkronisasi"
+            ) % (stamps, news.peer)
         else:
-            text = self.tr("Konflik keras baru dari %s: %d catatan, periksa di "
-                           "Sinkronisasi → Konflik") % (news.peer, len(news.new_hard_conflicts))
+            text = self.tr(
+                "Konflik keras baru dari %s: %d catatan, periksa di Sinkronisasi"
+            ) % (news.peer, len(news.new_hard_conflicts))
         self.label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.ctx.bus.status.emit(text)
         self.ctx.bus.data_changed.emit("conflict")
@@ -140,16 +143,28 @@ class LiveSync(QObject):
         with self._lock:
             node = self.node
         if node is None:
-            self.label.setText(self.tr("Langsung: mati") if not self._timer.isActive() else
-                               self.tr("Langsung: menyiapkan…"))
+            if self._timer.isActive():
+                self.label.setText(self.tr("Langsung: menyiapkan…"))
+            else:
+                self.label.setText(self.tr("Langsung: mati"))
             self.label.setToolTip("")
             return
         peers = node.statuses()
         if not peers:
             self.label.setText(self.tr("Langsung: mencari laptop lain…"))
         else:
-            self.label.setText(self.tr("Langsung: %s") % ", ".join(self._peer_text(p) for p in peers))
-        self.label.setToolTip(self.tr("Laptop ini: port %d") % node.port)
+            texts = ", ".join(self._peer_text(p) for p in peers)
+            self.label.setText(self.tr("Langsung: %s") % texts)
+        lines = [self.tr("Alamat laptop ini: %s") % self._own_addresses(node.port)]
+        lines += [f"{p.station or p.address} ({p.address}): {p.reason}" for p in peers if p.reason]
+        self.label.setToolTip("\n".join(lines))
+
+    def _own_addresses(self, port: int) -> str:
+        if self._addresses is None:
+            from bid_desktop.services.live_discovery import local_ipv4
+
+            self._addresses = local_ipv4()
+        return ", ".join(f"{ip}:{port}" for ip in self._addresses) or f"port {port}"
 
     def _peer_text(self, peer: Any) -> str:
         name = peer.station or peer.address
