@@ -132,9 +132,10 @@ class LiveSync(QObject):
                 "Konflik keras baru pada %d cap komitmen (dari %s): periksa di Sinkronisasi"
             ) % (stamps, news.peer)
         else:
-            text = self.tr(
-                "Konflik keras baru dari %s: %d catatan, periksa di Sinkronisasi"
-            ) % (news.peer, len(news.new_hard_conflicts))
+            text = self.tr("Konflik keras baru dari %s: %d catatan, periksa di Sinkronisasi") % (
+                news.peer,
+                len(news.new_hard_conflicts),
+            )
         self.label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.ctx.bus.status.emit(text)
         self.ctx.bus.data_changed.emit("conflict")

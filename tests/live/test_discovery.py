@@ -25,9 +25,7 @@ def test_two_laptops_find_each_other_and_advertise_nothing_identifying(tmp_path)
         pytest.skip("no multicast on this machine's loopback")
     try:
         wait_until(
-            lambda: all(
-                any(p.state == "terhubung" for p in n.statuses()) for n in nodes
-            ),
+            lambda: all(any(p.state == "terhubung" for p in n.statuses()) for n in nodes),
             "both laptops found and reached each other",
         )
         stations = {p.station for n in nodes for p in n.statuses()}

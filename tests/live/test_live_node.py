@@ -30,10 +30,10 @@ def test_a_hole_in_a_station_history_is_filled(tmp_path):
     staged = stage(source, tmp_path)
     conn = sqlite3.connect(staged)
     # keep the first and the last versions of REG1, drop every tenth in between
+    conn.execute("DELETE FROM version WHERE station = 'REG1' AND rowid % 10 = 5 AND rowid > 20")
     conn.execute(
-        "DELETE FROM version WHERE station = 'REG1' AND rowid % 10 = 5 AND rowid > 20"
+        "DELETE FROM version_parent WHERE version_id NOT IN (SELECT version_id FROM version)"
     )
-    conn.execute("DELETE FROM version_parent WHERE version_id NOT IN (SELECT version_id FROM version)")
     conn.commit()
     conn.close()
     merge_staged(hole, [staged])
@@ -44,9 +44,7 @@ def test_a_hole_in_a_station_history_is_filled(tmp_path):
     pulling.context.max_rows = serving.context.max_rows = 7  # pages, so the cursor is used
     try:
         pulling.add_peer(f"127.0.0.1:{serving.port}")
-        wait_until(
-            lambda: version_ids(source.path) <= version_ids(hole.path), "the hole is filled"
-        )
+        wait_until(lambda: version_ids(source.path) <= version_ids(hole.path), "the hole is filled")
     finally:
         pulling.stop()
         serving.stop()

@@ -100,9 +100,7 @@ def pull(
         }
         body = protocol.seal_json(skey, b"pull", request)
         conn.sock.settimeout(wait + CONNECT_TIMEOUT + 10)
-        conn.request(
-            "POST", f"/live/pull?c={client_nonce}&s={server_nonce}", body=body, headers={}
-        )
+        conn.request("POST", f"/live/pull?c={client_nonce}&s={server_nonce}", body=body, headers={})
         response = conn.getresponse()
         answer = _read(response, MAX_ANSWER_BYTES)
         if response.status != 200:
