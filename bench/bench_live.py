@@ -171,7 +171,9 @@ def run(n: int, seconds: float, every: float, kills: int, folder: Path) -> dict[
     ticks1 = [lap.cpu_ticks() for lap in laptops]
     for lap in laptops:
         lap.stop()
-    return _figures(laptops, killed, ok, catch_up, [(b - a) / idle for a, b in zip(ticks0, ticks1)])
+    return _figures(
+        laptops, killed, ok, catch_up, [(b - a) / idle for a, b in zip(ticks0, ticks1, strict=True)]
+    )
 
 
 def _figures(laptops, killed, ok, catch_up, idle_ticks):  # type: ignore[no-untyped-def]

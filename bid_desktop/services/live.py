@@ -189,6 +189,16 @@ class LiveNode:
                 if peer.station == station:
                     peer.they_lack = vector.behind(mine, theirs)
 
+    def _direct(self, address: str) -> list[str]:
+        """Stations this laptop is pulling from first hand right now (other than ``address``):
+        the peer at ``address`` need not relay their versions."""
+        with self._status_lock:
+            return [
+                p.station
+                for a, p in self._peers.items()
+                if a != address and p.station and p.state == "terhubung"
+            ]
+
     def _set(self, address: str, **changes: object) -> None:
         with self._status_lock:
             peer = self._peers[address]
@@ -202,7 +212,15 @@ class LiveNode:
         while not self._stop.is_set():
             mine, _gen = self.watcher.snapshot()
             try:
-                answer = client.pull(address, self._akey, self.me.station, mine, cursors, wait=wait)
+                answer = client.pull(
+                    address,
+                    self._akey,
+                    self.me.station,
+                    mine,
+                    cursors,
+                    wait=wait,
+                    direct=self._direct(address),
+                )
                 if answer.refused or answer.station == self.me.station:
                     self._set(address, state="ditolak", reason="kode stasiun sama")
                     self._stop.wait(30.0)

@@ -66,6 +66,7 @@ def pull(
     cursors: dict[str, str],
     *,
     wait: float,
+    direct: list[str] | None = None,
 ) -> PullAnswer:
     """Handshake with ``address`` then ask for what ``mine`` lacks (long-poll ``wait`` s)."""
     host, port = split_address(address)
@@ -97,6 +98,7 @@ def pull(
             "vector": vector.to_json(mine),
             "cursors": cursors,
             "wait": wait,
+            "direct": sorted(direct or []),
         }
         body = protocol.seal_json(skey, b"pull", request)
         conn.sock.settimeout(wait + CONNECT_TIMEOUT + 10)

@@ -134,6 +134,7 @@ class _Handler(BaseHTTPRequestHandler):
         station = str(request["station"])
         theirs = vector.from_json(request["vector"])
         cursors = vector.cursors_from_json(request.get("cursors"))
+        direct = vector.stations_from_json(request.get("direct")) - {ctx.station}
         if station == ctx.station:
             meta = {"refused": "station", "station": ctx.station}
             self._send(200, protocol.pack_answer(protocol.seal_json(skey, b"meta", meta), b""))
@@ -141,8 +142,8 @@ class _Handler(BaseHTTPRequestHandler):
         if ctx.on_peer is not None:
             ctx.on_peer(station, theirs)
         wait = min(max(float(request.get("wait", 0)), 0.0), MAX_WAIT)
-        mine = _wait_for_news(ctx.watcher, theirs, cursors, wait)
-        meta, package = build_answer(ctx, mine, theirs, cursors)
+        mine = _wait_for_news(ctx.watcher, theirs, cursors, direct, wait)
+        meta, package = build_answer(ctx, mine, theirs, cursors, direct)
         self._send(200, protocol.pack_answer(protocol.seal_json(skey, b"meta", meta), package))
 
 
@@ -150,26 +151,37 @@ def _wait_for_news(
     watcher: vector.VersionWatcher,
     theirs: vector.Vector,
     cursors: dict[str, str],
+    direct: frozenset[str],
     wait: float,
 ) -> vector.Vector:
     deadline = time.monotonic() + wait
     while True:
         mine, generation = watcher.snapshot()
         left = deadline - time.monotonic()
-        if left <= 0 or vector.may_lack(mine, theirs, cursors):
+        if left <= 0 or vector.may_lack(mine, theirs, cursors, direct):
             return mine
         watcher.wait_change(generation, min(left, 1.0))
 
 
 def build_answer(
-    ctx: ServeContext, mine: vector.Vector, theirs: vector.Vector, cursors: dict[str, str]
+    ctx: ServeContext,
+    mine: vector.Vector,
+    theirs: vector.Vector,
+    cursors: dict[str, str],
+    direct: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Any], bytes]:
     """(meta, sealed package or b"" when the peer lacks nothing)."""
     conn = vector.connect(ctx.db_path)
     try:
         conn.execute("BEGIN")  # one snapshot for the rows and their edges
         batch = vector.select_batch(
-            conn, mine, theirs, cursors, max_rows=ctx.max_rows, max_bytes=ctx.max_bytes
+            conn,
+            mine,
+            theirs,
+            cursors,
+            max_rows=ctx.max_rows,
+            max_bytes=ctx.max_bytes,
+            direct=direct,
         )
         conn.execute("COMMIT")
     finally:

@@ -58,11 +58,16 @@ def behind(mine: Vector, theirs: Vector) -> int:
     return sum(max(0, n - theirs.get(s, ("", 0))[1]) for s, (_h, n) in mine.items())
 
 
-def may_lack(mine: Vector, theirs: Vector, cursors: dict[str, str]) -> bool:
-    """True when the other side may lack something I hold (checked in memory)."""
+def may_lack(
+    mine: Vector, theirs: Vector, cursors: dict[str, str], direct: frozenset[str] = frozenset()
+) -> bool:
+    """True when the other side may lack something I hold (checked in memory), leaving out
+    the stations it pulls from directly (``direct``)."""
     if cursors:
         return True
     for station, (hlc, n) in mine.items():
+        if station in direct:
+            continue
         their_hlc, their_n = theirs.get(station, ("", 0))
         if hlc > their_hlc or n > their_n:
             return True
@@ -93,6 +98,16 @@ def from_json(obj: object) -> Vector:
             raise ValueError("vector")
         out[station] = (value[0], value[1])
     return out
+
+
+def stations_from_json(obj: object) -> frozenset[str]:
+    if obj is None:
+        return frozenset()
+    if not isinstance(obj, list) or len(obj) > MAX_STATIONS:
+        raise ValueError("stations")
+    if not all(isinstance(s, str) and len(s) <= 16 for s in obj):
+        raise ValueError("stations")
+    return frozenset(obj)
 
 
 def cursors_from_json(obj: object) -> dict[str, str]:
@@ -176,12 +191,17 @@ def select_batch(
     *,
     max_rows: int,
     max_bytes: int,
+    direct: frozenset[str] = frozenset(),
 ) -> Batch:
     """The versions (and their parent edges) the peer lacks, at most ``max_rows`` /
-    ``max_bytes`` of payload (at least one clock value), in clock order."""
+    ``max_bytes`` of payload (at least one clock value), in clock order. Stations in
+    ``direct`` are left out: the peer is connected to them and gets their versions first hand
+    (in a full mesh, relaying them too would send every stamp N-1 times to every laptop)."""
     batch = Batch()
     candidates: list[tuple[Any, ...]] = []
     for station, (hlc, _n) in sorted(mine.items()):
+        if station in direct and station not in cursors:
+            continue
         if station in cursors:
             after = cursors[station]
         else:
