@@ -104,6 +104,8 @@ class LiveNode:
         self._status_lock = threading.Lock()
         self._peers: dict[str, PeerStatus] = {}
         self._threads: list[threading.Thread] = []
+        self._tmp = tempfile.TemporaryDirectory(prefix="bid-live-")
+        self._inbox = Path(self._tmp.name)
         self.watcher = vector.VersionWatcher(db.path)
         self.context = server.ServeContext(
             db_path=db.path,
@@ -158,6 +160,7 @@ class LiveNode:
             thread.join(timeout=max(0.0, deadline - time.monotonic()))
         with self._merge_lock:
             self.watcher.close()
+            self._tmp.cleanup()
 
     @property
     def stopped(self) -> bool:
@@ -239,6 +242,12 @@ class LiveNode:
                 self._set(address, state="ditolak", reason=str(exc))
                 self._stop.wait(MAX_BACKOFF)
                 continue
+            except (OSError, sqlite3.Error) as exc:  # disk full, database locked too long...
+                log.warning("live: merge from %s failed", address, exc_info=True)
+                self._set(address, state="tidak terjangkau", reason=type(exc).__name__)
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+                continue
             backoff = 0.5
             _advance(cursors, answer, got)
             wait = 0.0 if answer.more else self.long_poll
@@ -256,11 +265,12 @@ class LiveNode:
     def _merge(self, answer: client.PullAnswer) -> dict[str, str]:
         """Check and merge one pulled package; returns the latest clock per station in it."""
         label = f"langsung-{answer.station}"
-        with tempfile.TemporaryDirectory(prefix="bid-live-in-") as tmp:
-            path = Path(tmp) / f"{label}.bidsync"
-            path.write_bytes(answer.package)
+        path = self._inbox / f"{label}-{threading.get_ident()}.bidsync"
+        stage = self._inbox / f"stage-{threading.get_ident()}"
+        path.write_bytes(answer.package)
+        try:
             opened = pkg.open_package(
-                path, Path(tmp) / "stage", key=self.me.package_key, event_id=self.me.event_id
+                path, stage, key=self.me.package_key, event_id=self.me.event_id
             )
             got = _latest_per_station(opened.data_path)
             with self._merge_lock:
@@ -281,6 +291,10 @@ class LiveNode:
                     self.db, [(opened.data_path, label)], prepare=prepare, finish=finish
                 )
                 self.watcher.refresh()
+        finally:
+            path.unlink(missing_ok=True)
+            for staged in stage.glob("*") if stage.exists() else []:
+                staged.unlink()
         figures = result.files[0]
         with self._status_lock:
             for peer in self._peers.values():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +76,7 @@ def pull(
         conn.connect()
         assert conn.sock is not None
         conn.sock.settimeout(CONNECT_TIMEOUT + 5)
+        conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # see server.setup
         client_nonce = protocol.new_nonce()
         conn.request("GET", f"/live/hello?c={client_nonce}")
         response = conn.getresponse()

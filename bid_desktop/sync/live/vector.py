@@ -253,12 +253,13 @@ def _parents(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def write_stage(path: Path, rows: Iterable[tuple[Any, ...]], parents: list[tuple[str, str]]):
-    """A staged version file (the ``data.sqlite`` of a package) holding ``rows``."""
-    path.unlink(missing_ok=True)
-    conn = sqlite3.connect(str(path))
+def stage_bytes(
+    rows: Iterable[tuple[Any, ...]], parents: list[tuple[str, str]]
+) -> tuple[bytes, dict[str, int | str]]:
+    """A staged version file (the ``data.sqlite`` of a package) holding ``rows``, built in
+    memory (no file, no fsync: a batch is small), and its counts for the manifest."""
+    conn = sqlite3.connect(":memory:")
     try:
-        conn.execute("PRAGMA journal_mode=OFF")
         for ddl in STAGE_DDL:
             conn.execute(ddl.format(schema="main"))
         conn.executemany(f"INSERT INTO version ({_VCOLS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -266,6 +267,7 @@ def write_stage(path: Path, rows: Iterable[tuple[Any, ...]], parents: list[tuple
         conn.commit()
         n, lo, hi = conn.execute("SELECT COUNT(*), MIN(hlc), MAX(hlc) FROM version").fetchone()
         (m,) = conn.execute("SELECT COUNT(*) FROM version_parent").fetchone()
+        data = conn.serialize()
     finally:
         conn.close()
-    return {"version": n, "version_parent": m, "min_hlc": lo or "", "max_hlc": hi or ""}
+    return data, {"version": n, "version_parent": m, "min_hlc": lo or "", "max_hlc": hi or ""}
