@@ -152,6 +152,10 @@ def run(n: int, seconds: float, every: float, kills: int, folder: Path) -> dict[
     for lap in laptops:
         assert lap.proc is not None
         wait_line(lap.proc, "ready")  # type: ignore[arg-type]
+    converged(laptops)  # the first exchange (every laptop's menu and event) settles
+    time.sleep(1.5)
+    baseline = time.time()
+    (folder / "go").touch()
     killed: set[str] = set()
     if kills:
         time.sleep(seconds / 3)
@@ -171,12 +175,26 @@ def run(n: int, seconds: float, every: float, kills: int, folder: Path) -> dict[
     ticks1 = [lap.cpu_ticks() for lap in laptops]
     for lap in laptops:
         lap.stop()
-    return _figures(
-        laptops, killed, ok, catch_up, [(b - a) / idle for a, b in zip(ticks0, ticks1, strict=True)]
-    )
+    idle_ticks = [(b - a) / idle for a, b in zip(ticks0, ticks1, strict=True)]
+    return _figures(laptops, killed, ok, catch_up, idle_ticks, baseline)
 
 
-def _figures(laptops, killed, ok, catch_up, idle_ticks):  # type: ignore[no-untyped-def]
+def _sent_since(lap: Laptop, baseline: float, end: float) -> int:
+    """Bytes a laptop's server sent between ``baseline`` and ``end`` (every incarnation)."""
+    first: dict[object, int] = {}
+    last: dict[object, int] = {}
+    for ev in lap.events():
+        if "sent" not in ev:
+            continue
+        pid, t, sent = ev.get("pid"), float(ev.get("t", 0)), int(ev["sent"])  # type: ignore[arg-type]
+        if t <= baseline:
+            first[pid] = sent
+        elif t <= end:
+            last[pid] = sent
+    return sum(n - first.get(pid, 0) for pid, n in last.items())
+
+
+def _figures(laptops, killed, ok, catch_up, idle_ticks, baseline):  # type: ignore[no-untyped-def]
     import os
 
     hz = os.sysconf("SC_CLK_TCK")
@@ -190,13 +208,8 @@ def _figures(laptops, killed, ok, catch_up, idle_ticks):  # type: ignore[no-unty
                     steady.add(str(ev["stamp"]))
     seen = {str(e["seen"]): float(e["t"]) for e in laptops[0].events() if "seen" in e}  # type: ignore[arg-type]
     latency = sorted(seen[c] - stamps[c] for c in steady if c in seen)
-    sent = 0
-    for lap in laptops:
-        last: dict[object, int] = {}
-        for ev in lap.events():
-            if "sent" in ev:
-                last[ev.get("pid")] = int(ev["sent"])  # type: ignore[arg-type]
-        sent += sum(last.values())
+    end = max(seen.values(), default=baseline) + 1.0
+    sent = sum(_sent_since(lap, baseline, end) for lap in laptops)
     final = {snapshot(lap.db) for lap in laptops}
     everywhere = next(iter(final))[1] if len(final) == 1 else ""
     lost = [c for c in stamps if c not in everywhere]
@@ -255,6 +268,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[4, 12])
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--every", type=float, default=3.0, help="seconds between stamps")
     args = parser.parse_args()
     print(machine(), flush=True)
     with tempfile.TemporaryDirectory(prefix="bid-bench-live-") as tmp:
@@ -264,7 +278,7 @@ def main() -> int:
             folder = Path(tmp) / f"n{n}"
             folder.mkdir()
             kills = 2 if n >= 8 else 1
-            every = 1.0 if n <= 4 else 2.0
+            every = args.every
             f = run(n, args.seconds, every, kills, folder)
             print(f"N={n}: {json.dumps(f)}", flush=True)
             p95 = float(f["p95"])  # type: ignore[arg-type]

@@ -44,8 +44,8 @@ def main() -> int:
     elif node.me.station.startswith("J3"):
         threading.Thread(target=_watch, args=(db, done, note), daemon=True).start()
     while not done.wait(1.0):
-        note({"sent": node.bytes_sent, "pid": os.getpid()})
-    note({"sent": node.bytes_sent, "pid": os.getpid()})
+        note({"sent": node.bytes_sent, "pid": os.getpid(), "t": time.time()})
+    note({"sent": node.bytes_sent, "pid": os.getpid(), "t": time.time()})
     node.stop()
     return 0
 
@@ -56,6 +56,10 @@ def _stamp(db, combos, every: float, done: threading.Event, note) -> None:  # ty
 
     with db.begin() as s:
         event_id = str(s.query(StationState).one().event_id)
+    go = Path(db.path).with_name("go")
+    while not go.exists():  # the bench says when the first exchange has settled
+        if done.wait(0.2):
+            return
     for desa, innovation in combos:
         with db.begin() as s:
             if s.get(Commitment, ids.commitment_id(event_id, desa, innovation)) is not None:
