@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "bid_desktop.commands.imports",
     "bid_desktop.commands.registration",
     "bid_desktop.commands.sync",
+    "bid_desktop.commands.live",
     "bid_desktop.commands.maintenance",
     "bid_desktop.commands.bursa",
     "bid_desktop.commands.exchange",

@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # events stay fast (tests/unit/test_secrets.py checks the new cost on its own)
 os.environ["BID_DATA_DIR"] = tempfile.mkdtemp(prefix="bid-test-data-")
 os.environ.setdefault("BID_KDF_COST", "14")
+os.environ.setdefault("BID_LIVE", "0")  # no live sync in windows under test unless asked
 
 from bid_desktop.services.events import EventSetup, create_event  # noqa: E402
 from bid_desktop.storage.db import Database, open_database  # noqa: E402

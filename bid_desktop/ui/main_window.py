@@ -15,12 +15,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from bid_desktop.services import station as station_service
 from bid_desktop.storage.models import StationState
 from bid_desktop.sync.history import pending_export_count
 from bid_desktop.ui.context import AppContext
+from bid_desktop.ui.live import LiveSync, live_enabled
 
 if TYPE_CHECKING:
     from bid_desktop.ui.sinkronisasi.backup_timer import BackupTimer
@@ -103,6 +112,7 @@ class MainWindow(QMainWindow):
                 self.tab_by_role.roles.append(role)
                 self.tab_by_role.pending[role] = (module, cls)
         self.tabs.currentChanged.connect(self._tab_opened)
+        self.live = LiveSync(ctx, self)
         self._build_status_bar()
         self._build_menu()
         self.show_role(ctx.station.role)
@@ -124,6 +134,8 @@ class MainWindow(QMainWindow):
 
     def _after_start(self) -> None:
         self._start_backup_timer()
+        if live_enabled():
+            self.live.start()
         self.ctx.tasks.run(warm_up)
 
     @property
@@ -195,6 +207,7 @@ class MainWindow(QMainWindow):
             self.lbl_db,
             self.lbl_backup,
             self.lbl_pending,
+            self.live.label,
         ):
             bar.addPermanentWidget(label)
 
@@ -204,6 +217,7 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
+        self._build_live_menu(menu)
         menu.addSeparator()
         quit_action = QAction(self.tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -220,6 +234,25 @@ class MainWindow(QMainWindow):
         guide.setShortcut(QKeySequence("F1"))
         guide.triggered.connect(self.open_guide)
         help_menu.addAction(guide)
+
+    def _build_live_menu(self, menu: QMenu) -> None:
+        self.act_live = QAction(self.tr("Sinkron &langsung (jaringan lokal)"), self)
+        self.act_live.setCheckable(True)
+        self.act_live.setChecked(live_enabled())
+        self.act_live.toggled.connect(self.live.set_enabled)
+        menu.addAction(self.act_live)
+        typed = QAction(self.tr("Tambah alamat laptop lain…"), self)
+        typed.triggered.connect(self.ask_peer_address)
+        menu.addAction(typed)
+
+    def ask_peer_address(self) -> None:
+        address, ok = QInputDialog.getText(
+            self,
+            self.tr("Alamat laptop lain"),
+            self.tr("Alamat dan port (contoh 192.168.43.12:8765), tertera di laptop itu:"),
+        )
+        if ok and address.strip():
+            self.live.add_peer(address.strip())
 
     def open_settings(self) -> None:
         from bid_desktop.ui.settings.dialog import SettingsDialog
@@ -273,6 +306,7 @@ class MainWindow(QMainWindow):
         self._backup_start.stop()
         if self._backup_timer is not None:
             self._backup_timer.stop()
+        self.live.stop()
         self.ctx.tasks.shutdown()
         super().closeEvent(event)
 

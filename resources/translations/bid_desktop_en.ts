@@ -1728,6 +1728,57 @@ That event&apos;s passphrase:</translation>
     </message>
 </context>
 <context>
+    <name>LiveSync</name>
+    <message>
+        <source>Konflik keras baru pada %d cap komitmen (dari %s): periksa di Sinkronisasi</source>
+        <translation>New hard conflict on %d commitment stamp(s) (from %s): check in Synchronisation</translation>
+    </message>
+    <message>
+        <source>Konflik keras baru dari %s: %d catatan, periksa di Sinkronisasi</source>
+        <translation>New hard conflict from %s: %d record(s), check in Synchronisation</translation>
+    </message>
+    <message>
+        <source>Langsung: menyiapkan…</source>
+        <translation>Live: starting…</translation>
+    </message>
+    <message>
+        <source>Langsung: mati</source>
+        <translation>Live: off</translation>
+    </message>
+    <message>
+        <source>Langsung: mencari laptop lain…</source>
+        <translation>Live: looking for other laptops…</translation>
+    </message>
+    <message>
+        <source>Langsung: %s</source>
+        <translation>Live: %s</translation>
+    </message>
+    <message>
+        <source>Alamat laptop ini: %s</source>
+        <translation>This laptop&apos;s address: %s</translation>
+    </message>
+    <message>
+        <source>%s tertinggal %d</source>
+        <translation>%s behind by %d</translation>
+    </message>
+    <message>
+        <source>%s sinkron</source>
+        <translation>%s in sync</translation>
+    </message>
+    <message>
+        <source>%s ditolak</source>
+        <translation>%s refused</translation>
+    </message>
+    <message>
+        <source>%s tak terjangkau</source>
+        <translation>%s unreachable</translation>
+    </message>
+    <message>
+        <source>%s menghubungkan</source>
+        <translation>%s connecting</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Registrasi</source>
@@ -1776,6 +1827,22 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>&amp;Panduan pengguna</source>
         <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>Sinkron &amp;langsung (jaringan lokal)</source>
+        <translation>&amp;Live sync (local network)</translation>
+    </message>
+    <message>
+        <source>Tambah alamat laptop lain…</source>
+        <translation>Add another laptop&apos;s address…</translation>
+    </message>
+    <message>
+        <source>Alamat laptop lain</source>
+        <translation>Another laptop&apos;s address</translation>
+    </message>
+    <message>
+        <source>Alamat dan port (contoh 192.168.43.12:8765), tertera di laptop itu:</source>
+        <translation>Address and port (e.g. 192.168.43.12:8765), shown on that laptop:</translation>
     </message>
     <message>
         <source>Panduan</source>
