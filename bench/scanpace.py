@@ -34,7 +34,8 @@ class Outcome:
     merged: int = 0
     lost: int = 0
     routed: int = 0
-    latency_ms: list[float] = field(default_factory=list)
+    latency_ms: list[float] = field(default_factory=list)  # Enter → shown (queue included)
+    service_ms: list[float] = field(default_factory=list)  # its turn came → shown
 
 
 def people(path: Path, event_id: str) -> list[dict[str, Any]]:
@@ -170,6 +171,19 @@ def run_station(station: Station, ctx: Any, sample: list[dict[str, Any]], seed: 
         if order[index : index + 1] != [text] or not station.shows(by_number[text]):
             out.misrouted += 1
 
+    started: list[float] = []
+    start = station.queue.start
+
+    def timed_start(item: Any) -> Any:
+        started.append(time.perf_counter())
+        return start(item)
+
+    def served(_item: Any) -> None:
+        if started:
+            out.service_ms.append((time.perf_counter() - started.pop()) * 1000)
+
+    station.queue.start = timed_start
+    station.queue.handled.connect(served)
     station.queue.handled.connect(handled)
     settle(ctx, 4)
     targets = focus_targets(station.tab)
@@ -190,6 +204,8 @@ def run_station(station: Station, ctx: Any, sample: list[dict[str, Any]], seed: 
     out.misrouted += leftovers(station.tab)
     out.routed = station.tab.scanner.routed
     station.queue.handled.disconnect(handled)
+    station.queue.handled.disconnect(served)
+    station.queue.start = start
     return out
 
 

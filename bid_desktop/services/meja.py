@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from bid_desktop.domain import amounts, ids
 from bid_desktop.domain.enums import BURSA_LABELS, Bursa
 from bid_desktop.domain.text import fold
+from bid_desktop.services import stamp_checks as checks
 from bid_desktop.services.audit import audit
 from bid_desktop.services.bursa import check_bursa
 from bid_desktop.services.bursa_rooms import save_table
@@ -277,12 +278,14 @@ class StampForm:
     planned_year: int | None
     notes: str = ""
     kepala_desa: str = ""
+    confirmed: frozenset[str] = frozenset()  # questions the table answered yes (stamp_checks)
 
 
 @dataclass
 class StampResult:
     created: bool
     row: dict[str, Any]
+    changed: bool = True  # False: the same values stamped again
 
 
 def stamp(session: Session, table: TableIdentity, form: StampForm) -> StampResult:
@@ -295,8 +298,12 @@ def stamp(session: Session, table: TableIdentity, form: StampForm) -> StampResul
         raise UserError(f"Perkiraan anggaran: {preview.error}")
     if preview.amount is None:
         raise UserError("Perkiraan anggaran wajib diisi (contoh: Rp 150.000.000, 150jt, 1,5 M)")
-    cid = ids.commitment_id(event_id, form.desa_code, form.innovation_code)
-    existing = session.get(Commitment, cid)
+    innovation = find_innovation(session, event_id, form.innovation_code)
+    desa = find_desa(session, event_id, form.desa_code)
+    existing = session.get(Commitment, ids.commitment_id(event_id, desa.code, innovation.code))
+    stamp_values = (preview.amount, form.planned_year, form.notes.strip())
+    checks.check_stamp(session, event_id, table.bursa, desa.name, innovation, existing,
+                       stamp_values, form.confirmed)  # fmt: skip
     before = {c: getattr(existing, c) for c in COMMITMENT_FIELDS} if existing else None
     data = StampInput(
         desa_code=form.desa_code,
@@ -312,8 +319,12 @@ def stamp(session: Session, table: TableIdentity, form: StampForm) -> StampResul
     if before != after:
         action = "commitment.stamp" if created else "commitment.restamp"
         audit(session, action, "commitment", commitment.id, before=before, after=after)
+    if before != after and not created:  # the new stamp: this table, now
+        commitment.stamped_at = dt.datetime.now().replace(microsecond=0)
+        commitment.stamped_station = require_state(session).station
     session.flush()
-    return StampResult(created, stamp_rows(session, event_id, commitment_id=commitment.id)[0])
+    row = stamp_rows(session, event_id, commitment_id=commitment.id)[0]
+    return StampResult(created, row, changed=before != after)
 
 
 def void_stamp(

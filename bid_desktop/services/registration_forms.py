@@ -8,7 +8,7 @@ ORM, so every change is a new version (history) and an audit entry.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -171,26 +171,79 @@ def register_walkin(
     return participant_row(session, person.id)
 
 
+FIELD_LABELS = {
+    "name": "Nama",
+    "jabatan": "Jabatan",
+    "gender": "Jenis kelamin",
+    "desa_code": "Desa",
+    "institution": "Instansi",
+    "phone": "Telepon",
+    "category": "Kategori",
+    "guest_category": "Kategori tamu",
+    "woman_rep": "Perwakilan perempuan",
+}
+
+
+class RecordChanged(UserError):
+    """Fields the user changed were also changed elsewhere since the form was opened."""
+
+    def __init__(self, fields: list[str]) -> None:
+        labels = ", ".join(FIELD_LABELS[f] for f in fields)
+        super().__init__(
+            f"Data peserta ini sudah diubah di tempat lain sejak formulir dibuka ({labels})"
+        )
+        self.fields = fields
+
+
+def _plain(value: Any) -> Any:
+    return " ".join(value.split()) if isinstance(value, str) else ("" if value is None else value)
+
+
+def changed_fields(a: ParticipantForm, b: ParticipantForm) -> list[str]:
+    """The form fields whose values differ (spaces and None aside)."""
+    return [f for f in FORM_FIELDS if _plain(getattr(a, f)) != _plain(getattr(b, f))]
+
+
 def correct_participant(
-    session: Session, participant_id: str, form: ParticipantForm
+    session: Session,
+    participant_id: str,
+    form: ParticipantForm,
+    shown: ParticipantForm | None = None,
+    edited: list[str] | None = None,
+    overwrite: bool = False,
 ) -> dict[str, Any]:
-    """Edit name, desa, phone...: a new version of the record plus an audit entry."""
+    """Edit name, desa, phone...: only the fields the user ``edited`` (default: every field
+    that differs) are written, over the record as it is now; ``shown`` is the record as the
+    form showed it. A field changed both here and elsewhere meanwhile raises ``RecordChanged``
+    unless ``overwrite``; the row returned names, in ``kept``, the fields changed elsewhere
+    that were kept. A new version of the record plus an audit entry."""
     person = session.get(Participant, participant_id)
     if person is None:
         raise UserError("Peserta tidak ditemukan")
-    values = clean_form(session, person.event_id, form)
-    search = _search_text(values, person.number)
+    current = form_of(participant_row(session, person.id))
+    edited = changed_fields(form, current) if edited is None else edited
+    underneath = changed_fields(current, shown) if shown is not None else []
+    clash = [f for f in edited if f in underneath and f in changed_fields(form, current)]
+    if clash and not overwrite:
+        raise RecordChanged(clash)
+    merged = replace(current, **{f: getattr(form, f) for f in edited})
+    _write(session, person, clean_form(session, person.event_id, merged))
+    row = participant_row(session, person.id)
+    row["kept"] = [FIELD_LABELS[f] for f in underneath if f not in edited]
+    return row
+
+
+def _write(session: Session, person: Participant, values: dict[str, Any]) -> None:
+    values["search"] = _search_text(values, person.number)
     values.pop("_desa_name")
-    values["search"] = search
     before = {k: getattr(person, k) for k in values if getattr(person, k) != values[k]}
     if not before:
-        return participant_row(session, person.id)
+        return
     after = {k: values[k] for k in before}
-    for key, value in values.items():
-        setattr(person, key, value)
+    for key in before:
+        setattr(person, key, values[key])
     audit(session, "participant.correct", "participant", person.id, before, after)
     session.flush()
-    return participant_row(session, person.id)
 
 
 def desa_choices(session: Session, event_id: str) -> list[dict[str, str]]:
@@ -206,6 +259,8 @@ def desa_choices(session: Session, event_id: str) -> list[dict[str, str]]:
 __all__ = [
     "FieldError",
     "ParticipantForm",
+    "RecordChanged",
+    "changed_fields",
     "clean_form",
     "correct_participant",
     "desa_choices",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from bid_desktop.storage.db import Database
 from bid_desktop.ui.common import scan_router
@@ -59,3 +59,22 @@ def open_tab(qtbot: Any, cls: type[Tab], db: Database, rounds: int = 4) -> Tab:
     qtbot.waitExposed(tab)
     settle_tab(tab, rounds)
     return tab
+
+
+def answer_dialog(button: str, tries: int = 200) -> list[str]:
+    """The person reads the next question box and clicks the button whose text starts with
+    ``button``; what the box said is appended to the list returned."""
+    said: list[str] = []
+
+    def click(left: int = tries) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if left:
+                QTimer.singleShot(10, lambda: click(left - 1))
+            return
+        said.append(box.text())
+        chosen = [b for b in box.buttons() if b.text().replace("&", "").startswith(button)]
+        chosen[0].click()
+
+    QTimer.singleShot(0, click)
+    return said

@@ -20,7 +20,7 @@ from bid_desktop.ui.meja.tab import MejaTab
 from tests.bursa_data import add_menu
 from tests.conftest import save_screenshot
 from tests.registration_data import add_invitees
-from tests.ui.tabs import open_tab, settle_tab, type_in
+from tests.ui.tabs import answer_dialog, open_tab, settle_tab, type_in
 
 BANJAR_MANIS = "18.06.20.2001"
 
@@ -86,10 +86,12 @@ def test_scan_then_stamp_with_keys_only(qtbot, db, numbers):
     settle(tab)
     keys(qtbot, "A01")
     qtbot.keyClicks(tab.stamp_panel.amount.edit, "1,5 M")
+    asked = answer_dialog("Ya")  # changing a commitment asks first
     qtbot.keyClick(
         tab.stamp_panel.amount.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
     settle(tab)
+    assert asked and "sudah berkomitmen A01 Rp150.000.000" in asked[0]
     got = [(c.innovation_code, c.amount) for c in commitments(db)]
     assert got == [("A01", 1_500_000_000), ("A02", 300_000_000)]
     assert "Diperbarui" in tab.feedback.text()

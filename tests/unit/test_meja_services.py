@@ -13,6 +13,7 @@ from bid_desktop.domain.amounts import rupiah
 from bid_desktop.services import meja
 from bid_desktop.services.audit import DEFAULT_PIN
 from bid_desktop.services.errors import UserError
+from bid_desktop.services.stamp_checks import StampQuestion
 from bid_desktop.services.station import set_station
 from bid_desktop.storage.models import (
     AuditEntry,
@@ -94,8 +95,11 @@ def test_consultation_stamp_restamp_and_void(db):
             s, table, meja.StampForm(desa, "a01", "Rp 150.000.000", year, "", "Suyanto")
         )
     assert first.created and first.row["amount"] == 150_000_000 and first.row["table_code"] == "A1"
+    with pytest.raises(StampQuestion, match="sudah berkomitmen A01") as asked, db.begin() as s:
+        meja.stamp(s, table, meja.StampForm(desa, "A01", "1,5 M", year))
     with db.begin() as s:
-        second = meja.stamp(s, table, meja.StampForm(desa, "A01", "1,5 M", year))
+        again = meja.StampForm(desa, "A01", "1,5 M", year, confirmed=frozenset({asked.value.kind}))
+        second = meja.stamp(s, table, again)
     assert not second.created and second.row["id"] == first.row["id"]
     with db.begin() as s:
         c = s.get(Commitment, ids.commitment_id(event_id, desa, "A01"))

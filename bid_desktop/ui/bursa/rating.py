@@ -197,9 +197,16 @@ class RatingPanel(QWidget):
         self.person, self.scores = result
         person = self.person
         self._show_person()
-        self.feedback.show_message(
-            self.tr("%s — ketik kode inovasi lalu Enter.") % person["name"], Tone.INFO
-        )
+        if person.get("checked_in_at") is None:
+            self.feedback.show_message(
+                self.tr("%s belum tercatat hadir di Registrasi — penilaian tetap bisa; "
+                        "minta ia check-in di meja registrasi.") % person["name"],
+                Tone.WARN,
+            )  # fmt: skip
+        else:
+            self.feedback.show_message(
+                self.tr("%s — ketik kode inovasi lalu Enter.") % person["name"], Tone.INFO
+            )
         self.choice = None
         self.pad.setEnabled(False)
         self.code.clear()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bid_desktop.services.meja import TableIdentity
+from bid_desktop.services.meja import TableIdentity, set_table_identity
 from bid_desktop.ui.bursa.dialogs import bursa_combo
+from bid_desktop.ui.common.feedback import Tone
+from bid_desktop.ui.common.runner import run_db
 
 
 class TableHeader(QWidget):
@@ -95,3 +99,26 @@ class TableDialog(QDialog):
 
     def show_error(self, exc: BaseException) -> None:
         self.error.setText(str(exc))
+
+
+def open_table_dialog(tab: Any) -> TableDialog:
+    """Ctrl+M on a ``MejaTab``: choose bursa and table number; saved on the task worker."""
+
+    def save(bursa: str, number: int, people: str) -> None:
+        def work() -> TableIdentity:
+            with tab.ctx.db.begin() as s:
+                return set_table_identity(s, bursa, number, people)
+
+        def done(table: TableIdentity) -> None:
+            dialog.accept()
+            text = QCoreApplication.translate("MejaTab", "Laptop ini sekarang Meja %s.")
+            tab.feedback.show_message(text % table.code, Tone.OK)
+            tab.ctx.bus.data_changed.emit("bursa_setup")
+            tab.reload()
+
+        run_db(tab, tab.ctx, work, done, dialog.show_error)
+
+    dialog = TableDialog(tab, tab.table, save)
+    dialog.finished.connect(lambda _r: tab.box.ready_for_next())
+    dialog.open()
+    return dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
@@ -20,8 +20,23 @@ from PySide6.QtWidgets import (
 
 from bid_desktop.domain import amounts
 from bid_desktop.services.commitments import MAX_YEAR, MIN_YEAR
-from bid_desktop.services.meja import StampForm
+from bid_desktop.services.meja import StampForm, StampResult
 from bid_desktop.ui.common.amount import AmountField
+
+
+def stamp_message(result: StampResult) -> str:
+    """The feedback line after a stamp: new, changed, or the same values again."""
+    translate = QCoreApplication.translate
+    if result.created:
+        text = translate("MejaTab", "Dicap: Desa %s — %s %s, %s (%s), tahun %s")
+    elif result.changed:
+        text = translate("MejaTab", "Diperbarui: Desa %s — %s %s, %s (%s), tahun %s")
+    else:
+        text = translate("MejaTab", "Sudah tercatat sama: Desa %s — %s %s, %s (%s), tahun %s")
+    row = result.row
+    words = amounts.words(row["amount"]) if row["amount"] is not None else ""
+    return text % (row["desa_name"], row["innovation_code"], row["innovation_title"],
+                   row["amount_text"], words, row["planned_year"])  # fmt: skip
 
 
 def code_of(text: str) -> str:

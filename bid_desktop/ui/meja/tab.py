@@ -11,6 +11,7 @@ transcribed cards (Ctrl+T their template), F6 / Ctrl+F the scan box.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -30,6 +31,8 @@ from bid_desktop.domain import amounts
 from bid_desktop.services import meja
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.registration_forms import desa_choices
+from bid_desktop.services.stamp_checks import StampQuestion
+from bid_desktop.ui.common.confirm import ask_yes
 from bid_desktop.ui.common.feedback import Feedback, Tone
 from bid_desktop.ui.common.pin import ask_pin, ask_reason
 from bid_desktop.ui.common.runner import run_db
@@ -39,8 +42,8 @@ from bid_desktop.ui.common.scan_router import install as install_scanner
 from bid_desktop.ui.common.sheet_files import SheetFiles
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.meja.consult_panel import ConsultationPanel
-from bid_desktop.ui.meja.header import TableDialog, TableHeader
-from bid_desktop.ui.meja.stamp_panel import StampPanel
+from bid_desktop.ui.meja.header import TableDialog, TableHeader, open_table_dialog
+from bid_desktop.ui.meja.stamp_panel import StampPanel, stamp_message
 from bid_desktop.ui.meja.stamps_view import StampsModel, StampsView
 
 REFRESH_AREAS = {"merge", "innovation", "innovations", "provider", "providers", "commitment",
@@ -219,25 +222,7 @@ class MejaTab(QWidget):
     # --- the table -------------------------------------------------------------------------
 
     def change_table(self) -> None:
-        dialog = TableDialog(self, self.table, lambda b, n, c: self._set_table(dialog, b, n, c))
-        self.dialog = dialog
-        dialog.finished.connect(lambda _r: self.box.ready_for_next())
-        dialog.open()
-
-    def _set_table(self, dialog: TableDialog, bursa: str, number: int, people: str) -> None:
-        def work() -> meja.TableIdentity:
-            with self.ctx.db.begin() as s:
-                return meja.set_table_identity(s, bursa, number, people)
-
-        def done(table: meja.TableIdentity) -> None:
-            dialog.accept()
-            self.feedback.show_message(
-                self.tr("Laptop ini sekarang Meja %s.") % table.code, Tone.OK
-            )
-            self.ctx.bus.data_changed.emit("bursa_setup")
-            self.reload()
-
-        run_db(self, self.ctx, work, done, dialog.show_error)
+        self.dialog = open_table_dialog(self)
 
     # --- the desa --------------------------------------------------------------------------
 
@@ -315,28 +300,35 @@ class MejaTab(QWidget):
     def stamp(self) -> None:
         if self._need_desa():
             return
-        assert self.desa is not None and self.table is not None
-        form, table, event_id = self.stamp_panel.form(self.desa.code), self.table, self.ctx.event_id
+        assert self.desa is not None
+        self._stamp(self.stamp_panel.form(self.desa.code))
+
+    def _stamp(self, form: meja.StampForm) -> None:
+        """Stamp; a question (another table's stamp, an implausible amount, another bursa's
+        innovation) is asked here and, if the answer is yes, the same card is stamped again."""
+        table, event_id = self.table, self.ctx.event_id
+        assert table is not None
 
         def work() -> tuple[meja.StampResult, list[dict[str, Any]]]:
             with self.ctx.db.begin() as s:
                 result = meja.stamp(s, table, form)
                 return result, meja.stamp_rows(s, event_id, table_code=table.code)
 
-        run_db(self, self.ctx, work, self._stamped, self._failed)
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, StampQuestion):
+                self._failed(exc)
+            elif ask_yes(self, self.tr("Periksa dulu"), str(exc), self.tr("Ya, cap")):
+                self._stamp(replace(form, confirmed=form.confirmed | {exc.kind}))
+            else:
+                self.feedback.show_message(self.tr("Belum dicap: %s") % exc, Tone.WARN)
+                self.stamp_panel.amount.setFocus()
+
+        run_db(self, self.ctx, work, self._stamped, refused)
 
     def _stamped(self, data: tuple[meja.StampResult, list[dict[str, Any]]]) -> None:
         result, rows = data
         row = result.row
-        words = amounts.words(row["amount"]) if row["amount"] is not None else ""
-        text = self.tr("Dicap: Desa %s — %s %s, %s (%s), tahun %s") if result.created else self.tr(
-            "Diperbarui: Desa %s — %s %s, %s (%s), tahun %s"
-        )  # fmt: skip
-        self.feedback.show_message(
-            text % (row["desa_name"], row["innovation_code"], row["innovation_title"],
-                    row["amount_text"], words, row["planned_year"]),
-            Tone.OK,
-        )  # fmt: skip
+        self.feedback.show_message(stamp_message(result), Tone.OK)
         self._show_stamps(rows)
         if self.desa is not None:
             self.desa.stamped = [r for r in self.desa.stamped if r["id"] != row["id"]] + [row]

@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 
 from bid_desktop.domain.enums import GUEST_CATEGORIES, Category
 from bid_desktop.domain.text import fold
-from bid_desktop.services.registration_forms import FieldError, ParticipantForm
+from bid_desktop.services.registration_forms import (
+    FieldError,
+    ParticipantForm,
+    changed_fields,
+    form_of,
+)
 
 Save = Callable[[ParticipantForm], None]
 
@@ -83,6 +88,23 @@ class PersonDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         self._build()
         self._fill(row, name)
+        # The record as read when the form opened, and as its fields showed it: a save
+        # writes only what the user changed since (registration_forms.correct_participant).
+        self.shown = form_of(row) if row else None
+        self.initial = self._current_form()
+
+    def _current_form(self) -> ParticipantForm | None:
+        try:
+            return self.form()
+        except FieldError:
+            return None
+
+    def edited(self) -> list[str] | None:
+        """The fields the user changed in this form (None: all, for a walk-in)."""
+        now = self._current_form()
+        if self.initial is None or now is None:
+            return None
+        return changed_fields(now, self.initial)
 
     # --- layout -------------------------------------------------------------------------
 

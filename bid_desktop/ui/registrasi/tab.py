@@ -37,6 +37,7 @@ from bid_desktop.ui.registrasi.counters_panel import CountersPanel
 from bid_desktop.ui.registrasi.feedback_text import scan_message
 from bid_desktop.ui.registrasi.participants import ParticipantsModel, ParticipantsView
 from bid_desktop.ui.registrasi.person_dialog import DesaResolver, PersonDialog
+from bid_desktop.ui.registrasi.person_save import save_person
 
 NAV_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}
 COUNTER_REFRESH_MS = 15000
@@ -355,34 +356,11 @@ class RegistrasiTab(QWidget):
 
     def _open_dialog(self, row: dict[str, Any] | None, name: str = "") -> None:
         dialog = PersonDialog(
-            self, self.desa_resolver(), lambda f: self._save(dialog, f), row, name
+            self, self.desa_resolver(), lambda f: save_person(self, dialog, f), row, name
         )
         self.dialog = dialog
         dialog.finished.connect(lambda _r: self.focus_box())
         dialog.open()
-
-    def _save(self, dialog: PersonDialog, form: forms.ParticipantForm) -> None:
-        event_id, pid = self.ctx.event_id, dialog.participant_id
-
-        def work() -> dict[str, Any]:
-            with self.ctx.db.begin() as session:
-                if pid is None:
-                    return forms.register_walkin(session, event_id, form)
-                return forms.correct_participant(session, pid, form)
-
-        self.run(work, lambda row: self._saved(dialog, row), dialog.show_error)
-
-    def _saved(self, dialog: PersonDialog, row: dict[str, Any]) -> None:
-        dialog.accept()
-        result = reg.ScanResult(reg.CHECKED_IN, row["number"], row)
-        message, tone = scan_message(
-            result, walkin=dialog.is_walkin, corrected=not dialog.is_walkin
-        )
-        self.feedback.show_message(message, tone)
-        self.show_person(row)
-        self.ctx.bus.data_changed.emit("participant")
-        if dialog.chk_print.isChecked():
-            self.desk_actions.print_badges(self.desk_actions.SELECTED, ids=[row["id"]], quiet=True)
 
     # --- counters --------------------------------------------------------------------------
 
