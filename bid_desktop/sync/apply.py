@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.sync import derive, threeway
 from bid_desktop.sync.clock import Hlc
+from bid_desktop.sync.meaning import REFERENCES
 from bid_desktop.sync.validate import VERSION_COLUMNS, edge_checks
 
 _VCOLS = ", ".join(VERSION_COLUMNS)
@@ -84,6 +85,7 @@ def apply_merge(
     derive.build_winners(conn)
     derive.apply_clean(conn)
     hard, soft = _apply_conflicted(conn)
+    _check_references(conn)
     derive.snapshot_live(conn, "live_after", "live_before")
     per_entity = derive.count_changes(conn)
     tell(3, "Memajukan jam")
@@ -132,6 +134,25 @@ def _insert_versions(conn: sqlite3.Connection) -> None:
         "induk",
         "tautan versi salah arah atau lintas rekaman",
     )
+
+
+def _check_references(conn: sqlite3.Connection) -> None:
+    """A new or changed row must point at records that exist (law 8; ``meaning.REFERENCES``).
+
+    Only where the merged database knows that kind of record at all: a laptop that joined
+    from one station's package may not have the menu or the participant list yet (the demo's
+    station files are like that); once they are known, a row naming another one is refused.
+    """
+    for (entity, column), (target, key) in REFERENCES.items():
+        _refuse_if(
+            conn,
+            f'SELECT t.record_id FROM touched t JOIN main."{entity}" x ON x.id = t.record_id '
+            f"WHERE t.entity = '{entity}' AND x.\"{column}\" IS NOT NULL AND NOT EXISTS "
+            f'(SELECT 1 FROM main."{target}" r WHERE r."{key}" = x."{column}") '
+            f'AND EXISTS (SELECT 1 FROM main."{target}") LIMIT 1',
+            "referensi",
+            f"{entity}.{column} menunjuk {target} yang tidak ada",
+        )
 
 
 def _apply_conflicted(conn: sqlite3.Connection) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from bid_desktop.services.errors import InputRefused
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.sync.history import payload_columns
+from bid_desktop.sync.meaning import payload_case
 
 STAGE_TABLES = ("version", "version_parent")
 VERSION_COLUMNS = ("version_id", "entity", "record_id", "hlc", "station", "deleted", "payload")
@@ -135,6 +136,8 @@ def _check_rows(conn: sqlite3.Connection, label: str) -> None:
     )
     checks = [*_row_checks(), ("payload*", f"CASE entity {payload_cases} END")]
     verdict = " ".join(f"WHEN {bad} THEN {_sql_str(check)}" for check, bad in checks)
+    meaning = payload_case(UUID_GLOB)
+    verdict += f" WHEN ({meaning}) IS NOT NULL THEN 'arti:' || ({meaning})"
     row = _first_bad(
         conn,
         f"SELECT version_id, entity, CASE {verdict} END AS bad FROM version "
@@ -142,7 +145,9 @@ def _check_rows(conn: sqlite3.Connection, label: str) -> None:
     )
     if row is None:
         return
-    version_id, entity, check = (str(x)[:40] for x in row)
+    version_id, entity, check = (str(x)[:60] for x in row)
+    if check.startswith("arti:"):
+        raise _refuse(label, "isi", f"versi {version_id}: {check[5:]} tidak sah")
     if check == "payload*":
         raise _refuse(
             label,

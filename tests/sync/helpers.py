@@ -12,6 +12,20 @@ from bid_desktop.sync.merge import MergeReport, export_versions, merge_staged
 _counter = itertools.count()
 
 
+def add_innovation(db: Database, event_id: str, code: str = "A01") -> None:
+    """The menu item commitments in these tests refer to (a reference must exist, law 8)."""
+    from bid_desktop.domain import ids
+    from bid_desktop.storage.models import Innovation
+
+    with db.begin() as s:
+        s.add(
+            Innovation(
+                id=ids.innovation_id(event_id, code), event_id=event_id, code=code,
+                title="Sarana air bersih", bursa=code[0],
+            )
+        )  # fmt: skip
+
+
 def stage(db: Database, folder: Path) -> Path:
     """Export every version ``db`` knows to a fresh staged file."""
     path = folder / f"stage-{next(_counter)}.sqlite"

@@ -29,7 +29,7 @@ from bid_desktop.sync.conflicts import choose_side, conflict_detail
 from bid_desktop.sync.history import json_object_sql
 from bid_desktop.sync.merge import merge_staged
 from tests.conftest import make_event_db
-from tests.sync.helpers import stage
+from tests.sync.helpers import add_innovation, stage
 from tests.sync.model import Model
 
 EVENT = "0190f000-0000-7000-8000-00000000d171"
@@ -61,6 +61,7 @@ def make_templates(folder: Path) -> dict[str, Path]:
     for station in (*STATIONS, "TA1"):
         path = folder / f"{station}.sqlite"
         db = make_event_db(path, station, EVENT)
+        add_innovation(db, EVENT)
         if station != "TA1":
             with db.begin() as s:
                 s.add(

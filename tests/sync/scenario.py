@@ -29,7 +29,7 @@ from bid_desktop.storage.models import Commitment, Desa, Participant
 from bid_desktop.sync import clock
 from bid_desktop.sync.merge import merge_staged
 from tests.conftest import make_event_db
-from tests.sync.helpers import stage
+from tests.sync.helpers import add_innovation, stage
 
 EVENT = "0190f000-0000-7000-8000-0000000e0001"
 STATIONS = ("REG1", "REG2", "MK1")
@@ -62,7 +62,9 @@ def make_templates(folder: Path) -> dict[str, Path]:
     out: dict[str, Path] = {}
     for station in STATIONS:
         path = folder / f"{station}.sqlite"
-        make_event_db(path, station, EVENT).dispose()
+        db = make_event_db(path, station, EVENT)
+        add_innovation(db, EVENT)
+        db.dispose()
         out[station] = path
     empty = open_database(folder / "empty.sqlite")
     with empty.begin() as session:

@@ -21,7 +21,7 @@ from bid_desktop.storage.models import Commitment, Participant
 from bid_desktop.sync.conflicts import choose_side, conflict_detail
 from bid_desktop.sync.merge import verify_invariants
 from tests.conftest import make_event_db
-from tests.sync.helpers import conflicts, merge_from
+from tests.sync.helpers import add_innovation, conflicts, merge_from
 
 EVENT = "0190f000-0000-7000-8000-00000000d017"
 DESA = "18.06.20.2001"
@@ -33,6 +33,8 @@ PIN = "123456"
 @pytest.fixture
 def dbs(tmp_path: Path) -> Iterator[tuple[Database, Database, Database]]:
     made = [make_event_db(tmp_path / f"{s}.sqlite", s, EVENT) for s in ("MKA1", "MKB2", "TA1")]
+    for db in made:
+        add_innovation(db, EVENT)
     yield made[0], made[1], made[2]
     for db in made:
         db.dispose()
