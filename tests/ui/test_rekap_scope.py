@@ -75,6 +75,16 @@ def test_scope_narrows_every_page_and_is_named(qtbot, ta_db) -> None:  # type: i
     assert f"Kecamatan {one.kecamatan}" in tab.btn_scope.text()
     rows = tab.followups.model.rows
     assert len(rows) == one.commitments and {r["kecamatan_name"] for r in rows} == {one.kecamatan}
+    counts = tab.followups.list.lbl_extra.text()
+    assert f"belum dihubungi: {one.commitments}" in counts  # the scope's counts
+    tab.followups.ed_text.setText("zzz")  # typing: the list narrows, the counts still hold
+    tab.followups._typed()
+    _settle(window)
+    assert tab.followups.model.rowCount() == 0
+    assert tab.followups.list.lbl_extra.text() == counts
+    tab.followups.ed_text.setText("")
+    tab.followups._typed()
+    _settle(window)
     tab.pages.setCurrentWidget(tab.ideas)
     _settle(window)
     assert [r["kecamatan_name"] for r in tab.ideas.model.rows] == [one.kecamatan]
