@@ -118,7 +118,8 @@ def service_calls(db: Any, scope: tuple[str, ...]) -> dict[str, Any]:
         flt = fu.FollowUpFilter(text=t, events=scope) if scoped else fu.FollowUpFilter(text=t)
         with db.begin() as s:
             fu.followup_page(s, flt, PAGE)
-            fu.status_counts(s, scope=scope) if scoped else fu.status_counts(s)
+            if not scoped:  # older builds counted per status on every keystroke
+                fu.status_counts(s)
 
     def ideas(t: str) -> None:
         flt = fu.IdeaFilter(text=t, events=scope) if scoped else fu.IdeaFilter(text=t)

@@ -1,18 +1,19 @@
 """`bid-desktop demo`: realistic events, activity spread over N station databases, merged.
 
 Each station database is what one laptop of the event would hold (REG1 registers, MKA1 stamps
-commitments of bursa A, J3A takes ideas and prints piagam...). Every station creates the same
-event (same id and passphrase: identical natural-id records). The station files live in
-``<PATH stem>-stations/`` next to PATH; PATH itself is the district database: every station's
-versions merged with the real merge engine, opened as the secretariat station SEK1.
+commitments of bursa A, J3A takes ideas and prints piagam...). A station holds ONE event: the
+first laptop creates it, the others start from a copy (as a laptop that joined from its
+package). Event scale: the station files live in ``<PATH stem>-stations/`` and PATH is the
+secretariat's database (SEK1), every station's versions merged with the merge engine.
 
-At kabupaten and province scale the same N station files carry every event's activity of
-their role (as a relay laptop would): each station's own event is the first one; the other
-events arrive in PATH through the merge like any package.
+Kabupaten and province scale: each event has its own station files in
+``<PATH stem>-stations/<NNN>-<kecamatan>/``, and PATH is the TA's database built through the
+code the users run (``demo_ta``): every station exports its package, the TA joins one and
+merges them all (each event's passphrase given once); the province TA merges the packages
+each kabupaten TA exports per event.
 
 Rows are written with SQLAlchemy Core in batches and their versions recorded per batch with
-``history.record_versions`` (what the ORM hook does per flush), so the province scale (200
-events, ~400,000 records) builds in minutes. Deterministic from the seed.
+``history.record_versions`` (what the ORM hook does per flush). Deterministic from the seed.
 """
 
 from __future__ import annotations

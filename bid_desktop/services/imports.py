@@ -178,11 +178,22 @@ def _validate(session: Session, path: Path, cancelled):  # type: ignore[no-untyp
 
 def _import_invitations(session: Session, path: Path, cancelled) -> ImportResult:  # type: ignore[no-untyped-def]
     event_id, rows, sheet = _validate(session, path, cancelled)
-    query = select(Participant).where(
-        Participant.event_id == event_id, Participant.source == "undangan"
-    )
-    existing = {p.id: p for p in session.scalars(query)}
-    return upsert(session, "invitations", rows, existing).noted(sheet)
+    return upsert(session, "invitations", rows, _existing(session, event_id, rows)).noted(sheet)
+
+
+def _existing(session: Session, event_id: str, rows: list[dict[str, object]]) -> dict:  # type: ignore[type-arg]
+    """The invitees of the file already in the database, by id: only those rows are loaded
+    (not every invitation of the database: a TA database holds a province's)."""
+    ids = [str(r["id"]) for r in rows]
+    found = {}
+    for start in range(0, len(ids), 500):
+        query = select(Participant).where(
+            Participant.id.in_(ids[start : start + 500]),
+            Participant.event_id == event_id,
+            Participant.source == "undangan",
+        )
+        found.update({p.id: p for p in session.scalars(query)})
+    return found
 
 
 def upsert(

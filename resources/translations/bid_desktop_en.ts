@@ -1003,6 +1003,10 @@ Continue?</translation>
         <translation>Exporting the package…</translation>
     </message>
     <message>
+        <source>%d paket acara ditulis (%d versi), satu per acara.</source>
+        <translation>%d event packages written (%d versions), one per event.</translation>
+    </message>
+    <message>
         <source>Paket ditulis: %s (%d versi).</source>
         <translation>Package written: %s (%d versions).</translation>
     </message>

@@ -75,6 +75,16 @@ def test_scope_narrows_every_page_and_is_named(qtbot, ta_db) -> None:  # type: i
     assert f"Kecamatan {one.kecamatan}" in tab.btn_scope.text()
     rows = tab.followups.model.rows
     assert len(rows) == one.commitments and {r["kecamatan_name"] for r in rows} == {one.kecamatan}
+    counts = tab.followups.list.lbl_extra.text()
+    assert f"belum dihubungi: {one.commitments}" in counts  # the scope's counts
+    tab.followups.ed_text.setText("zzz")  # typing: the list narrows, the counts still hold
+    tab.followups._typed()
+    _settle(window)
+    assert tab.followups.model.rowCount() == 0
+    assert tab.followups.list.lbl_extra.text() == counts
+    tab.followups.ed_text.setText("")
+    tab.followups._typed()
+    _settle(window)
     tab.pages.setCurrentWidget(tab.ideas)
     _settle(window)
     assert [r["kecamatan_name"] for r in tab.ideas.model.rows] == [one.kecamatan]
@@ -144,3 +154,40 @@ def test_import_page_asks_a_new_events_passphrase_once(
         assert len(asked) == 1 and page.preview is not None
     finally:
         db.dispose()
+
+
+def test_ta_export_page_writes_one_package_per_event_of_the_scope(
+    qtbot, ta_db, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """For the province: the export page of a TA database writes one package per event of
+    the scope, each merging into a fresh TA database with the event's versions."""
+    from bid_desktop.services.sync_events import read_event_id
+    from tests.ui.sinkronisasi_helpers import make_tab, settle
+
+    db, fairs = ta_db
+    tab = make_tab(qtbot, db)
+    tab.ctx.set_scope((fairs[0].event_id, fairs[2].event_id))
+    usb = tmp_path / "provinsi"
+    usb.mkdir()
+    page = tab.export_page
+    page.ed_folder.setText(str(usb))
+    page.btn_export.click()
+    settle(tab)
+    written = sorted(usb.glob("*.bidsync"))
+    assert sorted(read_event_id(p) for p in written) == sorted(
+        (fairs[0].event_id, fairs[2].event_id)
+    )
+    assert "2 paket acara ditulis" in page.feedback.text()
+    assert [p.path for p in sorted(page.last_packages, key=lambda p: p.path)] == written
+    province = tmp_path / "prov.sqlite"
+    first = next(f for f in fairs if f.event_id == read_event_id(written[0]))
+    join_event(province, written[0], "TAPROV", first.passphrase, "rekap")
+    prov = open_database(province)
+    try:
+        import_packages(prov, written, passphrases=[f.passphrase for f in fairs])
+        with prov.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT COUNT(*) FROM event").scalar_one() == 2
+            got = conn.exec_driver_sql("SELECT COUNT(*) FROM commitment").scalar_one()
+        assert got == fairs[0].commitments + fairs[2].commitments
+    finally:
+        prov.dispose()

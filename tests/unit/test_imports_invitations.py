@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bid_desktop.reports.sheets import safe_text
 from bid_desktop.services.errors import InputRefused
@@ -125,3 +125,27 @@ def test_cli_exit_codes(db, tmp_path: Path, capsys) -> None:  # type: ignore[no-
     wb.save(good)
     assert main(["import", "invitations", "--db", db_path, str(good)]) == 3
     assert "baris 2, kolom Jenis Kelamin" in capsys.readouterr().err
+
+
+def test_reimport_loads_only_the_files_invitees(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: an import no longer loads every existing invitation as an ORM object (a TA
+    database holds a province's); an invitee not in the file stays untouched and unloaded."""
+    with db.begin() as s:
+        import_xlsx(s, "invitations", _filled(db, tmp_path, ROWS))
+    second = tmp_path / "second"
+    second.mkdir()
+    path = _filled(db, second, [[*ROWS[0][:6], "0812 9999 0000", *ROWS[0][7:]]])
+    loaded: set[str] = set()
+    with db.begin() as s:
+
+        @event.listens_for(s, "loaded_as_persistent")
+        def _loaded(_session, instance) -> None:  # type: ignore[no-untyped-def]
+            if isinstance(instance, Participant):
+                loaded.add(instance.name)
+
+        result = import_xlsx(s, "invitations", path)
+    assert (result.total, result.updated) == (1, 1)
+    assert loaded == {"Suyanto"}
+    with db.begin() as s:
+        people = {p.name: p.phone for p in s.scalars(select(Participant))}
+    assert people == {"Suyanto": "+6281299990000", "Siti Aminah": "", "Rudi": ""}

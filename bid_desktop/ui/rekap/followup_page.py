@@ -92,7 +92,10 @@ class FollowUpPage(QWidget):
         save = QShortcut(QKeySequence("Ctrl+S"), self, self.form.submit)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.reload)
+        self._debounce.timeout.connect(self._typed)
+        # Counts per status do not depend on the text typed: a keystroke reuses them.
+        self._counts_scope: tuple[str, ...] | None = None
+        self._keep_counts = False
         self.loaded = False  # the first showing loads (a tab built but never opened costs nothing)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
@@ -204,18 +207,28 @@ class FollowUpPage(QWidget):
     def reload(self, *_args: object) -> None:
         self.list.reload()
 
-    def fetch(self, limit: int) -> Callable[[], tuple[fu.Page, dict[str, int]]]:
-        """The work for the worker: a page of the filtered list and the counts per status."""
-        flt = self.current_filter()  # read here, on the GUI thread
+    def _typed(self) -> None:
+        self._keep_counts = True
+        self.reload()
 
-        def work() -> tuple[fu.Page, dict[str, int]]:
+    def fetch(self, limit: int) -> Callable[[], tuple[fu.Page, dict[str, int] | None]]:
+        """The work for the worker: a page of the filtered list and the counts per status
+        (None while only the text changed: the counts shown still hold)."""
+        flt = self.current_filter()  # read here, on the GUI thread
+        need_counts = not self._keep_counts or self._counts_scope != flt.events
+        self._keep_counts = False
+        self._counts_scope = flt.events
+
+        def work() -> tuple[fu.Page, dict[str, int] | None]:
             with self.ctx.db.begin() as session:
-                counts = fu.status_counts(session, scope=flt.events)
+                counts = fu.status_counts(session, scope=flt.events) if need_counts else None
                 return fu.followup_page(session, flt, limit), counts
 
         return work
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
+    def _show_counts(self, counts: dict[str, int] | None) -> None:
+        if counts is None:
+            return
         counts = dict(counts)
         parts = [self.tr("terlambat: %d") % counts.pop("terlambat", 0)]
         parts += [f"{k}: {v}" for k, v in counts.items() if v]

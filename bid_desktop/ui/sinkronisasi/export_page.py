@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from bid_desktop.services import sync as sync_service
+from bid_desktop.services import sync_events
+from bid_desktop.services.scope import event_choices
 from bid_desktop.sync.history import pending_export_count
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.common.table_model import Column, RowsModel
@@ -32,6 +34,7 @@ class ExportPage(SyncPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.last_result: sync_service.ExportResult | None = None
+        self.last_packages: list[sync_events.EventPackage] = []  # a TA database: per event
         intro = QLabel(
             self.tr(
                 "Paket berisi semua data yang diketahui laptop ini (termasuk yang diimpor dari "
@@ -145,10 +148,35 @@ class ExportPage(SyncPage):
         self.btn_export.setEnabled(False)
         self.feedback.show_message(self.tr("Mengekspor paket…"), Tone.INFO)
 
+        db, scope = self.ctx.db, self.ctx.scope
+        with db.begin() as session:
+            many = sync_events.is_ta(session) and len(event_choices(session)) > 1
+        if many:  # a TA database: one package per event of the scope (for the province)
+
+            def work_many() -> list[sync_events.EventPackage]:
+                return sync_events.export_event_packages(db, folder, scope or None)
+
+            self.run(work_many, self._exported_many, on_error=self._export_failed)
+            return
+
         def work() -> sync_service.ExportResult:
-            return sync_service.export_package(self.ctx.db, folder)
+            return sync_service.export_package(db, folder)
 
         self.run(work, self._exported, on_error=self._export_failed)
+
+    def _exported_many(self, packages: list[sync_events.EventPackage]) -> None:
+        self.last_packages = packages
+        self.btn_export.setEnabled(True)
+        if packages:
+            remember_folder(EXPORT_KEY, packages[0].path.parent)
+        self.feedback.show_message(
+            self.tr("%d paket acara ditulis (%d versi), satu per acara.")
+            % (len(packages), sum(p.versions for p in packages)),
+            Tone.OK,
+        )
+        self.lbl_file.setText(self.tr("Lokasi: %s") % (packages[0].path.parent if packages else ""))
+        self.ctx.bus.data_changed.emit("export")
+        self.refresh()
 
     def _exported(self, result: sync_service.ExportResult) -> None:
         self.last_result = result
