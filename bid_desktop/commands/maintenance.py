@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.common import add_db, add_passphrase, existing_db, out, read_passphrase
+from bid_desktop.services import keystore
 from bid_desktop.services import sync as sync_service
 from bid_desktop.services.errors import InputRefused
 
@@ -26,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     restore.add_argument(
         "--pin-file", type=Path, help="file holding the committee PIN (else $BID_PIN, else asked)"
     )
+    add_passphrase(restore)  # an encrypted backup on a laptop without the event's key file
     restore.set_defaults(func=cmd_restore)
 
     check = sub.add_parser("check", help="integrity and sync invariants; non-zero when broken")
@@ -60,7 +62,10 @@ def read_pin(args: argparse.Namespace) -> str:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     pin = read_pin(args)
-    kept = sync_service.restore(args.db, args.backup, pin)
+    try:
+        kept = sync_service.restore(args.db, args.backup, pin)
+    except keystore.KeyMissing:
+        kept = sync_service.restore(args.db, args.backup, pin, read_passphrase(args))
     out(f"restored {args.backup} to {args.db}")
     if kept is not None:
         out(f"previous database kept as {kept}")

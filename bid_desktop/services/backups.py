@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.ids import natural_id
+from bid_desktop.services import backup_crypt
 from bid_desktop.services import station as station_service
 from bid_desktop.services.audit import audit, pin_matches_file, require_pin
 from bid_desktop.services.errors import InputRefused, UserError
@@ -88,8 +89,11 @@ def _mb(n: int) -> str:
 
 
 def _backup_copy(db: Database, folder: Path, keep: int, reason: str) -> Path:
+    seal = backup_crypt.seal_key(db, Path(folder))  # a USB stick: encrypted with the event key
     try:
-        return backup_database(db.path, Path(folder), reason=reason, keep=max(1, keep))
+        return backup_database(
+            db.path, Path(folder), reason=reason, keep=max(1, keep), seal_with=seal
+        )
     except BackupSpaceError as exc:
         raise BackupSpaceRefused(
             f"{folder}: ruang disk tidak cukup, cadangan dihentikan "
@@ -177,7 +181,7 @@ def _identity(path: Path) -> tuple[str, str] | None:
     return (str(row[0] or ""), str(row[1] or "")) if row else None
 
 
-def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
+def restore(db_path: Path, backup: Path, pin: str, passphrase: str | None = None) -> Path | None:
     """Replace the database at ``db_path`` with ``backup`` (committee PIN required).
 
     Before anything is touched: the backup must pass ``integrity_check`` and be at a schema
@@ -191,10 +195,15 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
     db_path, backup = Path(db_path), Path(backup)
     if not backup.is_file():
         raise InputRefused(f"{backup.name}: berkas: cadangan tidak ditemukan")
+    with backup_crypt.opened(backup, db_path.parent, passphrase) as plain:
+        return _restore_plain(db_path, plain, pin, backup.name)
+
+
+def _restore_plain(db_path: Path, backup: Path, pin: str, label: str) -> Path | None:
     problem = integrity_problem(backup)
     if problem is not None:
-        raise InputRefused(f"{backup.name}: integrity_check: cadangan rusak; tidak dipulihkan")
-    _check_revision(backup)
+        raise InputRefused(f"{label}: integrity_check: cadangan rusak; tidak dipulihkan")
+    _check_revision(backup, label)
     current_ok = db_path.exists() and integrity_ok(db_path)
     safety: Path | None = None
     keep = DEFAULT_BACKUP_KEEP
@@ -216,24 +225,24 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
     try:
         kept = restore_database(backup, db_path, safety_dir=safety, keep=keep)
     except BackupError as exc:
-        raise InputRefused(f"{backup.name}: {exc}") from exc
+        raise InputRefused(f"{label}: {exc}") from exc
     db = open_database(db_path)
     try:
         with db.begin() as session:
             if station_service.get_state(session) is not None:
-                audit(session, "backup.restored", reason=f"{backup.name}; salinan: {kept}")
+                audit(session, "backup.restored", reason=f"{label}; salinan: {kept}")
     finally:
         db.dispose()
     return kept
 
 
-def _check_revision(backup: Path) -> None:
+def _check_revision(backup: Path, label: str) -> None:
     revision = file_revision(backup)
     if revision is None:
-        raise InputRefused(f"{backup.name}: revisi: bukan basis data BID")
+        raise InputRefused(f"{label}: revisi: bukan basis data BID")
     if revision not in known_revisions():
         raise InputRefused(
-            f"{backup.name}: revisi: cadangan dari versi aplikasi yang lebih baru "
+            f"{label}: revisi: cadangan dari versi aplikasi yang lebih baru "
             f"({revision}); perbarui aplikasi di laptop ini dulu"
         )
 

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from bid_desktop.storage import retention
+from bid_desktop.storage import retention, sealed
 from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.storage.retention import BACKUP_PREFIX
 
@@ -147,23 +147,36 @@ def backup_database(
     now: dt.datetime | None = None,
     reserve: int | None = None,
     free_space: Callable[[Path], int] | None = None,
+    seal_with: tuple[bytes, str] | None = None,
 ) -> Path:
-    """Copy a live database consistently, verify the copy, then rotate (``retention``)."""
+    """Copy a live database consistently, verify the copy, then rotate (``retention``).
+
+    ``seal_with`` = (event key, event id): the verified copy is made in the database's own
+    folder and only its encryption (``sealed``) is written to ``out_dir`` (a USB stick)."""
     db_path, out_dir = Path(db_path), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     make_room(db_path, out_dir, reserve=reserve, free_space=free_space)
     made = now or dt.datetime.now()
     target = out_dir / retention.file_name(db_path.stem, retention.next_seq(out_dir), made, reason)
-    tmp = out_dir / f"{target.name}.part"
+    work = db_path.parent if seal_with else out_dir  # plaintext never touches the stick
+    tmp = work / f".{target.name}.part"
+    sealed_tmp = out_dir / f".{target.name}{sealed.SUFFIX}.part"
     try:
         _copy(str(db_path), tmp)
         problem = integrity_problem(tmp)
         if problem is not None:
             raise BackupError(f"{target.name}: integrity_check gagal pada salinan ({problem})")
-        _fsync(tmp)
-        tmp.replace(target)
+        if seal_with is not None:
+            sealed.seal(tmp, sealed_tmp, *seal_with)
+            sealed.unseal(sealed_tmp, None, seal_with[0])  # verify what was written
+            target = target.with_name(target.name + sealed.SUFFIX)
+            sealed_tmp.replace(target)
+        else:
+            _fsync(tmp)
+            tmp.replace(target)
     finally:
         _remove_part(tmp)
+        sealed_tmp.unlink(missing_ok=True)
     _fsync(out_dir)
     retention.rotate(out_dir, db_path.stem, keep)
     return target
@@ -171,10 +184,11 @@ def backup_database(
 
 def list_backups(out_dir: Path) -> list[Path]:
     """Every backup in ``out_dir``, newest first by creation order (not by clock)."""
-    found = [
-        (c.order, p) for p in out_dir.glob(f"{BACKUP_PREFIX}*.sqlite") if (c := retention.parse(p))
-    ]
-    legacy = [p for p in out_dir.glob(f"{BACKUP_PREFIX}*.sqlite") if retention.parse(p) is None]
+    paths = list(out_dir.glob(f"{BACKUP_PREFIX}*.sqlite")) + list(
+        out_dir.glob(f"{BACKUP_PREFIX}*.sqlite{sealed.SUFFIX}")
+    )
+    found = [(c.order, p) for p in paths if (c := retention.parse(p))]
+    legacy = [p for p in paths if retention.parse(p) is None]
     return [p for _o, p in sorted(found, reverse=True)] + sorted(legacy, reverse=True)
 
 

@@ -59,12 +59,16 @@ class Checkpointer:
             return not self._due
 
     def close(self) -> None:
+        """Stop the thread (the database is being disposed); a later write starts it again."""
         with self._cond:
             self._closed = True
             self._cond.notify_all()
             thread = self._thread
         if thread is not None:
             thread.join(timeout=10)
+        with self._cond:
+            self._closed, self._thread, self._due = False, None, False
+            self._cond.notify_all()
 
     def _loop(self) -> None:
         while True:

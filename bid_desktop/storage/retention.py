@@ -30,7 +30,7 @@ SPECIAL_REASONS = ("before-restore", "pre-migrate")
 
 _NAME = re.compile(
     r"^bid-backup-(?P<stem>.*?)(?:-n(?P<seq>\d{6,}))?-(?P<date>\d{8})-(?P<time>\d{6})"
-    r"-(?P<micro>\d{6})-(?P<reason>[^.]+)\.sqlite$"
+    r"-(?P<micro>\d{6})-(?P<reason>[^.]+)\.sqlite(?:\.bidenc)?$"
 )
 
 
@@ -63,13 +63,13 @@ def parse(path: Path) -> Copy | None:
 
 def copies_of(folder: Path, stem: str) -> list[Copy]:
     """The copies of database ``stem`` in ``folder``, oldest first (by creation order)."""
-    found = (parse(p) for p in folder.glob(f"{BACKUP_PREFIX}{stem}-*.sqlite"))
+    found = (parse(p) for p in folder.glob(f"{BACKUP_PREFIX}{stem}-*.sqlite*"))
     return sorted((c for c in found if c is not None and c.stem == stem), key=lambda c: c.order)
 
 
 def next_seq(folder: Path) -> int:
     """One more than the highest sequence number of any copy in ``folder``."""
-    seqs = [c.seq for p in folder.glob(f"{BACKUP_PREFIX}*.sqlite") if (c := parse(p))]
+    seqs = [c.seq for p in folder.glob(f"{BACKUP_PREFIX}*.sqlite*") if (c := parse(p))]
     return max([0, *seqs]) + 1
 
 

@@ -224,6 +224,10 @@
         <translation>checking…</translation>
     </message>
     <message>
+        <source>terenkripsi (kunci acara lain)</source>
+        <translation>encrypted (another event key)</translation>
+    </message>
+    <message>
         <source>baik</source>
         <translation>good</translation>
     </message>

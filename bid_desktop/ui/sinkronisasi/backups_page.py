@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bid_desktop.services import backup_crypt
 from bid_desktop.services import sync as sync_service
 from bid_desktop.services.audit import require_pin
-from bid_desktop.storage.backup import integrity_ok
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.common.pin import ask_pin
 from bid_desktop.ui.common.table_model import Column, RowsModel
@@ -114,6 +114,8 @@ class BackupsPage(SyncPage):
     def _ok_text(self, ok: Any) -> str:
         if ok == CHECKING:
             return self.tr("memeriksa…")
+        if ok is None:
+            return self.tr("terenkripsi (kunci acara lain)")
         return self.tr("baik") if ok else self.tr("RUSAK")
 
     # --- settings ----------------------------------------------------------------------------
@@ -188,7 +190,8 @@ class BackupsPage(SyncPage):
         self.view.resizeColumnsToContents()
         self.lbl_count.setText(self.tr("%d cadangan di %s") % (len(rows), self.backup_folder()))
         paths = [b.path for b in backups]
-        self.run(lambda: {str(p): integrity_ok(p) for p in paths}, self._show_integrity)
+        # a sealed copy (USB stick) is checked tag by tag with this laptop's event key
+        self.run(lambda: {str(p): backup_crypt.healthy(p) for p in paths}, self._show_integrity)
 
     def _show_integrity(self, results: dict[str, bool]) -> None:
         for row in self.model.rows:
