@@ -2,9 +2,11 @@
 
 Page 1: double border, the event, "PIAGAM", the desa, the table of its commitments with the
 amount in figures and in words (*terbilang*), the serial and its Code128, and the signature
-blocks configured for the event. Commitments that do not fit page 1 even in the smallest type
-continue on a *lampiran* page (same serial and barcode). A reprint carries SALINAN across the
-page and in its header. Only reportlab's standard fonts are used: nothing to embed, fast.
+blocks configured for the event (place and date above the last signer, "Mengetahui," above the
+others; title, name underlined, NIP). Commitments that do not fit page 1 in a readable type
+continue on *lampiran* pages (same serial and barcode); page 1 then still closes with the count
+and the total in figures and words. A reprint carries SALINAN across the page and in its
+header. Only reportlab's standard fonts are used: nothing to embed, fast.
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ COPY_RED = HexColor("#c62828")
 SERIF, SERIF_BOLD, SERIF_ITALIC = "Times-Roman", "Times-Bold", "Times-Italic"
 SANS, SANS_BOLD = "Helvetica", "Helvetica-Bold"
 TABLE_TOP = PAGE_H - 93 * mm
-TABLE_BOTTOM = 54 * mm  # the signatures and the barcode live below
+TABLE_BOTTOM = 64 * mm  # the signatures and the barcode live below
+LAMPIRAN_TOP, LAMPIRAN_BOTTOM = PAGE_H - 40 * mm, 34 * mm
 COLUMNS = (9 * mm, 88 * mm, 15 * mm, 36 * mm, 105 * mm)  # No, Inovasi, Tahun, Rp, terbilang
-FONT_SIZES = (9.5, 8.5, 7.5)
+FONT_SIZES = (10.0, 9.5, 9.0)  # page 1: the largest that holds every row; never below 9 pt
+LAMPIRAN_SIZE = 10.0
 
 MONTHS = [
     "Januari",
@@ -71,8 +75,17 @@ class PiagamLine:
 
 @dataclass(frozen=True)
 class Signatory:
-    title: str
+    title: str  # the full title: "Kepala Dinas PMD Kabupaten Tanggamus"
     name: str = ""
+    nip: str = ""  # optional: civil servants sign with their NIP
+
+
+def nip_text(nip: str) -> str:
+    """NIP as printed under a name: the 18 digits grouped 8 6 1 3, else as given."""
+    digits = "".join(ch for ch in nip if ch.isdigit())
+    if len(digits) == 18 and len(digits) == len(nip.replace(" ", "")):
+        nip = f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return f"NIP. {nip.strip()}"
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,7 @@ def _canvas(path: Path, title: str) -> Canvas:
 
 def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
     """Page 1, then lampiran pages while commitments remain."""
-    fitted = _fit(data, list(data.lines), TABLE_TOP - TABLE_BOTTOM)
+    fitted = _fit(data, list(data.lines), TABLE_TOP - TABLE_BOTTOM, FONT_SIZES, first=True)
     rest = list(data.lines[fitted[0] :])
     _frame(canvas, data)
     _heading(canvas, data)
@@ -126,12 +139,11 @@ def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
     while rest:
         page += 1
         canvas.showPage()
-        top = PAGE_H - 40 * mm
-        fitted = _fit(data, rest, top - 36 * mm)
+        fitted = _fit(data, rest, LAMPIRAN_TOP - LAMPIRAN_BOTTOM, (LAMPIRAN_SIZE,))
         rest = rest[fitted[0] :]
         _frame(canvas, data)
         _lampiran_heading(canvas, data, page)
-        _table(canvas, fitted, top)
+        _table(canvas, fitted, LAMPIRAN_TOP)
         _serial(canvas, data)
 
 
@@ -227,32 +239,52 @@ def _serial(canvas: Canvas, data: PiagamData) -> None:
     )
 
 
+SIGN_SIZE = 10.5
+
+
 def _signatures(canvas: Canvas, data: PiagamData) -> None:
+    """Indonesian order: place and date above the last signer, "Mengetahui," above the others
+    on the same line; then the full title, room to sign, the name underlined, the NIP."""
     signers = data.signatories or (Signatory("Ketua Panitia"),)
     left, right = MARGIN + 62 * mm, PAGE_W - MARGIN
     width = (right - left) / len(signers)
     place = data.place or data.kecamatan_name
-    canvas.setFillColor(INK)
-    canvas.setFont(SERIF, 10.5)
-    canvas.drawCentredString(right - width / 2, 49 * mm, f"{place}, {tanggal(data.event_date)}")
     for i, signer in enumerate(signers):
         centre = left + width * (i + 0.5)
-        title = simpleSplit(signer.title, SERIF, 10.5, width - 6 * mm)[:2]
-        y = 43 * mm
-        canvas.setFont(SERIF, 10.5)
-        for line in title:
-            canvas.drawCentredString(centre, y, line)
-            y -= 12
-        name = signer.name.strip()
-        canvas.setFont(SERIF_BOLD, 10.5)
-        if name:
-            shown = simpleSplit(name, SERIF_BOLD, 10.5, width - 6 * mm)[0]
-            canvas.drawCentredString(centre, 18 * mm, shown)
-            half = canvas.stringWidth(shown, SERIF_BOLD, 10.5) / 2
-            canvas.setLineWidth(0.6)
-            canvas.line(centre - half, 17 * mm, centre + half, 17 * mm)
-        else:
-            canvas.drawCentredString(centre, 18 * mm, "( ................................ )")
+        canvas.setFillColor(INK)
+        canvas.setFont(SERIF, SIGN_SIZE)
+        last = i == len(signers) - 1
+        if last:
+            canvas.drawCentredString(centre, 58 * mm, f"{place}, {tanggal(data.event_date)}")
+        elif len(signers) > 1:
+            canvas.drawCentredString(centre, 58 * mm, "Mengetahui,")
+        _signer(canvas, signer, centre, width - 6 * mm)
+
+
+def _signer(canvas: Canvas, signer: Signatory, centre: float, width: float) -> None:
+    size = SIGN_SIZE
+    title = simpleSplit(signer.title, SERIF, size, width)
+    while len(title) > 3 and size > 8:
+        size -= 0.5
+        title = simpleSplit(signer.title, SERIF, size, width)
+    y = 53 * mm
+    canvas.setFont(SERIF, size)
+    for line in title[:3]:
+        canvas.drawCentredString(centre, y, line)
+        y -= size * 1.15
+    name = signer.name.strip()
+    canvas.setFont(SERIF_BOLD, SIGN_SIZE)
+    if name:
+        shown = simpleSplit(name, SERIF_BOLD, SIGN_SIZE, width)[0]
+        canvas.drawCentredString(centre, 24 * mm, shown)
+        half = canvas.stringWidth(shown, SERIF_BOLD, SIGN_SIZE) / 2
+        canvas.setLineWidth(0.6)
+        canvas.line(centre - half, 23 * mm, centre + half, 23 * mm)
+    else:
+        canvas.drawCentredString(centre, 24 * mm, "( ................................ )")
+    if signer.nip.strip():
+        canvas.setFont(SERIF, 10)
+        canvas.drawCentredString(centre, 19 * mm, nip_text(signer.nip))
 
 
 # --- the table of commitments ------------------------------------------------------------------
@@ -288,9 +320,11 @@ def _build(
     size: float,
     more: int,
     start: int = 1,
+    first: bool = False,
 ) -> Table:
     """The table of ``rows``; ``start`` is the number of the first row, ``more`` how many
-    follow on a lampiran page; without more, the Jumlah row closes it."""
+    follow on lampiran pages. The Jumlah row (count, total in figures and words) closes the
+    last page, and page 1 (``first``) always."""
     st = _styles(size)
     body: list[list[object]] = [list(HEAD)]
     for n, line in enumerate(rows, start):
@@ -304,9 +338,15 @@ def _build(
             ]
         )
     if more:
-        body.append(["", Paragraph(f"… dan {more} inovasi lagi pada lampiran", st.words)])
-        body[-1] += ["", "", ""]
-    else:
+        first_more, last = start + len(rows), len(data.lines)
+        note = (
+            f"… dan {more} inovasi lagi (nomor {first_more}–{last}) pada lampiran"
+            if first
+            else "… berlanjut pada halaman berikutnya"
+        )
+        body.append(["", Paragraph(note, st.words), "", "", ""])
+    closing = first or not more
+    if closing:
         total = data.total
         body.append(["", f"Jumlah ({len(data.lines)} inovasi)", "", rupiah(total), ""])
         body[-1][4] = Paragraph(words(total), st.words)
@@ -325,7 +365,7 @@ def _build(
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
-    if not more:
+    if closing:
         style.append(("BACKGROUND", (0, -1), (-1, -1), HexColor("#f3ecd8")))
         style.append(("FONT", (0, -1), (3, -1), SERIF_BOLD, size, size * 1.18))
     table.setStyle(TableStyle(style))
@@ -335,25 +375,38 @@ def _build(
 Fitted = tuple[int, Table | None, float]  # lines placed, their table (wrapped), its height
 
 
-def _fit(data: PiagamData, lines: list[PiagamLine], height: float) -> Fitted:
+def _fit(
+    data: PiagamData,
+    lines: list[PiagamLine],
+    height: float,
+    sizes: Sequence[float],
+    first: bool = False,
+) -> Fitted:
     """How many of ``lines`` (the rest of ``data.lines``) fit ``height``, with their table
-    already wrapped: all of them in the largest type that fits, else as many as fit in the
-    smallest type."""
+    already wrapped: all of them in the largest of ``sizes`` that fits, else as many as fit in
+    the smallest (at least one on a lampiran page; page 1 may hold only the Jumlah row)."""
     if not lines:
         return 0, None, 0.0
     width, start = sum(COLUMNS), len(data.lines) - len(lines) + 1
-    for size in FONT_SIZES:
-        table = _build(data, lines, size, 0, start)
+    for size in sizes:
+        table = _build(data, lines, size, 0, start, first)
         used = table.wrap(width, height)[1]
         if used <= height:
             return len(lines), table, used
-    size, count = FONT_SIZES[-1], len(lines) - 1
-    while True:
-        table = _build(data, lines[:count], size, len(lines) - count, start)
+    size, low, high = sizes[-1], (0 if first else 1), len(lines) - 1
+    best: Fitted | None = None
+    while low <= high:  # the largest count that fits: bisection, a table wrap per step
+        count = (low + high) // 2
+        table = _build(data, lines[:count], size, len(lines) - count, start, first)
         used = table.wrap(width, height)[1]
-        if used <= height or count == 1:
-            return count, table, used
-        count -= 1
+        if used <= height or best is None and count == low:
+            best = (count, table, used)
+        if used <= height:
+            low = count + 1
+        else:
+            high = count - 1
+    assert best is not None
+    return best
 
 
 def _table(canvas: Canvas, fitted: Fitted, top: float) -> None:

@@ -288,6 +288,9 @@ class PiagamPrint(Synced):
     printed_at: Mapped[dt.datetime] = mapped_column(DateTime)
     station: Mapped[str] = mapped_column(String(16), default="")
     is_copy: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What this print listed: "A01=150000000;B02=75500000" (code=amount, sorted), so a
+    # commitment added or changed afterwards shows the printed piagam is out of date.
+    listed: Mapped[str] = mapped_column(Text, default="")
 
 
 class Photo(Synced):

@@ -623,12 +623,16 @@ Continue?</translation>
         <translation>R&amp;ole of this laptop</translation>
     </message>
     <message>
-        <source>Jabatan</source>
-        <translation>Position</translation>
-    </message>
-    <message>
         <source>Nama</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan lengkap</source>
+        <translation>Full title</translation>
+    </message>
+    <message>
+        <source>NIP (bila ada)</source>
+        <translation>NIP (if any)</translation>
     </message>
     <message>
         <source>Penandatangan piagam</source>
@@ -896,6 +900,10 @@ Continue?</translation>
         <translation>No commitments for this desa on this laptop yet: add them from the card.</translation>
     </message>
     <message>
+        <source>Cetak ulang SALINAN (daftar baru)</source>
+        <translation>Reprint COPY (new list)</translation>
+    </message>
+    <message>
         <source>Piagam belum dibuat.</source>
         <translation>No piagam made yet.</translation>
     </message>
@@ -908,8 +916,16 @@ Continue?</translation>
         <translation>Number %s · printed %d× (first %s)</translation>
     </message>
     <message>
+        <source> — piagam yang tercetak tidak memuat semua komitmen desa ini: cetak ulang SALINAN dengan daftar baru (Ctrl+Shift+P)</source>
+        <translation> — the printed piagam does not list every commitment of this desa: reprint a COPY with the new list (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
         <source>✓ Ditambahkan dari kartu: %s %s — %s</source>
         <translation>✓ Added from the card: %s %s — %s</translation>
+    </message>
+    <message>
+        <source>Piagam %s sudah dicetak %d× tanpa komitmen ini: cetak ulang SALINAN dengan daftar baru (Ctrl+Shift+P)</source>
+        <translation>Piagam %s was printed %d× without this commitment: reprint a COPY with the new list (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <source>✓ Kartu Komitmen diterima</source>
@@ -2091,6 +2107,10 @@ Continue?</translation>
         <translation>Piagam %s was already printed %d×. Reprint it as a COPY? This print is logged.</translation>
     </message>
     <message>
+        <source>Piagam yang tercetak tidak memuat semua komitmen: SALINAN memuat daftar baru.</source>
+        <translation>The printed piagam does not list every commitment: the COPY carries the new list.</translation>
+    </message>
+    <message>
         <source>SALINAN piagam</source>
         <translation>piagam COPY</translation>
     </message>
@@ -2649,12 +2669,16 @@ Continue?</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>Jabatan</source>
-        <translation>Position</translation>
-    </message>
-    <message>
         <source>Nama</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan lengkap</source>
+        <translation>Full title</translation>
+    </message>
+    <message>
+        <source>NIP (bila ada)</source>
+        <translation>NIP (if any)</translation>
     </message>
     <message>
         <source>Tambah penanda tangan</source>

@@ -1,0 +1,35 @@
+"""i16: piagam prints record what they listed (stale piagam warning)
+
+Revision ID: i16_documents
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "i16_documents"
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Versions captured before this revision lack the new key; a merge rebuilds rows from the
+# payload, so they get the column's default too.
+_PAYLOADS = """
+UPDATE version SET payload = json_set(payload, '$.{column}', {value})
+WHERE entity = '{entity}' AND json_type(payload, '$.{column}') IS NULL
+"""
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("piagam_print", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("listed", sa.Text(), nullable=False, server_default=""))
+    op.execute(_PAYLOADS.format(entity="piagam_print", column="listed", value="''"))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("piagam_print", schema=None) as batch_op:
+        batch_op.drop_column("listed")
