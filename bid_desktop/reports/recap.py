@@ -79,6 +79,7 @@ DESA_COLUMNS = columns(
         "Hadir": Col("Hadir", total=YES),
         "Peserta Hadir": Col("Peserta Hadir", INT, SUM),
         "Perwakilan Perempuan": Col("Perwakilan Perempuan", total=YES),
+        "Perempuan Lain Hadir": Col("Perempuan Lain Hadir", INT, SUM),
         "Komitmen": Col("Komitmen", INT, SUM),
         "Total Anggaran (Rp)": Col("Total Anggaran (Rp)", RUPIAH, SUM),
         "Ide": Col("Ide", INT, SUM),

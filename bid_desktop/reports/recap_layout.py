@@ -49,6 +49,7 @@ DESA_HEADERS = [
     "Hadir",
     "Peserta Hadir",
     "Perwakilan Perempuan",
+    "Perempuan Lain Hadir",
     "Komitmen",
     "Total Anggaran (Rp)",
     "Ide",

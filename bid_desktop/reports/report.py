@@ -141,26 +141,29 @@ def _bursa_chart(summary: EventSummary) -> Drawing:
 
 
 def _women_chart(summary: EventSummary) -> Drawing:
+    """The indicator: desa whose designated woman representative attended."""
     drawing = Drawing(WIDTH, 130)
     drawing.add(
-        String(0, 118, "Partisipasi perempuan (peserta hadir)", fontName="Helvetica-Bold",
+        String(0, 118, "Perwakilan perempuan desa (hadir)", fontName="Helvetica-Bold",
                fontSize=10)
     )  # fmt: skip
-    women, others = summary.women_arrived, summary.arrived - summary.women_arrived
+    desa = len(summary.desa)
+    women, others = summary.desa_with_woman, desa - summary.desa_with_woman
     pie = Pie()
     pie.x, pie.y, pie.width, pie.height = 20, 5, 100, 100
-    pie.data = [women, others] if summary.arrived else [1]
+    pie.data = [women, others] if desa else [1]
     pie.labels = None
     pie.slices.strokeColor = colors.white
     pie.slices[0].fillColor = PURPLE
     pie.slices[1].fillColor = colors.HexColor("#b0bec5")
     drawing.add(pie)
-    share = f"{summary.women_share * 100:.0f}%".replace(".", ",")
+    share = f"{summary.woman_rep_share * 100:.0f}%"
     lines = [
-        f"Perempuan: {women} dari {summary.arrived} peserta hadir ({share})",
-        f"Laki-laki / lainnya: {others}",
-        f"Desa dengan perwakilan perempuan hadir: {summary.desa_with_woman} dari "
-        f"{len(summary.desa)}",
+        f"Desa dengan perwakilan perempuan hadir: {women} dari {desa} ({share})",
+        f"Desa tanpa perwakilan perempuan hadir: {others}",
+        f"Perwakilan perempuan yang hadir: {summary.woman_reps_arrived} orang",
+        f"Perempuan lain yang hadir: {summary.other_women_arrived} orang",
+        "Perwakilan perempuan: yang ditunjuk desa (undangan/registrasi) dan hadir.",
     ]
     for i, line in enumerate(lines):
         drawing.add(String(140, 80 - 16 * i, line, fontName="Helvetica", fontSize=9))
@@ -174,9 +177,12 @@ def _key_figures(summary: EventSummary) -> Table:
         ["Peserta hadir", f"{summary.arrived}", "Total komitmen", rupiah(summary.amount)],
         ["Desa hadir", f"{summary.desa_arrived} dari {len(summary.desa)}",
          "Desa berkomitmen", f"{summary.desa_committed}"],
-        ["Perempuan hadir", f"{summary.women_arrived}", "Kartu ide", f"{summary.ideas}"],
-        ["Desa dengan perwakilan perempuan", f"{summary.desa_with_woman}",
+        ["Perwakilan perempuan hadir", f"{summary.woman_reps_arrived}",
+         "Kartu ide", f"{summary.ideas}"],
+        ["Desa dengan perwakilan perempuan hadir",
+         f"{summary.desa_with_woman} dari {len(summary.desa)}",
          "Penilaian inovasi (rata-rata)", f"{summary.ratings} ({mean})"],
+        ["Perempuan lain yang hadir", f"{summary.other_women_arrived}", "", ""],
     ]  # fmt: skip
     table = Table(rows, colWidths=[WIDTH * 0.34, WIDTH * 0.14, WIDTH * 0.3, WIDTH * 0.22])
     table.setStyle(
@@ -235,18 +241,20 @@ def _story(summary: EventSummary) -> list[object]:
 
 def _tables(summary: EventSummary, st: dict[str, ParagraphStyle]) -> list[object]:
     cell = st["cell"]
-    desa_rows: list[list[object]] = [["Desa", "Terdaftar", "Hadir", "Perempuan", "Komitmen",
-                                      "Anggaran (Rp)", "Ide"]]  # fmt: skip
+    desa_rows: list[list[object]] = [["Desa", "Terdaftar", "Hadir", "Perw. perempuan",
+                                      "Perempuan lain", "Komitmen", "Anggaran (Rp)", "Ide"]]  # fmt: skip
     for d in summary.desa:
-        desa_rows.append([_p(d.name, cell), d.registered, d.arrived, d.women_arrived,
+        desa_rows.append([_p(d.name, cell), d.registered, d.arrived,
+                          "Ya" if d.woman_rep_arrived else "Tidak", d.other_women_arrived,
                           d.commitments, rupiah(d.amount), d.ideas])  # fmt: skip
     desa_rows.append(["Jumlah", sum(d.registered for d in summary.desa),
-                      sum(d.arrived for d in summary.desa),
-                      sum(d.women_arrived for d in summary.desa),
+                      sum(d.arrived for d in summary.desa), summary.desa_with_woman,
+                      sum(d.other_women_arrived for d in summary.desa),
                       sum(d.commitments for d in summary.desa), rupiah(summary.amount),
                       sum(d.ideas for d in summary.desa)])  # fmt: skip
     w = WIDTH
-    desa_table = _table(desa_rows, [w * 0.3, w * 0.1, w * 0.09, w * 0.11, w * 0.11, w * 0.2, w * 0.09], 1)  # fmt: skip
+    widths = [0.25, 0.09, 0.08, 0.12, 0.11, 0.1, 0.17, 0.08]
+    desa_table = _table(desa_rows, [w * x for x in widths], 1)
     desa_table.setStyle(TableStyle([("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 8)]))
     bursa_rows: list[list[object]] = [["Bursa", "Komitmen", "Anggaran (Rp)"]]
     for f in summary.bursa:

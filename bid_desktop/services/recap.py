@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.reports import recap as writer
 from bid_desktop.reports import recap_layout as L
+from bid_desktop.services.counters import other_woman_attended, woman_rep_attended
 from bid_desktop.services.followup import NOT_CONTACTED, verification_status
 from bid_desktop.storage.models import (
     Commitment,
@@ -41,6 +42,14 @@ class RecapResult:
 
 def _yes(flag: object) -> str:
     return "Ya" if flag else "Tidak"
+
+
+def _rep(woman_rep: bool, arrived: object) -> str:
+    """Kehadiran's Perwakilan Perempuan: "Ya" only for the designated one who attended, so
+    the column's total is the indicator, as on Rekap Desa."""
+    if not woman_rep:
+        return "Tidak"
+    return "Ya" if arrived is not None else "Ya (tidak hadir)"
 
 
 def _stream(session: Session, query: Any, params: dict[str, Any] | None = None) -> Iterator[Any]:
@@ -118,13 +127,14 @@ def idea_rows(session: Session) -> Iterator[Sequence[Any]]:
 
 
 _DESA = text(
-    """
+    f"""
     SELECT d.kecamatan_name, d.code, d.name,
-           COALESCE(p.arrived, 0), COALESCE(p.women, 0),
+           COALESCE(p.arrived, 0), COALESCE(p.rep, 0), COALESCE(p.women, 0),
            COALESCE(c.n, 0), COALESCE(c.total, 0), COALESCE(i.n, 0)
     FROM desa d
     LEFT JOIN (SELECT event_id, desa_code, COUNT(checked_in_at) AS arrived,
-                      COUNT(checked_in_at) FILTER (WHERE woman_rep OR gender = 'P') AS women
+                      COUNT(*) FILTER (WHERE {woman_rep_attended()}) AS rep,
+                      COUNT(*) FILTER (WHERE {other_woman_attended()}) AS women
                FROM participant WHERE NOT voided AND desa_code IS NOT NULL
                GROUP BY event_id, desa_code) p
            ON p.event_id = d.event_id AND p.desa_code = d.code
@@ -141,8 +151,8 @@ _DESA = text(
 
 
 def desa_rows(session: Session) -> Iterator[Sequence[Any]]:
-    for kec, code, name, arrived, women, n, total, ideas in _stream(session, _DESA):
-        yield (kec, code, name, _yes(arrived), arrived, _yes(women), n, total, ideas)
+    for kec, code, name, arrived, rep, women, n, total, ideas in _stream(session, _DESA):
+        yield (kec, code, name, _yes(arrived), arrived, _yes(rep), women, n, total, ideas)
 
 
 _RATING = text(
@@ -204,7 +214,7 @@ def attendance_rows(session: Session) -> Iterator[Sequence[Any]]:
         session, query
     ):
         category = f"{cat} · {guest}" if guest else cat
-        yield (number, name, jab, gender, kec, desa or inst, category, _yes(woman), at, kit)
+        yield (number, name, jab, gender, kec, desa or inst, category, _rep(woman, at), at, kit)
 
 
 def recap_sheets(session: Session) -> list[writer.Sheet]:

@@ -10,7 +10,11 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import BURSA_LABELS, Bursa
 from bid_desktop.reports.summary import BursaFigure, DesaFigure, EventSummary, InnovationFigure
-from bid_desktop.services.counters import registration_counters
+from bid_desktop.services.counters import (
+    other_woman_attended,
+    registration_counters,
+    woman_rep_attended,
+)
 from bid_desktop.services.events import current_event
 from bid_desktop.services.followup import status_counts
 from bid_desktop.storage.models import Event
@@ -18,9 +22,10 @@ from bid_desktop.storage.models import Event
 TOP_INNOVATIONS = 10
 
 _PEOPLE = text(
-    """
+    f"""
     SELECT COUNT(*), COUNT(checked_in_at),
-           COUNT(checked_in_at) FILTER (WHERE gender = 'P' OR woman_rep)
+           COUNT(*) FILTER (WHERE {woman_rep_attended()}),
+           COUNT(*) FILTER (WHERE {other_woman_attended()})
     FROM participant WHERE event_id = :event AND NOT voided
     """
 )
@@ -75,7 +80,9 @@ def event_summary(session: Session, event_id: str | None = None) -> EventSummary
     summary = EventSummary(
         event.name, event.date, event.venue, event.kabupaten_name, _kecamatan(session, event.id)
     )
-    summary.registered, summary.arrived, summary.women_arrived = session.execute(_PEOPLE, p).one()
+    people = session.execute(_PEOPLE, p).one()
+    summary.registered, summary.arrived, summary.woman_reps_arrived = people[:3]
+    summary.other_women_arrived = people[3]
     per_bursa = {b: (n, amount) for b, n, amount in session.execute(_PER_BURSA, p)}
     summary.bursa = [
         BursaFigure(b.value, BURSA_LABELS[b], *per_bursa.get(b.value, (0, 0))) for b in Bursa
@@ -104,7 +111,8 @@ def _desa(session: Session, event_id: str) -> list[DesaFigure]:
             d.name,
             d.registered,
             d.arrived,
-            d.women_arrived,
+            d.woman_rep_arrived,
+            d.other_women_arrived,
             *commitments.get(d.code, (0, 0)),
             ideas.get(d.code, 0),
         )

@@ -548,8 +548,8 @@ Continue?</translation>
         <translation>Registered</translation>
     </message>
     <message>
-        <source>Perempuan</source>
-        <translation>Women</translation>
+        <source>Wakil perempuan</source>
+        <translation>Woman rep.</translation>
     </message>
     <message>
         <source>Kehadiran per desa</source>
@@ -686,8 +686,8 @@ Continue?</translation>
         <translation>Participants present per desa</translation>
     </message>
     <message>
-        <source>Partisipasi perempuan (peserta hadir)</source>
-        <translation>Women participation (participants present)</translation>
+        <source>Perwakilan perempuan desa (hadir)</source>
+        <translation>Desa woman representatives (attended)</translation>
     </message>
     <message>
         <source>Dasbor: %s</source>
@@ -738,12 +738,16 @@ Continue?</translation>
         <translation>Nobody present yet</translation>
     </message>
     <message>
-        <source>Perempuan: %d dari %d peserta hadir</source>
-        <translation>Women: %d of %d participants present</translation>
+        <source>Desa dengan perwakilan perempuan hadir: %d dari %d</source>
+        <translation>Desa whose woman representative attended: %d of %d</translation>
     </message>
     <message>
-        <source>Desa dengan perwakilan perempuan: %d dari %d</source>
-        <translation>Desa with a woman representative: %d of %d</translation>
+        <source>Perwakilan perempuan yang hadir: %d orang</source>
+        <translation>Woman representatives who attended: %d</translation>
+    </message>
+    <message>
+        <source>Perempuan lain yang hadir: %d orang</source>
+        <translation>Other women who attended: %d</translation>
     </message>
 </context>
 <context>
