@@ -23,6 +23,7 @@ from bid_desktop.services.followup import NOT_CONTACTED, verification_status
 from bid_desktop.storage.models import (
     Commitment,
     Desa,
+    Event,
     EventKecamatan,
     FollowUp,
     Idea,
@@ -229,6 +230,17 @@ def recap_sheets(session: Session) -> list[writer.Sheet]:
     ]
 
 
+def _title(session: Session) -> str:
+    """The page header of every printed sheet: the event, or how many events it covers."""
+    names = list(session.scalars(select(Event.name).order_by(Event.date, Event.name).limit(3)))
+    if len(names) == 1:
+        return f"{writer.TITLE} — {names[0]}"
+    if names:
+        count = session.scalar(select(func.count()).select_from(Event))
+        return f"{writer.TITLE} — {count} acara"
+    return writer.TITLE
+
+
 def write_recap(
     session: Session,
     out: Path,
@@ -236,5 +248,7 @@ def write_recap(
     cancelled: Callable[[], bool] | None = None,
 ) -> RecapResult:
     """The recap workbook of every event in this database (one kecamatan per event)."""
-    rows = writer.write_workbook(Path(out), recap_sheets(session), progress, cancelled)
+    rows = writer.write_workbook(
+        Path(out), recap_sheets(session), progress, cancelled, title=_title(session)
+    )
     return RecapResult(Path(out), rows)
