@@ -15,6 +15,8 @@ COMMITMENT_HEADERS = [
     "Kecamatan",
     "Desa",
     "Kepala Desa",
+    "HP Kepala Desa",
+    "PD/PLD",
     "Inovasi",
     "Bursa",
     "Perkiraan Anggaran (Rp)",

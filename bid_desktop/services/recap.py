@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.reports import recap as writer
 from bid_desktop.reports import recap_layout as L
+from bid_desktop.services.contacts import load_contacts
 from bid_desktop.services.counters import other_woman_attended, woman_rep_attended
 from bid_desktop.services.followup import NOT_CONTACTED, verification_status
 from bid_desktop.storage.models import (
@@ -59,8 +60,11 @@ def _stream(session: Session, query: Any, params: dict[str, Any] | None = None) 
 
 
 def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
+    contacts = load_contacts(session)
     query = (
         select(
+            Commitment.event_id,
+            Commitment.desa_code,
             Desa.kecamatan_name,
             Desa.name,
             Commitment.kepala_desa,
@@ -86,6 +90,8 @@ def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
         .order_by(Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
     )
     for (
+        event_id,
+        desa_code,
         kec,
         desa,
         kades,
@@ -101,7 +107,10 @@ def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
         cid,
     ) in _stream(session, query):
         inovasi = f"{code} – {title}" if title else code
-        yield (kec, desa, kades, inovasi, bursa, amount, table, at, serial, resp, status, cid)
+        name, phone = contacts.kades(event_id, desa_code)
+        pendamping = contacts.facilitators(event_id, desa_code)
+        yield (kec, desa, kades or name, phone, pendamping, inovasi, bursa, amount, table, at,
+               serial, resp, status, cid)  # fmt: skip
 
 
 def idea_rows(session: Session) -> Iterator[Sequence[Any]]:

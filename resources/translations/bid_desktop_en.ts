@@ -1097,6 +1097,22 @@ Continue?</translation>
         <source>TERLAMBAT</source>
         <translation>OVERDUE</translation>
     </message>
+    <message>
+        <source>(belum tercatat)</source>
+        <translation>(not recorded yet)</translation>
+    </message>
+    <message>
+        <source>tanpa nomor HP</source>
+        <translation>no phone number</translation>
+    </message>
+    <message>
+        <source>belum ada di daftar peserta</source>
+        <translation>not on the participant list yet</translation>
+    </message>
+    <message>
+        <source>Kepala Desa: %s (%s) · PD/PLD: %s</source>
+        <translation>Kepala Desa: %s (%s) · PD/PLD: %s</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpModel</name>
@@ -1111,6 +1127,10 @@ Continue?</translation>
     <message>
         <source>Desa</source>
         <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Kepala Desa · HP</source>
+        <translation>Kepala Desa · phone</translation>
     </message>
     <message>
         <source>Inovasi</source>
@@ -1131,6 +1151,10 @@ Continue?</translation>
     <message>
         <source>Kontak via</source>
         <translation>Contact via</translation>
+    </message>
+    <message>
+        <source>PD/PLD</source>
+        <translation>PD/PLD</translation>
     </message>
 </context>
 <context>

@@ -142,15 +142,37 @@ def test_dashboard_recap_import_and_report(qtbot, db, data, tmp_path, opened) ->
     wb = load_workbook(opened[0])
     ws = wb[L.COMMITMENT_SHEET]
     assert ws.max_row == 7
-    ws["K2"].value = "Layak"
+    ws["M2"].value = "Layak"  # Tanggapan/Penilaian
     wb.save(opened[0])
     tab.import_recap(opened[0])
     settle(tab)
     assert "1 tanggapan diperbarui" in tab.lbl_info.text()
     with db.begin() as s:
-        assert s.scalars(select(Commitment.ta_response).where(Commitment.id == ws["M2"].value)).one() == "Layak"  # fmt: skip
+        assert s.scalars(select(Commitment.ta_response).where(Commitment.id == ws["O2"].value)).one() == "Layak"  # fmt: skip
     tab.write_report(tmp_path / "laporan.pdf")
     settle(tab)
     assert opened[-1] == tmp_path / "laporan.pdf"
     text = "".join(p.extract_text() for p in pypdf.PdfReader(str(opened[-1])).pages)
     assert "Laporan Bursa Inovasi Desa" in text and "Rp450.000.000" in text
+
+
+def test_followup_list_and_form_show_who_to_call(qtbot, db, data) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_followup_contacts import _people
+
+    _people(db)
+    tab = make_tab(qtbot, db)
+    page = tab.followups
+    settle(tab)
+    model = page.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    kades, pd = headers.index("Kepala Desa · HP"), headers.index("PD/PLD")
+    shown = {
+        model.data(model.index(r, kades)): model.data(model.index(r, pd))
+        for r in range(model.rowCount())
+    }
+    assert shown["Suyanto · 081200000001"] == "Hendra Gunawan (PD, 081300000002)"
+    assert shown["Bambang Sutrisno"] == "Wulan Sari (PLD)"
+    row = next(r for r in model.rows if r["kepala_desa"] == "Suyanto")
+    page.form.show_row(row)
+    head = page.form.lbl_head.text()
+    assert "Kepala Desa: Suyanto (081200000001)" in head and "PD/PLD: Hendra Gunawan" in head

@@ -79,7 +79,7 @@ def test_workbook_layout_and_types(db, data, tmp_path: Path) -> None:  # type: i
                     cell.value,
                 )
     ids = wb[L.COMMITMENT_SHEET]
-    assert ids.column_dimensions["M"].hidden is True  # the ID column
+    assert ids.column_dimensions["O"].hidden is True  # the ID column
 
 
 def test_komitmen_cell_by_cell(db, data, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -88,24 +88,24 @@ def test_komitmen_cell_by_cell(db, data, tmp_path: Path) -> None:  # type: ignor
     assert rows[0] == L.COMMITMENT_HEADERS
     stamp = at(11)
     expected = [
-        [1, "Gisting", "Banjar Manis", "Suyanto", "A01 – Sistem Air Bersih Desa", "A",
+        [1, "Gisting", "Banjar Manis", "Suyanto", None, None, "A01 – Sistem Air Bersih Desa", "A",
          150_000_000, "A1", stamp, "J3A-0001", None, "belum dihubungi"],
-        [2, "Gisting", "Banjar Manis", "Suyanto", "C03 – Posyandu Terintegrasi", "C",
+        [2, "Gisting", "Banjar Manis", "Suyanto", None, None, "C03 – Posyandu Terintegrasi", "C",
          40_000_000, "C1", stamp, "J3A-0001", None, "belum dihubungi"],
-        [3, "Gisting", "Campang", "Bambang Sutrisno", "A01 – Sistem Air Bersih Desa", "A",
+        [3, "Gisting", "Campang", "Bambang Sutrisno", None, None, "A01 – Sistem Air Bersih Desa", "A",
          125_000_000, "A1", stamp, None, None, "belum dihubungi"],
-        [4, "Gisting", "Campang", "Bambang Sutrisno", "B02 – =1+1", "B",
+        [4, "Gisting", "Campang", "Bambang Sutrisno", None, None, "B02 – =1+1", "B",
          75_000_000, "B1", stamp, None, None, "belum dihubungi"],
-        [5, "Gisting", "Gisting Bawah", "Joko Purnomo", "B02 – =1+1", "B",
+        [5, "Gisting", "Gisting Bawah", "Joko Purnomo", None, None, "B02 – =1+1", "B",
          60_000_000, "B1", stamp, None, None, "belum dihubungi"],
     ]  # fmt: skip
     assert [r[:-1] for r in rows[1:6]] == expected
     assert {r[-1] for r in rows[1:6]} == set(data.commitment_ids)
     for r in rows[1:6]:
-        assert type(r[0]) is int and type(r[6]) is int
-        assert isinstance(r[8], dt.datetime)
-    assert ws["G2"].number_format == "#,##0"
-    assert rows[6][0] == "JUMLAH" and rows[6][6] == 450_000_000 and len(rows) == 7
+        assert type(r[0]) is int and type(r[8]) is int
+        assert isinstance(r[10], dt.datetime)
+    assert ws["I2"].number_format == "#,##0"
+    assert rows[6][0] == "JUMLAH" and rows[6][8] == 450_000_000 and len(rows) == 7
 
 
 def test_ide_desa_rating_kehadiran(db, data, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -175,7 +175,7 @@ def test_recap_round_trip(db, data, tmp_path: Path) -> None:  # type: ignore[no-
     # Written out again: the response is in its column (made safe), and imports unchanged.
     again = _write(db, tmp_path / "rekap2.xlsx")
     ws = load_workbook(again)[L.COMMITMENT_SHEET]
-    assert ws["K2"].value == "Layak, lanjut RAB" and ws["K6"].value == "'-Perlu dicek ulang"
+    assert ws["M2"].value == "Layak, lanjut RAB" and ws["M6"].value == "'-Perlu dicek ulang"
     with db.begin() as s:
         assert import_xlsx(s, "recap", again).updated == 0
 

@@ -39,6 +39,7 @@ def followup_columns() -> list[Column]:
         Column("due_date", QCoreApplication.translate("FollowUpModel", "Jatuh tempo"), _date),
         Column("kecamatan_name", QCoreApplication.translate("FollowUpModel", "Kecamatan")),
         Column("desa_name", QCoreApplication.translate("FollowUpModel", "Desa")),
+        Column("kades", QCoreApplication.translate("FollowUpModel", "Kepala Desa · HP")),
         Column("innovation", QCoreApplication.translate("FollowUpModel", "Inovasi")),
         Column("bursa", QCoreApplication.translate("FollowUpModel", "Bursa")),
         Column(
@@ -49,6 +50,7 @@ def followup_columns() -> list[Column]:
         ),
         Column("status", QCoreApplication.translate("FollowUpModel", "Status")),
         Column("contact_via", QCoreApplication.translate("FollowUpModel", "Kontak via")),
+        Column("pendamping", QCoreApplication.translate("FollowUpModel", "PD/PLD")),
     ]
 
 
@@ -59,7 +61,8 @@ class FollowUpModel(RowsModel):
     @staticmethod
     def shown(row: dict[str, Any]) -> dict[str, Any]:
         title = row.get("innovation_title") or ""
-        return {**row, "innovation": f"{row['innovation_code']} {title}".strip()}
+        kades = " · ".join(x for x in (row.get("kepala_desa"), row.get("kades_phone")) if x)
+        return {**row, "innovation": f"{row['innovation_code']} {title}".strip(), "kades": kades}
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         super().set_rows([self.shown(r) for r in rows])
