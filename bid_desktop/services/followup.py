@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from bid_desktop.domain import ids
 from bid_desktop.domain.enums import FOLLOWUP_STATUSES
 from bid_desktop.domain.text import fold
-from bid_desktop.domain.workdays import followup_due
+from bid_desktop.domain.workdays import followup_due, holiday_year
 from bid_desktop.services.audit import audit
 from bid_desktop.services.contacts import Contacts, load_contacts
 from bid_desktop.services.errors import UserError
@@ -184,6 +184,8 @@ def _as_row(mapping: Any, today: dt.date, contacts: Contacts) -> dict[str, Any]:
     row["realised"] = bool(row.get("realised"))
     due = row.get("due_date")
     row["overdue"] = bool(row["status"] == NOT_CONTACTED and due is not None and due < today)
+    # counted over holidays that are estimates (no SKB yet for that year): say so
+    row["due_estimated"] = due is not None and holiday_year(due.year).estimated
     return row
 
 

@@ -1196,6 +1196,10 @@ Continue?</translation>
         <translation>overdue: %d</translation>
     </message>
     <message>
+        <source>* perkiraan: libur tahun %s belum ditetapkan (SKB cuti bersama), tanggal bisa bergeser</source>
+        <translation>* estimate: the holidays of %s are not decreed yet (SKB cuti bersama), dates may shift</translation>
+    </message>
+    <message>
         <source>Tindak lanjut disimpan: %s</source>
         <translation>Follow-up saved: %s</translation>
     </message>

@@ -176,3 +176,15 @@ def test_followup_list_and_form_show_who_to_call(qtbot, db, data) -> None:  # ty
     page.form.show_row(row)
     head = page.form.lbl_head.text()
     assert "Kepala Desa: Suyanto (081200000001)" in head and "PD/PLD: Hendra Gunawan" in head
+
+
+def test_due_dates_over_estimated_holidays_are_marked(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    recap_data.build(db)
+    with db.begin() as s:  # a fair in 2028: no SKB yet, Idul Fitri estimated for 27-28 Feb
+        update_event(s, current_event(s), date=dt.date(2028, 2, 24))
+    tab = make_tab(qtbot, db)
+    settle(tab)
+    page = tab.followups
+    model = page.model
+    assert {r["due_text"] for r in model.rows} == {"03-03-2028*"}
+    assert "perkiraan: libur tahun 2028 belum ditetapkan" in page.list.lbl_extra.text()
