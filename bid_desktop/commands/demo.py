@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, out
+from bid_desktop.commands.lang import t, t_noop
 from bid_desktop.services.errors import InputRefused
 
 
@@ -31,20 +32,40 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.packages is not None and args.scale != "event":
         # a package belongs to one event; kabupaten/province station files relay many events
-        raise InputRefused("--packages: only with --scale event (one package = one event)")
-    result = build_demo(args.db, args.scale, args.stations, args.seed, progress=out)
+        raise InputRefused(t("--packages: hanya dengan --scale event (satu paket = satu acara)"))
+    result = build_demo(args.db, args.scale, args.stations, args.seed, progress=_progress)
     counts = result.counts
     out(
-        f"demo {args.scale}: {len(result.event_ids)} acara, {counts['participant']} peserta, "
-        f"{counts['commitment']} komitmen, {counts['idea']} ide, {counts['rating']} penilaian "
-        f"in {result.seconds:.1f} s"
+        t("demo %s: %d acara, %d peserta, %d komitmen, %d ide, %d penilaian dalam %.1f detik")
+        % (
+            args.scale,
+            len(result.event_ids),
+            counts["participant"],
+            counts["commitment"],
+            counts["idea"],
+            counts["rating"],
+            result.seconds,
+        )
     )
-    out(f"stasiun: {station_dir(args.db)}/ ({', '.join(p.stem for p in result.stations)})")
+    stations = ", ".join(p.stem for p in result.stations)
+    out(t("stasiun: %s/ (%s)") % (station_dir(args.db), stations))
     if args.packages is not None:
         write_packages(result.stations, args.packages)
-    out(f"kata sandi acara: {PASSPHRASE}")
-    out(f"buka: bid-desktop --db {args.db}")
+    out(t("kata sandi acara: %s") % PASSPHRASE)
+    out(t("buka: %s") % f"bid-desktop --db {args.db}")
     return 0
+
+
+# The progress lines of services/demo.py, for the catalogue (resources/translations/cli_strings.py).
+PROGRESS = (
+    t_noop("%d acara, %d baris, %d stasiun"),
+    t_noop("menggabungkan stasiun ke %s"),
+    t_noop("  %s: %d baris"),
+)
+
+
+def _progress(template: str, *values: object) -> None:
+    out(t(template) % values)
 
 
 def write_packages(stations: list[Path], folder: Path) -> None:
@@ -58,4 +79,4 @@ def write_packages(stations: list[Path], folder: Path) -> None:
             result = export_package(db, folder)
         finally:
             db.dispose()
-        out(f"paket {result.station}: {result.path} ({result.versions} versi)")
+        out(t("paket %s: %s (%d versi)") % (result.station, result.path, result.versions))

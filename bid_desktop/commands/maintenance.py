@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.lang import t
 from bid_desktop.services import sync as sync_service
 from bid_desktop.services.errors import InputRefused
 
@@ -49,21 +50,23 @@ def read_pin(args: argparse.Namespace) -> str:
         try:
             return path.read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise InputRefused(f"{path}: cannot read PIN file ({exc.strerror})") from exc
+            raise InputRefused(
+                t("%s: berkas PIN tidak bisa dibaca (%s)") % (path, exc.strerror)
+            ) from exc
     env = os.environ.get("BID_PIN")
     if env:
         return env
     if not sys.stdin.isatty():
-        raise InputRefused("no committee PIN: use --pin-file or BID_PIN")
-    return getpass.getpass("PIN panitia: ")
+        raise InputRefused(t("tidak ada PIN panitia: pakai --pin-file atau BID_PIN"))
+    return getpass.getpass(t("PIN panitia: "))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     pin = read_pin(args)
     kept = sync_service.restore(args.db, args.backup, pin)
-    out(f"restored {args.backup} to {args.db}")
+    out(t("%s dipulihkan ke %s") % (args.backup, args.db))
     if kept is not None:
-        out(f"previous database kept as {kept}")
+        out(t("basis data sebelumnya disimpan sebagai %s") % kept)
     return 0
 
 
@@ -73,5 +76,5 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"bid-desktop: {Path(args.db).name}: {problem}", file=sys.stderr)
     if problems:
         return 1
-    out(f"{args.db}: ok (integrity_check, sync invariants, no duplicated numbers)")
+    out(t("%s: baik (integrity_check, invarian sinkronisasi, tidak ada nomor ganda)") % args.db)
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.lang import t
 from bid_desktop.services import registration_badges as badges
 
 
@@ -40,5 +41,5 @@ def cmd_badges(args: argparse.Namespace) -> int:
         run = badges.print_badges(
             session, args.out, which, numbers=args.participant, layout=args.layout
         )
-    out(f"{run.count} badges: {run.path}")
+    out(t("%d badge: %s") % (run.count, run.path))
     return 0

@@ -25,6 +25,7 @@ COMMITMENT_HEADERS = [
     "No Piagam",
     RESPONSE_HEADER,
     "Status Tindak Lanjut",
+    "Catatan Tindak Lanjut",
     ID_HEADER,
 ]
 

@@ -51,7 +51,8 @@ ORDER = [
     "consultation_table", "participant", "attendance", "rating", "consultation", "commitment",
     "idea", "piagam", "piagam_print", "followup", "audit_entry",
 ]  # fmt: skip
-Progress = Callable[[str], None]
+# A progress line: an Indonesian template and its values (the command line translates it).
+Progress = Callable[..., None]
 
 
 @dataclass
@@ -80,7 +81,7 @@ def build_demo(
     path: Path, scale: str = "event", stations: int = 4, seed: int = 1,
     progress: Progress | None = None,
 ) -> DemoResult:  # fmt: skip
-    say = progress or (lambda _msg: None)
+    say = progress or (lambda _msg, *_a: None)
     start = time.perf_counter()
     path = Path(path)
     if scale not in SCALES:
@@ -92,9 +93,9 @@ def build_demo(
     rng = random.Random(seed)
     st = Stations(station_codes(stations))
     events = plan_events(scale, st, rng)
-    say(f"{len(events)} acara, {sum(_count(e) for e in events)} baris, {stations} stasiun")
+    say("%d acara, %d baris, %d stasiun", len(events), sum(_count(e) for e in events), stations)
     files = write_stations(path, st, events, say)
-    say("menggabungkan stasiun ke " + str(path))
+    say("menggabungkan stasiun ke %s", str(path))
     counts = merge_into(path, files, events[0].event_id)
     return DemoResult(path, files, [e.event_id for e in events], counts,
                       time.perf_counter() - start)  # fmt: skip
@@ -190,7 +191,7 @@ def write_stations(path: Path, st: Stations, events: list[EventRows], say: Progr
             n = write_station_rows(db, code, events, st)
         finally:
             db.dispose()
-        say(f"  {code}: {n} baris")
+        say("  %s: %d baris", code, n)
         files.append(file)
     return files
 

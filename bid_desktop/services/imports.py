@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -29,6 +29,7 @@ class ImportResult:
     added: int
     updated: int
     unchanged: int
+    ignored: list[str] = field(default_factory=list)  # edits the import did not take, named
 
 
 def write_template(

@@ -77,6 +77,7 @@ def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
             Piagam.serial,
             Commitment.ta_response,
             func.coalesce(FollowUp.status, NOT_CONTACTED),
+            func.coalesce(FollowUp.notes, ""),
             Commitment.id,
         )
         .join(Desa, and_(Desa.event_id == Commitment.event_id, Desa.code == Commitment.desa_code))
@@ -104,13 +105,14 @@ def commitment_rows(session: Session) -> Iterator[Sequence[Any]]:
         serial,
         resp,
         status,
+        notes,
         cid,
     ) in _stream(session, query):
         inovasi = f"{code} – {title}" if title else code
         name, phone = contacts.kades(event_id, desa_code)
         pendamping = contacts.facilitators(event_id, desa_code)
         yield (kec, desa, kades or name, phone, pendamping, inovasi, bursa, amount, table, at,
-               serial, resp, status, cid)  # fmt: skip
+               serial, resp, status, notes, cid)  # fmt: skip
 
 
 def idea_rows(session: Session) -> Iterator[Sequence[Any]]:

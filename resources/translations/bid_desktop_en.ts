@@ -363,6 +363,169 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>  %s: %d baris</source>
+        <translation>  %s: %d rows</translation>
+    </message>
+    <message>
+        <source> (sudah pernah diimpor)</source>
+        <translation> (already imported before)</translation>
+    </message>
+    <message>
+        <source>%d acara, %d baris, %d stasiun</source>
+        <translation>%d events, %d rows, %d stations</translation>
+    </message>
+    <message>
+        <source>%d badge: %s</source>
+        <translation>%d badges: %s</translation>
+    </message>
+    <message>
+        <source>%d ditambah, %d diperbarui, %d dihapus, konflik %d berat / %d ringan, %d calon duplikat</source>
+        <translation>added %d, updated %d, deleted %d, conflicts %d hard / %d soft, duplicate candidates %d</translation>
+    </message>
+    <message>
+        <source>%d komitmen</source>
+        <translation>%d commitments</translation>
+    </message>
+    <message>
+        <source>%d piagam (%d salinan) di %s</source>
+        <translation>%d piagam (%d copies) in %s</translation>
+    </message>
+    <message>
+        <source>%d suntingan tidak diimpor:</source>
+        <translation>%d edits not imported:</translation>
+    </message>
+    <message>
+        <source>%s dipulihkan ke %s</source>
+        <translation>restored %s to %s</translation>
+    </message>
+    <message>
+        <source>%s: %d baris, %d baru, %d diperbarui, %d sama</source>
+        <translation>%s: %d rows, %d added, %d updated, %d unchanged</translation>
+    </message>
+    <message>
+        <source>%s: %d paket; %s</source>
+        <translation>%s: %d package(s); %s</translation>
+    </message>
+    <message>
+        <source>%s: baik (integrity_check, invarian sinkronisasi, tidak ada nomor ganda)</source>
+        <translation>%s: ok (integrity_check, sync invariants, no duplicated numbers)</translation>
+    </message>
+    <message>
+        <source>%s: basis data tidak ditemukan</source>
+        <translation>%s: database not found</translation>
+    </message>
+    <message>
+        <source>%s: berkas PIN tidak bisa dibaca (%s)</source>
+        <translation>%s: cannot read PIN file (%s)</translation>
+    </message>
+    <message>
+        <source>%s: berkas kata sandi tidak bisa dibaca (%s)</source>
+        <translation>%s: cannot read passphrase file (%s)</translation>
+    </message>
+    <message>
+        <source>%s: stasiun %s, %d versi, %d baru%s; %s</source>
+        <translation>%s: station %s, %d versions, %d new%s; %s</translation>
+    </message>
+    <message>
+        <source>--date: &apos;%s&apos; bukan tanggal YYYY-MM-DD</source>
+        <translation>--date: &apos;%s&apos; is not YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>--packages: hanya dengan --scale event (satu paket = satu acara)</source>
+        <translation>--packages: only with --scale event (one package = one event)</translation>
+    </message>
+    <message>
+        <source>Kata sandi acara: </source>
+        <translation>Event passphrase: </translation>
+    </message>
+    <message>
+        <source>PIN panitia: </source>
+        <translation>Committee PIN: </translation>
+    </message>
+    <message>
+        <source>SALINAN</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi: </source>
+        <translation>Repeat the passphrase: </translation>
+    </message>
+    <message>
+        <source>acara %s dibuat: %s, stasiun %s</source>
+        <translation>event %s created: %s, station %s</translation>
+    </message>
+    <message>
+        <source>basis data sebelumnya disimpan sebagai %s</source>
+        <translation>previous database kept as %s</translation>
+    </message>
+    <message>
+        <source>bergabung ke acara %s: %s, stasiun %s (%s), %d versi</source>
+        <translation>joined event %s: %s, station %s (%s), %d versions</translation>
+    </message>
+    <message>
+        <source>buka: %s</source>
+        <translation>open: %s</translation>
+    </message>
+    <message>
+        <source>cadangan sebelum penggabungan: %s</source>
+        <translation>backup before merge: %s</translation>
+    </message>
+    <message>
+        <source>demo %s: %d acara, %d peserta, %d komitmen, %d ide, %d penilaian dalam %.1f detik</source>
+        <translation>demo %s: %d events, %d participants, %d commitments, %d ideas, %d ratings in %.1f s</translation>
+    </message>
+    <message>
+        <source>digabung</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <source>kata sandi acara: %s</source>
+        <translation>event passphrase: %s</translation>
+    </message>
+    <message>
+        <source>kedua kata sandi berbeda</source>
+        <translation>the two passphrases differ</translation>
+    </message>
+    <message>
+        <source>laporan ditulis: %s (%d halaman)</source>
+        <translation>report written: %s (%d pages)</translation>
+    </message>
+    <message>
+        <source>menggabungkan stasiun ke %s</source>
+        <translation>merging the stations into %s</translation>
+    </message>
+    <message>
+        <source>paket %s: %s (%d versi)</source>
+        <translation>package %s: %s (%d versions)</translation>
+    </message>
+    <message>
+        <source>rekap ditulis: %s (%s)</source>
+        <translation>recap written: %s (%s)</translation>
+    </message>
+    <message>
+        <source>stasiun: %s/ (%s)</source>
+        <translation>stations: %s/ (%s)</translation>
+    </message>
+    <message>
+        <source>templat ditulis: %s</source>
+        <translation>template written: %s</translation>
+    </message>
+    <message>
+        <source>tidak ada PIN panitia: pakai --pin-file atau BID_PIN</source>
+        <translation>no committee PIN: use --pin-file or BID_PIN</translation>
+    </message>
+    <message>
+        <source>tidak ada kata sandi: pakai --passphrase-file atau BID_PASSPHRASE</source>
+        <translation>no passphrase: use --passphrase-file or BID_PASSPHRASE</translation>
+    </message>
+    <message>
+        <source>uji coba, tidak ada yang ditulis</source>
+        <translation>dry run, nothing written</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentsModel</name>
     <message>
         <source>Kode</source>
@@ -2658,8 +2821,12 @@ Continue?</translation>
         <translation>Import responses from the recap</translation>
     </message>
     <message>
-        <source>Impor tanggapan selesai: %d baris dibaca, %d tanggapan diperbarui</source>
-        <translation>Responses imported: %d rows read, %d responses updated</translation>
+        <source>Impor tanggapan selesai: %d baris dibaca, %d baris diperbarui</source>
+        <translation>Responses imported: %d rows read, %d rows updated</translation>
+    </message>
+    <message>
+        <source>%d suntingan di kolom yang diisi aplikasi tidak diimpor (arahkan kursor untuk rinciannya)</source>
+        <translation>%d edits in columns the application fills were not imported (hover for the details)</translation>
     </message>
     <message>
         <source>Simpan laporan</source>

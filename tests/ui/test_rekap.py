@@ -143,12 +143,15 @@ def test_dashboard_recap_import_and_report(qtbot, db, data, tmp_path, opened) ->
     ws = wb[L.COMMITMENT_SHEET]
     assert ws.max_row == 7
     ws["M2"].value = "Layak"  # Tanggapan/Penilaian
+    ws["I3"].value = 1  # Perkiraan Anggaran: the application's column
     wb.save(opened[0])
     tab.import_recap(opened[0])
     settle(tab)
-    assert "1 tanggapan diperbarui" in tab.lbl_info.text()
+    assert "1 baris diperbarui" in tab.lbl_info.text()
+    assert "1 suntingan di kolom yang diisi aplikasi tidak diimpor" in tab.lbl_info.text()
+    assert "baris 3, kolom Perkiraan Anggaran (Rp)" in tab.lbl_info.toolTip()
     with db.begin() as s:
-        assert s.scalars(select(Commitment.ta_response).where(Commitment.id == ws["O2"].value)).one() == "Layak"  # fmt: skip
+        assert s.scalars(select(Commitment.ta_response).where(Commitment.id == ws["P2"].value)).one() == "Layak"  # fmt: skip
     tab.write_report(tmp_path / "laporan.pdf")
     settle(tab)
     assert opened[-1] == tmp_path / "laporan.pdf"

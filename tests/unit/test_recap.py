@@ -79,7 +79,7 @@ def test_workbook_layout_and_types(db, data, tmp_path: Path) -> None:  # type: i
                     cell.value,
                 )
     ids = wb[L.COMMITMENT_SHEET]
-    assert ids.column_dimensions["O"].hidden is True  # the ID column
+    assert ids.column_dimensions["P"].hidden is True  # the ID column
 
 
 def test_komitmen_cell_by_cell(db, data, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -89,15 +89,15 @@ def test_komitmen_cell_by_cell(db, data, tmp_path: Path) -> None:  # type: ignor
     stamp = at(11)
     expected = [
         [1, "Gisting", "Banjar Manis", "Suyanto", None, None, "A01 – Sistem Air Bersih Desa", "A",
-         150_000_000, "A1", stamp, "J3A-0001", None, "belum dihubungi"],
+         150_000_000, "A1", stamp, "J3A-0001", None, "belum dihubungi", None],
         [2, "Gisting", "Banjar Manis", "Suyanto", None, None, "C03 – Posyandu Terintegrasi", "C",
-         40_000_000, "C1", stamp, "J3A-0001", None, "belum dihubungi"],
+         40_000_000, "C1", stamp, "J3A-0001", None, "belum dihubungi", None],
         [3, "Gisting", "Campang", "Bambang Sutrisno", None, None, "A01 – Sistem Air Bersih Desa", "A",
-         125_000_000, "A1", stamp, None, None, "belum dihubungi"],
+         125_000_000, "A1", stamp, None, None, "belum dihubungi", None],
         [4, "Gisting", "Campang", "Bambang Sutrisno", None, None, "B02 – =1+1", "B",
-         75_000_000, "B1", stamp, None, None, "belum dihubungi"],
+         75_000_000, "B1", stamp, None, None, "belum dihubungi", None],
         [5, "Gisting", "Gisting Bawah", "Joko Purnomo", None, None, "B02 – =1+1", "B",
-         60_000_000, "B1", stamp, None, None, "belum dihubungi"],
+         60_000_000, "B1", stamp, None, None, "belum dihubungi", None],
     ]  # fmt: skip
     assert [r[:-1] for r in rows[1:6]] == expected
     assert {r[-1] for r in rows[1:6]} == set(data.commitment_ids)
@@ -190,7 +190,7 @@ def test_recap_bad_row_changes_nothing(db, data, tmp_path: Path) -> None:  # typ
     with pytest.raises(InputRefused, match=refused), db.begin() as s:
         import_xlsx(s, "recap", bad)
     wb = load_workbook(bad)
-    wb[L.COMMITMENT_SHEET]["K4"].value = "Baik"
+    wb[L.COMMITMENT_SHEET]["M4"].value = "Baik"  # Tanggapan/Penilaian
     wb[L.IDEA_SHEET]["J2"].value = "00000000-0000-0000-0000-000000000000"
     wb.save(bad)
     with pytest.raises(InputRefused, match=r"baris 2, kolom ID \(lembar Ide\)"), db.begin() as s:

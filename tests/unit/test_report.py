@@ -78,5 +78,5 @@ def test_report_pdf_read_back(db, data, tmp_path: Path) -> None:  # type: ignore
 def test_cli_report(db, data, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "r" / "laporan.pdf"
     assert cli.run(["report", "--db", str(db.path), "--out", str(out)]) == 0
-    assert "report written" in capsys.readouterr().out
+    assert "laporan ditulis" in capsys.readouterr().out
     assert "Laporan Bursa Inovasi Desa" in _text(out)
