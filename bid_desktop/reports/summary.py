@@ -37,6 +37,15 @@ class InnovationFigure:
     mean: float
 
 
+@dataclass(frozen=True)
+class IdeaFigure:
+    desa: str  # "" for a proposer from no desa
+    proposer: str
+    title: str
+    already_done: bool
+    verification: str  # belum diverifikasi / terverifikasi / layak / tidak layak
+
+
 @dataclass
 class EventSummary:
     event_name: str
@@ -57,6 +66,16 @@ class EventSummary:
     desa: list[DesaFigure] = field(default_factory=list)
     top_innovations: list[InnovationFigure] = field(default_factory=list)
     followup: dict[str, int] = field(default_factory=dict)
+    idea_list: list[IdeaFigure] = field(default_factory=list)
+
+    @property
+    def guests_registered(self) -> int:
+        """Invited guests (no desa): the difference between the event and the desa totals."""
+        return self.registered - sum(d.registered for d in self.desa)
+
+    @property
+    def guests_arrived(self) -> int:
+        return self.arrived - sum(d.arrived for d in self.desa)
 
     @property
     def desa_arrived(self) -> int:

@@ -9,14 +9,20 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import BURSA_LABELS, Bursa
-from bid_desktop.reports.summary import BursaFigure, DesaFigure, EventSummary, InnovationFigure
+from bid_desktop.reports.summary import (
+    BursaFigure,
+    DesaFigure,
+    EventSummary,
+    IdeaFigure,
+    InnovationFigure,
+)
 from bid_desktop.services.counters import (
     other_woman_attended,
     registration_counters,
     woman_rep_attended,
 )
 from bid_desktop.services.events import current_event
-from bid_desktop.services.followup import status_counts
+from bid_desktop.services.followup import status_counts, verification_status
 from bid_desktop.storage.models import Event
 
 TOP_INNOVATIONS = 10
@@ -47,6 +53,14 @@ _IDEAS = text(
     """
     SELECT COALESCE(desa_code, ''), COUNT(*) FROM idea
     WHERE event_id = :event AND NOT voided GROUP BY desa_code
+    """
+)
+_IDEA_LIST = text(
+    """
+    SELECT d.name, i.proposer_name, i.title, i.already_done, i.verified_at, i.verified_feasible
+    FROM idea i LEFT JOIN desa d ON d.event_id = i.event_id AND d.code = i.desa_code
+    WHERE i.event_id = :event AND NOT i.voided
+    ORDER BY d.name IS NULL, d.name, i.title, i.id
     """
 )
 _RATINGS = text("SELECT COUNT(*), AVG(score) FROM rating WHERE event_id = :event")
@@ -98,6 +112,10 @@ def event_summary(session: Session, event_id: str | None = None) -> EventSummary
         for code, title, bursa, n, m in session.execute(_TOP, {**p, "limit": TOP_INNOVATIONS})
     ]
     summary.followup = status_counts(session, event_id=event.id)
+    summary.idea_list = [
+        IdeaFigure(desa or "", who, title, bool(done), verification_status(when, feasible))
+        for desa, who, title, done, when, feasible in session.execute(_IDEA_LIST, p)
+    ]
     return summary
 
 
