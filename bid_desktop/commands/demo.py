@@ -61,6 +61,7 @@ PROGRESS = (
     t_noop("%d acara, %d baris, %d stasiun"),
     t_noop("menggabungkan stasiun ke %s"),
     t_noop("  %s: %d baris"),
+    t_noop("sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain"),
 )
 
 

@@ -95,6 +95,9 @@ def build_demo(
     events = plan_events(scale, st, rng)
     say("%d acara, %d baris, %d stasiun", len(events), sum(_count(e) for e in events), stations)
     files = write_stations(path, st, events, say)
+    if scale == "event":
+        say("sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain")
+        break_sync(files)
     say("menggabungkan stasiun ke %s", str(path))
     counts = merge_into(path, files, events[0].event_id)
     return DemoResult(path, files, [e.event_id for e in events], counts,
@@ -234,6 +237,33 @@ def apply_voids(conn: Connection, ev: EventRows, code: str) -> None:
                          event_id=ev.event_id, at=at, station=code, action=f"{entity}.void",
                          entity=entity, record_id=record_id, reason=reason)  # fmt: skip
         insert_batch(conn, "audit_entry", [audit])
+
+
+def break_sync(files: list[Path]) -> None:
+    """What each laptop holds after the syncs at the breaks (live exchange or USB): its own
+    records and every other station's, merged with the real merge engine, so Jendela 3 knows
+    the stamps, the people and the menu behind its piagam. (At kabupaten and province scale
+    the station files are relays of many events: left as written.)"""
+    from bid_desktop.sync.merge import export_versions, merge_staged
+
+    with tempfile.TemporaryDirectory(prefix="bid-demo-") as tmp:
+        staged: dict[Path, Path] = {}
+        for file in files:
+            station_db = open_database(file, migrate_now=False)
+            try:
+                staged[file] = Path(tmp) / file.name
+                export_versions(station_db, staged[file])
+            finally:
+                station_db.dispose()
+        for file in files:
+            others = [staged[other] for other in files if other != file]
+            if not others:
+                continue
+            station_db = open_database(file, migrate_now=False)
+            try:
+                merge_staged(station_db, others)
+            finally:
+                station_db.dispose()
 
 
 def merge_into(path: Path, files: list[Path], event_id: str) -> dict[str, int]:

@@ -40,6 +40,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP("Cli", "menggabungkan stasiun ke %s"),
     QT_TRANSLATE_NOOP("Cli", "paket %s: %s (%d versi)"),
     QT_TRANSLATE_NOOP("Cli", "rekap ditulis: %s (%s)"),
+    QT_TRANSLATE_NOOP("Cli", "sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain"),
     QT_TRANSLATE_NOOP("Cli", "stasiun: %s/ (%s)"),
     QT_TRANSLATE_NOOP("Cli", "templat ditulis: %s"),
     QT_TRANSLATE_NOOP("Cli", "tidak ada PIN panitia: pakai --pin-file atau BID_PIN"),

@@ -505,6 +505,10 @@ Continue?</translation>
         <translation>recap written: %s (%s)</translation>
     </message>
     <message>
+        <source>sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain</source>
+        <translation>sync at the breaks: every station receives the other stations&apos; data</translation>
+    </message>
+    <message>
         <source>stasiun: %s/ (%s)</source>
         <translation>stations: %s/ (%s)</translation>
     </message>
