@@ -115,6 +115,11 @@ class Participant(Synced):
     kit_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # Before the day: is the invitee coming? belum / dikonfirmasi / berhalangan, who said so
+    # (the committee member who called) and when.
+    confirmation: Mapped[str] = mapped_column(String(12), default="belum")
+    confirmed_by: Mapped[str] = mapped_column(String(120), default="")
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class DuplicateLink(Synced):

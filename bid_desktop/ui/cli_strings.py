@@ -13,6 +13,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP("Cli", "%d komitmen"),
     QT_TRANSLATE_NOOP("Cli", "%d piagam (%d salinan) di %s"),
     QT_TRANSLATE_NOOP("Cli", "%d suntingan tidak diimpor:"),
+    QT_TRANSLATE_NOOP("Cli", "%d surat undangan: %s"),
     QT_TRANSLATE_NOOP("Cli", "%s dipulihkan ke %s"),
     QT_TRANSLATE_NOOP("Cli", "%s: %d baris, %d baru, %d diperbarui, %d sama"),
     QT_TRANSLATE_NOOP("Cli", "%s: %d paket; %s"),

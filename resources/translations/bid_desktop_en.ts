@@ -397,6 +397,10 @@ Continue?</translation>
         <translation>%d edits not imported:</translation>
     </message>
     <message>
+        <source>%d surat undangan: %s</source>
+        <translation>%d invitation letters: %s</translation>
+    </message>
+    <message>
         <source>%s dipulihkan ke %s</source>
         <translation>restored %s to %s</translation>
     </message>
