@@ -32,7 +32,9 @@ def province_db(stations: int = 4) -> Path:
     for old in [*OUT.glob("province.sqlite*"), *station_dir(PROVINCE).glob("*")]:
         old.unlink()
     print("building the province database (once, reused)...", flush=True)
-    result = build_demo(PROVINCE, "province", stations, seed=1, progress=print)
+    result = build_demo(
+        PROVINCE, "province", stations, seed=1, progress=lambda msg, *a: print(msg % a)
+    )
     done.write_text(f"{result.seconds:.1f}\n")
     print(f"built in {result.seconds:.1f} s", flush=True)
     return PROVINCE

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bid_desktop import __version__
+from bid_desktop.commands.lang import set_language, split_lang
 from bid_desktop.services.errors import InputRefused, UserError
 
 # Each module registers its subcommands; add a line here for a new area.
@@ -91,12 +92,14 @@ def run(argv: list[str] | None = None) -> int:
         from bid_desktop.ui.app import run_window
 
         return run_window(window.db, lang=window.lang, smoke=window.smoke, package=window.package)
+    lang, argv = split_lang(argv)  # one language per run, wherever --lang was given
+    set_language(lang)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         from bid_desktop.ui.app import run_window
 
-        return run_window(args.db, lang=args.lang, smoke=args.smoke)
+        return run_window(args.db, lang=lang, smoke=args.smoke)
     try:
         return int(args.func(args) or 0)
     except InputRefused as exc:

@@ -113,12 +113,12 @@ def test_event_day_from_setup_to_district_recap(
     sek = open_database(hall["SEK1"])
     versions_before = _count(sek, Version)
     assert cli("merge", "--db", hall["SEK1"], "--dry-run", *packages) == 0
-    assert "dry run, nothing written" in capsys.readouterr().out
+    assert "uji coba, tidak ada yang ditulis" in capsys.readouterr().out
     assert _count(sek, Version) == versions_before
     # the merge
     assert cli("merge", "--db", hall["SEK1"], "--backup-dir", tmp_path / "cadangan", *packages) == 0
     said = capsys.readouterr().out
-    assert "merged: 3 package(s)" in said and list((tmp_path / "cadangan").iterdir())
+    assert "digabung: 3 paket" in said and list((tmp_path / "cadangan").iterdir())
     with sek.begin() as s:
         event_id = current_event(s).id
         live = {

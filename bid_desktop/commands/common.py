@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from bid_desktop.commands.lang import t
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.storage.db import Database, open_database
 
@@ -30,15 +31,17 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         try:
             return path.read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise InputRefused(f"{path}: cannot read passphrase file ({exc.strerror})") from exc
+            raise InputRefused(
+                t("%s: berkas kata sandi tidak bisa dibaca (%s)") % (path, exc.strerror)
+            ) from exc
     env = os.environ.get("BID_PASSPHRASE")
     if env:
         return env
     if not sys.stdin.isatty():
-        raise InputRefused("no passphrase: use --passphrase-file or BID_PASSPHRASE")
-    first = getpass.getpass("Kata sandi acara: ")
-    if confirm and getpass.getpass("Ulangi kata sandi: ") != first:
-        raise InputRefused("the two passphrases differ")
+        raise InputRefused(t("tidak ada kata sandi: pakai --passphrase-file atau BID_PASSPHRASE"))
+    first = getpass.getpass(t("Kata sandi acara: "))
+    if confirm and getpass.getpass(t("Ulangi kata sandi: ")) != first:
+        raise InputRefused(t("kedua kata sandi berbeda"))
     return first
 
 
@@ -48,7 +51,7 @@ def open_db(args: argparse.Namespace) -> Database:
 
 def existing_db(args: argparse.Namespace) -> Database:
     if not Path(args.db).exists():
-        raise InputRefused(f"{args.db}: database not found")
+        raise InputRefused(t("%s: basis data tidak ditemukan") % args.db)
     return open_database(args.db)
 
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, out
+from bid_desktop.commands.lang import t, t_noop
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,20 +29,43 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_demo(args: argparse.Namespace) -> int:
     from bid_desktop.services.demo import PASSPHRASE, build_demo, station_dir
 
-    result = build_demo(args.db, args.scale, args.stations, args.seed, progress=out)
+    result = build_demo(args.db, args.scale, args.stations, args.seed, progress=_progress)
     counts = result.counts
     out(
-        f"demo {args.scale}: {len(result.event_ids)} acara, {counts['participant']} peserta, "
-        f"{counts['commitment']} komitmen, {counts['idea']} ide, {counts['rating']} penilaian "
-        f"in {result.seconds:.1f} s"
+        t("demo %s: %d acara, %d peserta, %d komitmen, %d ide, %d penilaian dalam %.1f detik")
+        % (
+            args.scale,
+            len(result.event_ids),
+            counts["participant"],
+            counts["commitment"],
+            counts["idea"],
+            counts["rating"],
+            result.seconds,
+        )
     )
     names = sorted({p.stem for p in result.stations})
-    out(f"stasiun: {station_dir(args.db)}/ ({len(result.stations)} basis data: {', '.join(names)})")
+    out(
+        t("stasiun: %s/ (%d basis data: %s)")
+        % (station_dir(args.db), len(result.stations), ", ".join(names))
+    )
     if args.packages is not None:
         write_packages(result.stations, args.packages)
-    out(f"kata sandi acara: {PASSPHRASE}")
-    out(f"buka: bid-desktop --db {args.db}")
+    out(t("kata sandi acara: %s") % PASSPHRASE)
+    out(t("buka: %s") % f"bid-desktop --db {args.db}")
     return 0
+
+
+# The progress lines of services/demo.py, for the catalogue (resources/translations/cli_strings.py).
+PROGRESS = (
+    t_noop("%d acara, %d baris, %d stasiun"),
+    t_noop("menggabungkan stasiun ke %s"),
+    t_noop("  %s: %d baris"),
+    t_noop("sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain"),
+)
+
+
+def _progress(template: str, *values: object) -> None:
+    out(t(template) % values)
 
 
 def write_packages(stations: list[Path], folder: Path) -> None:
@@ -55,4 +79,4 @@ def write_packages(stations: list[Path], folder: Path) -> None:
             result = export_package(db, folder)
         finally:
             db.dispose()
-        out(f"paket {result.station}: {result.path} ({result.versions} versi)")
+        out(t("paket %s: %s (%d versi)") % (result.station, result.path, result.versions))

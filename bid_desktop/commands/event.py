@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, add_passphrase, open_db, out, read_passphrase
+from bid_desktop.commands.lang import t
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.events import EventSetup, create_event
 from bid_desktop.services.station import role_for_station, validate_station_code
@@ -45,7 +46,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     try:
         date = dt.date.fromisoformat(args.date)
     except ValueError as exc:
-        raise UserError(f"--date: '{args.date}' is not YYYY-MM-DD") from exc
+        raise UserError(t("--date: '%s' bukan tanggal YYYY-MM-DD") % args.date) from exc
     passphrase = read_passphrase(args, confirm=True)
     db = open_db(args)
     with db.begin() as session:
@@ -62,7 +63,7 @@ def cmd_create(args: argparse.Namespace) -> int:
                 kelurahan_codes=args.kelurahan,
             ),
         )
-        out(f"event {event.id} created: {event.name}, station {args.station.upper()}")
+        out(t("acara %s dibuat: %s, stasiun %s") % (event.id, event.name, args.station.upper()))
     return 0
 
 
@@ -74,7 +75,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args)
     result = join_event(args.db, args.package, station, passphrase, role)
     out(
-        f"joined event {result.event_id}: {result.event_name}, station {result.station} "
-        f"({result.role}), {result.versions} versions"
+        t("bergabung ke acara %s: %s, stasiun %s (%s), %d versi")
+        % (result.event_id, result.event_name, result.station, result.role, result.versions)
     )
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.lang import t
 from bid_desktop.services.exchange_piagam import issue_many
 
 
@@ -31,8 +32,9 @@ def cmd_piagam(args: argparse.Namespace) -> int:
     with db.begin() as session:
         runs = issue_many(session, args.out, args.desa)
     for run in runs:
-        copy = "  SALINAN" if run.is_copy else ""
-        out(f"{run.serial}\t{run.desa_name}\t{run.commitments} komitmen{copy}\t{run.path}")
+        copy = "  " + t("SALINAN") if run.is_copy else ""
+        count = t("%d komitmen") % run.commitments
+        out(f"{run.serial}\t{run.desa_name}\t{count}{copy}\t{run.path}")
     copies = sum(r.is_copy for r in runs)
-    out(f"{len(runs)} piagam ({copies} salinan) in {args.out}")
+    out(t("%d piagam (%d salinan) di %s") % (len(runs), copies, args.out))
     return 0

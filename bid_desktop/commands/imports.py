@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.lang import t
 from bid_desktop.services.imports import KINDS, import_xlsx, write_template
 
 
@@ -31,7 +32,7 @@ def cmd_template(args: argparse.Namespace) -> int:
             path = write_template(args.kind, args.out, session=session)
     else:
         path = write_template(args.kind, args.out)
-    out(f"template written: {path}")
+    out(t("templat ditulis: %s") % path)
     return 0
 
 
@@ -39,7 +40,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = existing_db(args)
     with db.begin() as session:
         r = import_xlsx(session, args.kind, args.file)
-    out(f"{r.kind}: {r.total} rows, {r.added} added, {r.updated} updated, {r.unchanged} unchanged")
+    out(
+        t("%s: %d baris, %d baru, %d diperbarui, %d sama")
+        % (r.kind, r.total, r.added, r.updated, r.unchanged)
+    )
     for note in r.notes:
-        out(f"catatan: {note}")
+        out(t("catatan: %s") % note)
+    if r.ignored:
+        out(t("%d suntingan tidak diimpor:") % len(r.ignored))
+        for line in r.ignored:
+            out(f"  {line}")
     return 0

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, add_passphrase, existing_db, out, read_passphrase
+from bid_desktop.commands.lang import t
 from bid_desktop.services import keystore
 from bid_desktop.services import sync as sync_service
 from bid_desktop.services.errors import InputRefused
@@ -51,13 +52,15 @@ def read_pin(args: argparse.Namespace) -> str:
         try:
             return path.read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise InputRefused(f"{path}: cannot read PIN file ({exc.strerror})") from exc
+            raise InputRefused(
+                t("%s: berkas PIN tidak bisa dibaca (%s)") % (path, exc.strerror)
+            ) from exc
     env = os.environ.get("BID_PIN")
     if env:
         return env
     if not sys.stdin.isatty():
-        raise InputRefused("no committee PIN: use --pin-file or BID_PIN")
-    return getpass.getpass("PIN panitia: ")
+        raise InputRefused(t("tidak ada PIN panitia: pakai --pin-file atau BID_PIN"))
+    return getpass.getpass(t("PIN panitia: "))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -66,9 +69,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
         kept = sync_service.restore(args.db, args.backup, pin)
     except keystore.KeyMissing:
         kept = sync_service.restore(args.db, args.backup, pin, read_passphrase(args))
-    out(f"restored {args.backup} to {args.db}")
+    out(t("%s dipulihkan ke %s") % (args.backup, args.db))
     if kept is not None:
-        out(f"previous database kept as {kept}")
+        out(t("basis data sebelumnya disimpan sebagai %s") % kept)
     return 0
 
 
@@ -78,5 +81,5 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"bid-desktop: {Path(args.db).name}: {problem}", file=sys.stderr)
     if problems:
         return 1
-    out(f"{args.db}: ok (integrity_check, sync invariants, no duplicated numbers)")
+    out(t("%s: baik (integrity_check, invarian sinkronisasi, tidak ada nomor ganda)") % args.db)
     return 0

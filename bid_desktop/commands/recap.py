@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.lang import t
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,7 +41,7 @@ def cmd_recap(args: argparse.Namespace) -> int:
     with db.begin() as session:
         result = write_recap(session, args.out, scope=checked(session, args.event))
     counts = ", ".join(f"{sheet} {n}" for sheet, n in result.rows.items())
-    out(f"recap written: {result.path} ({counts})")
+    out(t("rekap ditulis: %s (%s)") % (result.path, counts))
     return 0
 
 
@@ -51,5 +52,5 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = existing_db(args)
     with db.begin() as session:
         result = write_report(session, args.out, scope=checked(session, args.event))
-    out(f"report written: {result.path} ({result.pages} pages)")
+    out(t("laporan ditulis: %s (%d halaman)") % (result.path, result.pages))
     return 0

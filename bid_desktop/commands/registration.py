@@ -1,4 +1,4 @@
-"""`badges`: name badges as one PDF (cli.md)."""
+"""`badges`: name badges as one PDF (cli.md); `letters`: the invitation letters as one PDF."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.lang import t
 from bid_desktop.services import registration_badges as badges
 
 
@@ -30,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="sheet: ten per A4 page (default); single: one 90×55 mm badge per page",
     )
     cmd.set_defaults(func=cmd_badges)
+    register_letters(sub)
 
 
 def cmd_badges(args: argparse.Namespace) -> int:
@@ -40,10 +42,38 @@ def cmd_badges(args: argparse.Namespace) -> int:
         run = badges.print_badges(
             session, args.out, which, numbers=args.participant, layout=args.layout
         )
-    out(f"{run.count} badges: {run.path}")
+    out(t("%d badge: %s") % (run.count, run.path))
     if run.unprintable:
         out(
-            "peringatan: huruf tidak ada di font, tercetak sebagai kotak: "
-            + "; ".join(run.unprintable)
+            t("peringatan: huruf tidak ada di font, tercetak sebagai kotak: %s")
+            % "; ".join(run.unprintable)
         )
+    return 0
+
+
+def register_letters(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cmd = sub.add_parser(
+        "letters", help="invitation letters (surat undangan) as one PDF, each with the badge code"
+    )
+    add_db(cmd)
+    cmd.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    cmd.add_argument(
+        "--per",
+        choices=["invitee", "desa"],
+        default="invitee",
+        help="invitee: one letter each (default); desa: one per desa to its Kepala Desa",
+    )
+    cmd.add_argument(
+        "--desa", action="append", default=[], metavar="CODE", help="only this desa (repeatable)"
+    )
+    cmd.set_defaults(func=cmd_letters)
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    from bid_desktop.services.invitations import write_letters
+
+    db = existing_db(args)
+    with db.begin() as session:
+        count = write_letters(session, args.out, per=args.per, desa_codes=args.desa)
+    out(t("%d surat undangan: %s") % (count, args.out))
     return 0

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, add_passphrase, existing_db, out, read_passphrase
+from bid_desktop.commands.lang import t
 from bid_desktop.services import keystore
 from bid_desktop.services import sync as sync_service
 from bid_desktop.storage.db import Database
@@ -89,10 +90,15 @@ def _passphrases(args: argparse.Namespace, db: Database, packages: list[Path]) -
 
 
 def _counts(item: sync_service.PackageImport | sync_service.ImportSummary) -> str:
-    return (
-        f"added {item.added}, updated {item.updated}, deleted {item.deleted}, "
-        f"conflicts {item.conflicts_hard} hard / {item.conflicts_soft} soft, "
-        f"duplicate candidates {item.duplicate_candidates}"
+    return t(
+        "%d ditambah, %d diperbarui, %d dihapus, konflik %d berat / %d ringan, %d calon duplikat"
+    ) % (
+        item.added,
+        item.updated,
+        item.deleted,
+        item.conflicts_hard,
+        item.conflicts_soft,
+        item.duplicate_candidates,
     )
 
 
@@ -110,13 +116,20 @@ def cmd_merge(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     for item in summary.packages:
-        seen = " (already imported before)" if item.info.already_imported else ""
+        seen = t(" (sudah pernah diimpor)") if item.info.already_imported else ""
         out(
-            f"{item.info.path.name}: station {item.info.station}, {item.info.versions} versions, "
-            f"{item.versions_new} new{seen}; {_counts(item)}"
+            t("%s: stasiun %s, %d versi, %d baru%s; %s")
+            % (
+                item.info.path.name,
+                item.info.station,
+                item.info.versions,
+                item.versions_new,
+                seen,
+                _counts(item),
+            )
         )
-    prefix = "dry run, nothing written" if summary.dry_run else "merged"
-    out(f"{prefix}: {len(summary.packages)} package(s); {_counts(summary)}")
+    prefix = t("uji coba, tidak ada yang ditulis") if summary.dry_run else t("digabung")
+    out(t("%s: %d paket; %s") % (prefix, len(summary.packages), _counts(summary)))
     if summary.backup is not None:
-        out(f"backup before merge: {summary.backup}")
+        out(t("cadangan sebelum penggabungan: %s") % summary.backup)
     return 0

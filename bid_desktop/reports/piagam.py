@@ -2,9 +2,11 @@
 
 Page 1: double border, the event, "PIAGAM", the desa, the table of its commitments with the
 amount in figures and in words (*terbilang*), the serial and its Code128, and the signature
-blocks configured for the event. Commitments that do not fit page 1 even in the smallest type
-continue on a *lampiran* page (same serial and barcode). A reprint carries SALINAN across the
-page and in its header. Fonts: the embedded DejaVu family (reports/fonts.py), so every
+blocks configured for the event (place and date above the last signer, "Mengetahui," above the
+others; title, name underlined, NIP). Commitments that do not fit page 1 in a readable type
+continue on *lampiran* pages (same serial and barcode); page 1 then still closes with the count
+and the total in figures and words. A reprint carries SALINAN across the page and in its
+header. Fonts: the embedded DejaVu family (reports/fonts.py), so every
 Latin diacritic prints; long texts shrink, wrap and end in "…" rather than being cut.
 """
 
@@ -36,9 +38,11 @@ COPY_RED = HexColor("#c62828")
 SERIF, SERIF_BOLD, SERIF_ITALIC = fonts.SERIF, fonts.SERIF_BOLD, fonts.SERIF_ITALIC
 SANS, SANS_BOLD = fonts.SANS, fonts.SANS_BOLD
 TABLE_TOP = PAGE_H - 93 * mm
-TABLE_BOTTOM = 54 * mm  # the signatures and the barcode live below
+TABLE_BOTTOM = 64 * mm  # the signatures and the barcode live below
+LAMPIRAN_TOP, LAMPIRAN_BOTTOM = PAGE_H - 40 * mm, 34 * mm
 COLUMNS = (9 * mm, 88 * mm, 15 * mm, 36 * mm, 105 * mm)  # No, Inovasi, Tahun, Rp, terbilang
-FONT_SIZES = (9.5, 8.5, 7.5)
+FONT_SIZES = (10.0, 9.5, 9.0)  # page 1: the largest that holds every row; never below 9 pt
+LAMPIRAN_SIZE = 10.0
 
 MONTHS = [
     "Januari",
@@ -73,8 +77,17 @@ class PiagamLine:
 
 @dataclass(frozen=True)
 class Signatory:
-    title: str
+    title: str  # the full title: "Kepala Dinas PMD Kabupaten Tanggamus"
     name: str = ""
+    nip: str = ""  # optional: civil servants sign with their NIP
+
+
+def nip_text(nip: str) -> str:
+    """NIP as printed under a name: the 18 digits grouped 8 6 1 3, else as given."""
+    digits = "".join(ch for ch in nip if ch.isdigit())
+    if len(digits) == 18 and len(digits) == len(nip.replace(" ", "")):
+        nip = f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return f"NIP. {nip.strip()}"
 
 
 @dataclass(frozen=True)
@@ -122,7 +135,7 @@ def _canvas(path: Path, title: str) -> Canvas:
 def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
     """Page 1, then lampiran pages while commitments remain."""
     fonts.register()
-    fitted = _fit(data, list(data.lines), TABLE_TOP - TABLE_BOTTOM)
+    fitted = _fit(data, list(data.lines), TABLE_TOP - TABLE_BOTTOM, FONT_SIZES, first=True)
     rest = list(data.lines[fitted[0] :])
     _frame(canvas, data)
     _heading(canvas, data)
@@ -133,12 +146,11 @@ def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
     while rest:
         page += 1
         canvas.showPage()
-        top = PAGE_H - 40 * mm
-        fitted = _fit(data, rest, top - 36 * mm)
+        fitted = _fit(data, rest, LAMPIRAN_TOP - LAMPIRAN_BOTTOM, (LAMPIRAN_SIZE,))
         rest = rest[fitted[0] :]
         _frame(canvas, data)
         _lampiran_heading(canvas, data, page)
-        _table(canvas, fitted, top)
+        _table(canvas, fitted, LAMPIRAN_TOP)
         _serial(canvas, data)
 
 
@@ -235,33 +247,49 @@ def _serial(canvas: Canvas, data: PiagamData) -> None:
     )
 
 
+SIGN_SIZE = 10.5
+
+
 def _signatures(canvas: Canvas, data: PiagamData) -> None:
+    """Indonesian order: place and date above the last signer, "Mengetahui," above the others
+    on the same line; then the full title, room to sign, the name underlined, the NIP."""
     signers = data.signatories or (Signatory("Ketua Panitia"),)
     left, right = MARGIN + 62 * mm, PAGE_W - MARGIN
     width = (right - left) / len(signers)
     place = data.place or data.kecamatan_name
-    canvas.setFillColor(INK)
-    canvas.setFont(SERIF, 10.5)
-    canvas.drawCentredString(right - width / 2, 49 * mm, f"{place}, {tanggal(data.event_date)}")
     for i, signer in enumerate(signers):
         centre = left + width * (i + 0.5)
-        title, size = fonts.fit_lines(signer.title, SERIF, 10.5, width - 6 * mm, 2, 7.5)
-        y = 43 * mm
-        canvas.setFont(SERIF, size)
-        for line in title:
-            canvas.drawCentredString(centre, y, line)
-            y -= 12
-        name = signer.name.strip()
-        canvas.setFont(SERIF_BOLD, 10.5)
-        if name:
-            (shown,), size = fonts.fit_lines(name, SERIF_BOLD, 10.5, width - 6 * mm, 1, 7.5)
-            canvas.setFont(SERIF_BOLD, size)
-            canvas.drawCentredString(centre, 18 * mm, shown)
-            half = canvas.stringWidth(shown, SERIF_BOLD, size) / 2
-            canvas.setLineWidth(0.6)
-            canvas.line(centre - half, 17 * mm, centre + half, 17 * mm)
-        else:
-            canvas.drawCentredString(centre, 18 * mm, "( ................................ )")
+        canvas.setFillColor(INK)
+        canvas.setFont(SERIF, SIGN_SIZE)
+        last = i == len(signers) - 1
+        if last:
+            canvas.drawCentredString(centre, 58 * mm, f"{place}, {tanggal(data.event_date)}")
+        elif len(signers) > 1:
+            canvas.drawCentredString(centre, 58 * mm, "Mengetahui,")
+        _signer(canvas, signer, centre, width - 6 * mm)
+
+
+def _signer(canvas: Canvas, signer: Signatory, centre: float, width: float) -> None:
+    title, size = fonts.fit_lines(signer.title, SERIF, SIGN_SIZE, width, 3, 7.5)
+    y = 53 * mm
+    canvas.setFont(SERIF, size)
+    for line in title[:3]:
+        canvas.drawCentredString(centre, y, line)
+        y -= size * 1.15
+    name = signer.name.strip()
+    canvas.setFont(SERIF_BOLD, SIGN_SIZE)
+    if name:
+        (shown,), name_size = fonts.fit_lines(name, SERIF_BOLD, SIGN_SIZE, width, 1, 7.5)
+        canvas.setFont(SERIF_BOLD, name_size)
+        canvas.drawCentredString(centre, 24 * mm, shown)
+        half = canvas.stringWidth(shown, SERIF_BOLD, name_size) / 2
+        canvas.setLineWidth(0.6)
+        canvas.line(centre - half, 23 * mm, centre + half, 23 * mm)
+    else:
+        canvas.drawCentredString(centre, 24 * mm, "( ................................ )")
+    if signer.nip.strip():
+        canvas.setFont(SERIF, 10)
+        canvas.drawCentredString(centre, 19 * mm, nip_text(signer.nip))
 
 
 # --- the table of commitments ------------------------------------------------------------------
@@ -297,9 +325,11 @@ def _build(
     size: float,
     more: int,
     start: int = 1,
+    first: bool = False,
 ) -> Table:
     """The table of ``rows``; ``start`` is the number of the first row, ``more`` how many
-    follow on a lampiran page; without more, the Jumlah row closes it."""
+    follow on lampiran pages. The Jumlah row (count, total in figures and words) closes the
+    last page, and page 1 (``first``) always."""
     st = _styles(size)
     body: list[list[object]] = [list(HEAD)]
     for n, line in enumerate(rows, start):
@@ -313,9 +343,15 @@ def _build(
             ]
         )
     if more:
-        body.append(["", Paragraph(f"… dan {more} inovasi lagi pada lampiran", st.words)])
-        body[-1] += ["", "", ""]
-    else:
+        first_more, last = start + len(rows), len(data.lines)
+        note = (
+            f"… dan {more} inovasi lagi (nomor {first_more}–{last}) pada lampiran"
+            if first
+            else "… berlanjut pada halaman berikutnya"
+        )
+        body.append(["", Paragraph(note, st.words), "", "", ""])
+    closing = first or not more
+    if closing:
         total = data.total
         body.append(["", f"Jumlah ({len(data.lines)} inovasi)", "", rupiah(total), ""])
         body[-1][4] = Paragraph(words(total), st.words)
@@ -334,7 +370,7 @@ def _build(
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
-    if not more:
+    if closing:
         style.append(("BACKGROUND", (0, -1), (-1, -1), HexColor("#f3ecd8")))
         style.append(("FONT", (0, -1), (3, -1), SERIF_BOLD, size, size * 1.18))
     table.setStyle(TableStyle(style))
@@ -344,25 +380,38 @@ def _build(
 Fitted = tuple[int, Table | None, float]  # lines placed, their table (wrapped), its height
 
 
-def _fit(data: PiagamData, lines: list[PiagamLine], height: float) -> Fitted:
+def _fit(
+    data: PiagamData,
+    lines: list[PiagamLine],
+    height: float,
+    sizes: Sequence[float],
+    first: bool = False,
+) -> Fitted:
     """How many of ``lines`` (the rest of ``data.lines``) fit ``height``, with their table
-    already wrapped: all of them in the largest type that fits, else as many as fit in the
-    smallest type."""
+    already wrapped: all of them in the largest of ``sizes`` that fits, else as many as fit in
+    the smallest (at least one on a lampiran page; page 1 may hold only the Jumlah row)."""
     if not lines:
         return 0, None, 0.0
     width, start = sum(COLUMNS), len(data.lines) - len(lines) + 1
-    for size in FONT_SIZES:
-        table = _build(data, lines, size, 0, start)
+    for size in sizes:
+        table = _build(data, lines, size, 0, start, first)
         used = table.wrap(width, height)[1]
         if used <= height:
             return len(lines), table, used
-    size, count = FONT_SIZES[-1], len(lines) - 1
-    while True:
-        table = _build(data, lines[:count], size, len(lines) - count, start)
+    size, low, high = sizes[-1], (0 if first else 1), len(lines) - 1
+    best: Fitted | None = None
+    while low <= high:  # the largest count that fits: bisection, a table wrap per step
+        count = (low + high) // 2
+        table = _build(data, lines[:count], size, len(lines) - count, start, first)
         used = table.wrap(width, height)[1]
-        if used <= height or count == 1:
-            return count, table, used
-        count -= 1
+        if used <= height or best is None and count == low:
+            best = (count, table, used)
+        if used <= height:
+            low = count + 1
+        else:
+            high = count - 1
+    assert best is not None
+    return best
 
 
 def _table(canvas: Canvas, fitted: Fitted, top: float) -> None:

@@ -15,6 +15,8 @@ COMMITMENT_HEADERS = [
     "Kecamatan",
     "Desa",
     "Kepala Desa",
+    "HP Kepala Desa",
+    "PD/PLD",
     "Inovasi",
     "Bursa",
     "Perkiraan Anggaran (Rp)",
@@ -23,6 +25,7 @@ COMMITMENT_HEADERS = [
     "No Piagam",
     RESPONSE_HEADER,
     "Status Tindak Lanjut",
+    "Catatan Tindak Lanjut",
     ID_HEADER,
 ]
 
@@ -49,6 +52,7 @@ DESA_HEADERS = [
     "Hadir",
     "Peserta Hadir",
     "Perwakilan Perempuan",
+    "Perempuan Lain Hadir",
     "Komitmen",
     "Total Anggaran (Rp)",
     "Ide",

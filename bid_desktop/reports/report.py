@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -81,6 +82,24 @@ def _table(rows: list[list[object]], widths: list[float], numeric_from: int) -> 
     return table
 
 
+LABEL_FONT, LABEL_SIZE, LABEL_WIDTH = SANS, 7, 140.0
+
+
+def fit_label(text: str, width: float = LABEL_WIDTH, font: str = LABEL_FONT,
+              size: float = LABEL_SIZE) -> str:  # fmt: skip
+    """``text`` as it fits ``width`` points: whole, or cut at a word where possible and ended
+    with an ellipsis, so a reader sees it was shortened."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    cut = text
+    while cut and stringWidth(cut.rstrip() + "…", font, size) > width:
+        cut = cut[:-1]
+    words = cut.rsplit(" ", 1)
+    if len(words) == 2 and len(words[0]) >= len(cut) * 0.6:
+        cut = words[0]  # a whole word when little is lost
+    return cut.rstrip(" ,.-–") + "…"
+
+
 def _hbar(
     title: str, labels: list[str], values: list[float], fmt: str, colour: colors.Color
 ) -> Drawing:
@@ -93,7 +112,7 @@ def _hbar(
     chart.x, chart.y = 150, 15
     chart.width, chart.height = WIDTH - 220, height - 40
     chart.data = [list(reversed(values)) or [0]]
-    names = [fonts.one_line(lb, SANS, 7, 140) for lb in reversed(labels)]
+    names = [fit_label(lb) for lb in reversed(labels)]
     chart.categoryAxis.categoryNames = names or [""]
     _chart_fonts(chart)
     chart.categoryAxis.labels.fontSize = 7
@@ -154,44 +173,56 @@ def _bursa_chart(summary: EventSummary) -> Drawing:
 
 
 def _women_chart(summary: EventSummary) -> Drawing:
+    """The indicator: desa whose designated woman representative attended."""
     drawing = Drawing(WIDTH, 130)
     drawing.add(
-        String(0, 118, "Partisipasi perempuan (peserta hadir)", fontName=SANS_BOLD,
+        String(0, 118, "Perwakilan perempuan desa (hadir)", fontName=SANS_BOLD,
                fontSize=10)
     )  # fmt: skip
-    women, others = summary.women_arrived, summary.arrived - summary.women_arrived
+    desa = len(summary.desa)
+    women, others = summary.desa_with_woman, desa - summary.desa_with_woman
     pie = Pie()
     pie.x, pie.y, pie.width, pie.height = 20, 5, 100, 100
-    pie.data = [women, others] if summary.arrived else [1]
+    pie.data = [women, others] if desa else [1]
     pie.labels = None
     pie.slices.strokeColor = colors.white
     pie.slices[0].fillColor = PURPLE
     pie.slices[1].fillColor = colors.HexColor("#b0bec5")
     drawing.add(pie)
-    share = f"{summary.women_share * 100:.0f}%".replace(".", ",")
+    share = f"{summary.woman_rep_share * 100:.0f}%"
     lines = [
-        f"Perempuan: {women} dari {summary.arrived} peserta hadir ({share})",
-        f"Laki-laki / lainnya: {others}",
-        f"Desa dengan perwakilan perempuan hadir: {summary.desa_with_woman} dari "
-        f"{len(summary.desa)}",
+        f"Desa dengan perwakilan perempuan hadir: {women} dari {desa} ({share})",
+        f"Desa tanpa perwakilan perempuan hadir: {others}",
+        f"Perwakilan perempuan yang hadir: {summary.woman_reps_arrived} orang",
+        f"Perempuan lain yang hadir: {summary.other_women_arrived} orang",
+        "Perwakilan perempuan: yang ditunjuk desa (undangan/registrasi) dan hadir.",
     ]
     for i, line in enumerate(lines):
         drawing.add(String(140, 80 - 16 * i, line, fontName=SANS, fontSize=9))
     return drawing
 
 
+def _split(total: int, guests: int) -> str:
+    return f"{total} ({total - guests} + {guests})"
+
+
 def _key_figures(summary: EventSummary) -> Table:
     mean = "-" if summary.mean_rating is None else f"{summary.mean_rating:.2f}".replace(".", ",")
     rows = [
-        ["Peserta terdaftar", f"{summary.registered}", "Komitmen", f"{summary.commitments}"],
-        ["Peserta hadir", f"{summary.arrived}", "Total komitmen", rupiah(summary.amount)],
+        ["Peserta terdaftar (desa + tamu)", _split(summary.registered, summary.guests_registered),
+         "Komitmen", f"{summary.commitments}"],
+        ["Peserta hadir (desa + tamu)", _split(summary.arrived, summary.guests_arrived),
+         "Total komitmen", rupiah(summary.amount)],
         ["Desa hadir", f"{summary.desa_arrived} dari {len(summary.desa)}",
          "Desa berkomitmen", f"{summary.desa_committed}"],
-        ["Perempuan hadir", f"{summary.women_arrived}", "Kartu ide", f"{summary.ideas}"],
-        ["Desa dengan perwakilan perempuan", f"{summary.desa_with_woman}",
+        ["Perwakilan perempuan hadir", f"{summary.woman_reps_arrived}",
+         "Kartu ide", f"{summary.ideas}"],
+        ["Desa dengan wakil perempuan hadir",
+         f"{summary.desa_with_woman} dari {len(summary.desa)}",
          "Penilaian inovasi (rata-rata)", f"{summary.ratings} ({mean})"],
+        ["Perempuan lain yang hadir", f"{summary.other_women_arrived}", "", ""],
     ]  # fmt: skip
-    table = Table(rows, colWidths=[WIDTH * 0.34, WIDTH * 0.14, WIDTH * 0.3, WIDTH * 0.22])
+    table = Table(rows, colWidths=[WIDTH * 0.35, WIDTH * 0.15, WIDTH * 0.3, WIDTH * 0.2])
     table.setStyle(
         TableStyle(
             [
@@ -248,18 +279,20 @@ def _story(summary: EventSummary) -> list[object]:
 
 def _tables(summary: EventSummary, st: dict[str, ParagraphStyle]) -> list[object]:
     cell = st["cell"]
-    desa_rows: list[list[object]] = [["Desa", "Terdaftar", "Hadir", "Perempuan", "Komitmen",
-                                      "Anggaran (Rp)", "Ide"]]  # fmt: skip
+    desa_rows: list[list[object]] = [["Desa", "Terdaftar", "Hadir", "Wakil\nperempuan",
+                                      "Perempuan\nlain", "Komitmen", "Anggaran (Rp)", "Ide"]]  # fmt: skip
     for d in summary.desa:
-        desa_rows.append([_p(d.name, cell), d.registered, d.arrived, d.women_arrived,
+        desa_rows.append([_p(d.name, cell), d.registered, d.arrived,
+                          "Ya" if d.woman_rep_arrived else "Tidak", d.other_women_arrived,
                           d.commitments, rupiah(d.amount), d.ideas])  # fmt: skip
     desa_rows.append(["Jumlah", sum(d.registered for d in summary.desa),
-                      sum(d.arrived for d in summary.desa),
-                      sum(d.women_arrived for d in summary.desa),
+                      sum(d.arrived for d in summary.desa), summary.desa_with_woman,
+                      sum(d.other_women_arrived for d in summary.desa),
                       sum(d.commitments for d in summary.desa), rupiah(summary.amount),
                       sum(d.ideas for d in summary.desa)])  # fmt: skip
     w = WIDTH
-    desa_table = _table(desa_rows, [w * 0.3, w * 0.1, w * 0.09, w * 0.11, w * 0.11, w * 0.2, w * 0.09], 1)  # fmt: skip
+    widths = [0.24, 0.1, 0.07, 0.12, 0.11, 0.11, 0.19, 0.06]
+    desa_table = _table(desa_rows, [w * x for x in widths], 1)
     desa_table.setStyle(TableStyle([("FONT", (0, -1), (-1, -1), SANS_BOLD, 8)]))
     bursa_rows: list[list[object]] = [["Bursa", "Komitmen", "Anggaran (Rp)"]]
     for f in summary.bursa:
@@ -270,17 +303,43 @@ def _tables(summary: EventSummary, st: dict[str, ParagraphStyle]) -> list[object
                           f"{i.mean:.2f}".replace(".", ",")])  # fmt: skip
     follow_rows: list[list[object]] = [["Status tindak lanjut", "Komitmen"]]
     follow_rows += [[k, v] for k, v in summary.followup.items()]
+    guests = (
+        f"Tabel ini menghitung peserta dari desa. Tamu undangan (TIK, P2KTD, Camat dan tim, "
+        f"lembaga, media) tidak termasuk: {summary.guests_registered} terdaftar, "
+        f"{summary.guests_arrived} hadir. Seluruh peserta: {summary.registered} terdaftar, "
+        f"{summary.arrived} hadir."
+    )
     return [
         CondPageBreak(60 * mm),
         _p("Rekap per desa", st["h2"]),
         desa_table,
+        Spacer(1, 2 * mm),
+        _p(guests, st["body"]),
         _p("Komitmen per bursa", st["h2"]),
         _table(bursa_rows, [w * 0.5, w * 0.2, w * 0.3], 1),
         _p("Inovasi dengan nilai tertinggi", st["h2"]),
         _table(inno_rows, [w * 0.1, w * 0.56, w * 0.1, w * 0.12, w * 0.12], 2),
         KeepTogether([_p("Tindak lanjut komitmen", st["h2"]),
                       _table(follow_rows, [w * 0.5, w * 0.2], 1)]),
+        *_ideas(summary, st),
     ]  # fmt: skip
+
+
+def _ideas(summary: EventSummary, st: dict[str, ParagraphStyle]) -> list[object]:
+    """Every Kartu Ide with its verification status."""
+    head = _p(f"Kartu Ide ({len(summary.idea_list)})", st["h2"])
+    if not summary.idea_list:
+        return [head, _p("Belum ada kartu ide.", st["body"])]
+    cell = st["cell"]
+    rows: list[list[object]] = [["No", "Desa", "Pengusul", "Judul ide", "Dilaksanakan",
+                                 "Verifikasi"]]  # fmt: skip
+    for n, idea in enumerate(summary.idea_list, 1):
+        rows.append([n, _p(idea.desa or "-", cell), _p(idea.proposer, cell),
+                     _p(idea.title, cell), "Ya" if idea.already_done else "Tidak",
+                     idea.verification])  # fmt: skip
+    w = WIDTH
+    widths = [w * 0.05, w * 0.16, w * 0.18, w * 0.34, w * 0.11, w * 0.16]
+    return [head, _table(rows, widths, len(widths))]  # no numeric column
 
 
 def _footer(summary: EventSummary):  # type: ignore[no-untyped-def]

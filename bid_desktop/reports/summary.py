@@ -21,7 +21,8 @@ class DesaFigure:
     name: str
     registered: int
     arrived: int
-    women_arrived: int
+    woman_rep_arrived: int  # the designated woman representative(s) who attended
+    other_women_arrived: int  # other women of the desa who attended
     commitments: int
     amount: int
     ideas: int
@@ -36,6 +37,15 @@ class InnovationFigure:
     mean: float
 
 
+@dataclass(frozen=True)
+class IdeaFigure:
+    desa: str  # "" for a proposer from no desa
+    proposer: str
+    title: str
+    already_done: bool
+    verification: str  # belum diverifikasi / terverifikasi / layak / tidak layak
+
+
 @dataclass
 class EventSummary:
     event_name: str
@@ -45,7 +55,8 @@ class EventSummary:
     kecamatan: str
     registered: int = 0
     arrived: int = 0
-    women_arrived: int = 0
+    woman_reps_arrived: int = 0  # designated woman representatives who attended
+    other_women_arrived: int = 0  # every other woman who attended (desa delegates and guests)
     commitments: int = 0
     amount: int = 0
     ideas: int = 0
@@ -55,6 +66,16 @@ class EventSummary:
     desa: list[DesaFigure] = field(default_factory=list)
     top_innovations: list[InnovationFigure] = field(default_factory=list)
     followup: dict[str, int] = field(default_factory=dict)
+    idea_list: list[IdeaFigure] = field(default_factory=list)
+
+    @property
+    def guests_registered(self) -> int:
+        """Invited guests (no desa): the difference between the event and the desa totals."""
+        return self.registered - sum(d.registered for d in self.desa)
+
+    @property
+    def guests_arrived(self) -> int:
+        return self.arrived - sum(d.arrived for d in self.desa)
 
     @property
     def desa_arrived(self) -> int:
@@ -62,15 +83,17 @@ class EventSummary:
 
     @property
     def desa_with_woman(self) -> int:
-        return sum(1 for d in self.desa if d.women_arrived)
+        """The programme's indicator: desa whose designated woman representative attended."""
+        return sum(1 for d in self.desa if d.woman_rep_arrived)
 
     @property
     def desa_committed(self) -> int:
         return sum(1 for d in self.desa if d.commitments)
 
     @property
-    def women_share(self) -> float:
-        return self.women_arrived / self.arrived if self.arrived else 0.0
+    def woman_rep_share(self) -> float:
+        """Share of the desa whose designated woman representative attended."""
+        return self.desa_with_woman / len(self.desa) if self.desa else 0.0
 
     def desa_by_amount(self, limit: int = 15) -> list[DesaFigure]:
         ranked = sorted(self.desa, key=lambda d: (-d.amount, d.name))

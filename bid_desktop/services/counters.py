@@ -1,8 +1,9 @@
 """Live counters of the registration desk, aggregated in SQL (index on event + desa).
 
-A desa "has its woman representative" once an arrived participant of that desa is flagged
-*Perwakilan perempuan* or is a woman (P): the secretary cares that a woman of the desa is in
-the hall, whoever was named on the invitation.
+One definition of *perwakilan perempuan*, the programme's indicator, used by every count
+(registration desk, recap, dashboard, report): the desa's **designated** woman representative
+(flagged *Perwakilan Perempuan* on the invitation or at registration) who attended. Other
+women of the desa who attended are counted separately, never in the indicator.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ class DesaCount:
     kecamatan: str
     registered: int
     arrived: int
-    women_arrived: int
+    woman_rep_arrived: int  # designated woman representatives who attended
+    other_women_arrived: int  # women who attended without being the designated one
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,23 @@ class Counters:
 
     @property
     def desa_without_woman(self) -> list[DesaCount]:
-        return [d for d in self.desa if d.women_arrived == 0]
+        return [d for d in self.desa if d.woman_rep_arrived == 0]
 
     @property
     def desa_arrived(self) -> int:
         return sum(1 for d in self.desa if d.arrived > 0)
+
+
+def woman_rep_attended(alias: str = "") -> str:
+    """SQL condition: the designated woman representative who attended."""
+    p = f"{alias}." if alias else ""
+    return f"({p}checked_in_at IS NOT NULL AND {p}woman_rep)"
+
+
+def other_woman_attended(alias: str = "") -> str:
+    """SQL condition: a woman who attended who is not the designated representative."""
+    p = f"{alias}." if alias else ""
+    return f"({p}checked_in_at IS NOT NULL AND {p}gender = 'P' AND NOT {p}woman_rep)"
 
 
 _TOTALS = text(
@@ -65,10 +79,11 @@ _TOTALS = text(
 )
 
 _PER_DESA = text(
-    """
+    f"""
     SELECT d.code, d.name, d.kecamatan_name,
            COUNT(p.id), COUNT(p.checked_in_at),
-           COUNT(p.checked_in_at) FILTER (WHERE p.woman_rep OR p.gender = 'P')
+           COUNT(p.id) FILTER (WHERE {woman_rep_attended("p")}),
+           COUNT(p.id) FILTER (WHERE {other_woman_attended("p")})
     FROM desa d
     LEFT JOIN participant p
            ON p.event_id = d.event_id AND p.desa_code = d.code AND NOT p.voided

@@ -53,7 +53,8 @@ ORDER = [
     "consultation_table", "participant", "attendance", "rating", "consultation", "commitment",
     "idea", "piagam", "piagam_print", "followup", "audit_entry",
 ]  # fmt: skip
-Progress = Callable[[str], None]
+# A progress line: an Indonesian template and its values (the command line translates it).
+Progress = Callable[..., None]
 
 
 @dataclass
@@ -82,7 +83,7 @@ def build_demo(
     path: Path, scale: str = "event", stations: int = 4, seed: int = 1,
     progress: Progress | None = None,
 ) -> DemoResult:  # fmt: skip
-    say = progress or (lambda _msg: None)
+    say = progress or (lambda _msg, *_a: None)
     start = time.perf_counter()
     path = Path(path)
     if scale not in SCALES:
@@ -94,10 +95,12 @@ def build_demo(
     rng = random.Random(seed)
     st = Stations(station_codes(stations))
     events = plan_events(scale, st, rng)
-    say(f"{len(events)} acara, {sum(_count(e) for e in events)} baris, {stations} stasiun")
+    say("%d acara, %d baris, %d stasiun", len(events), sum(_count(e) for e in events), stations)
     if len(events) == 1:
         files = write_stations(station_dir(path), st, events[0], say)
-        say("menggabungkan stasiun ke " + str(path))
+        say("sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain")
+        break_sync(files)
+        say("menggabungkan stasiun ke %s", str(path))
         counts = merge_into(path, files, events[0].event_id)
     else:
         from bid_desktop.services.demo_ta import build_ta
@@ -186,7 +189,7 @@ def write_stations(folder: Path, st: Stations, ev: EventRows, say: Progress) -> 
             n = write_station_rows(db, code, [ev], st)
         finally:
             db.dispose()
-        say(f"  {folder.name}/{code}: {n} baris")
+        say("  %s/%s: %d baris", folder.name, code, n)
         files.append(file)
     files[0].with_name("created.sqlite").unlink()
     return files
@@ -230,6 +233,33 @@ def apply_voids(conn: Connection, ev: EventRows, code: str) -> None:
                          event_id=ev.event_id, at=at, station=code, action=f"{entity}.void",
                          entity=entity, record_id=record_id, reason=reason)  # fmt: skip
         insert_batch(conn, "audit_entry", [audit])
+
+
+def break_sync(files: list[Path]) -> None:
+    """What each laptop holds after the syncs at the breaks (live exchange or USB): its own
+    records and every other station's, merged with the real merge engine, so Jendela 3 knows
+    the stamps, the people and the menu behind its piagam. (At kabupaten and province scale
+    the station files are relays of many events: left as written.)"""
+    from bid_desktop.sync.merge import export_versions, merge_staged
+
+    with tempfile.TemporaryDirectory(prefix="bid-demo-") as tmp:
+        staged: dict[Path, Path] = {}
+        for file in files:
+            station_db = open_database(file, migrate_now=False)
+            try:
+                staged[file] = Path(tmp) / file.name
+                export_versions(station_db, staged[file])
+            finally:
+                station_db.dispose()
+        for file in files:
+            others = [staged[other] for other in files if other != file]
+            if not others:
+                continue
+            station_db = open_database(file, migrate_now=False)
+            try:
+                merge_staged(station_db, others)
+            finally:
+                station_db.dispose()
 
 
 def merge_into(path: Path, files: list[Path], event_id: str) -> dict[str, int]:

@@ -142,7 +142,23 @@ def signatories(event: Event) -> list[dict[str, str]]:
         data = json.loads(event.signatories or "[]")
     except json.JSONDecodeError:
         return list(DEFAULT_SIGNATORIES)
-    return [dict(title=str(s.get("title", "")), name=str(s.get("name", ""))) for s in data]
+    return [
+        dict(title=str(s.get("title", "")), name=str(s.get("name", "")), nip=str(s.get("nip", "")))
+        for s in data
+    ]
+
+
+def full_title(title: str, kecamatan: str, kabupaten: str) -> str:
+    """The title as the piagam prints it: "Camat" → "Camat Gisting", "Kepala Dinas PMD" →
+    "Kepala Dinas PMD Kabupaten Tanggamus"; a title naming its place stays as typed."""
+    title = " ".join(title.split())
+    low = title.lower()
+    if low == "camat" and kecamatan:
+        return f"Camat {kecamatan}"
+    places = ("kabupaten", "kota", "provinsi", "kab.")
+    if low.startswith("kepala dinas") and kabupaten and not any(p in low for p in places):
+        return f"{title} {kabupaten}"
+    return title
 
 
 def update_event(session: Session, event: Event, **changes: object) -> None:

@@ -44,6 +44,9 @@ class PiagamState:
     first_printed_at: dt.datetime | None
     prints: int
     photo_id: str | None
+    # The last print does not list what the desa has now (a commitment added or changed
+    # since): the printed piagam is out of date and a reprint (SALINAN) lists everything.
+    stale: bool = False
 
 
 @dataclass
@@ -96,6 +99,20 @@ def _commitment_row(c: Commitment, title: str | None, bursa: str | None) -> dict
     }
 
 
+def listing(lines: Sequence[tuple[str, int | None]]) -> str:
+    """What a piagam lists, as ``PiagamPrint.listed`` keeps it: "A01=150000000;B02=" sorted."""
+    return ";".join(sorted(f"{code}={'' if amount is None else amount}" for code, amount in lines))
+
+
+def live_listing(session: Session, event_id: str, desa_code: str) -> str:
+    query = select(Commitment.innovation_code, Commitment.amount).where(
+        Commitment.event_id == event_id,
+        Commitment.desa_code == desa_code,
+        Commitment.voided.is_(False),
+    )
+    return listing([(code, amount) for code, amount in session.execute(query)])
+
+
 def piagam_state(session: Session, event_id: str, desa_code: str) -> PiagamState | None:
     piagam = session.get(Piagam, ids.piagam_id(event_id, desa_code))
     if piagam is None:
@@ -103,6 +120,14 @@ def piagam_state(session: Session, event_id: str, desa_code: str) -> PiagamState
     prints = session.scalar(
         select(func.count()).select_from(PiagamPrint).where(PiagamPrint.piagam_id == piagam.id)
     )
+    last = session.scalars(
+        select(PiagamPrint.listed)
+        .where(PiagamPrint.piagam_id == piagam.id)
+        .order_by(PiagamPrint.printed_at.desc(), PiagamPrint.id.desc())
+        .limit(1)
+    ).first()
+    # A print logged before prints recorded their list ("") cannot be compared: not stale.
+    stale = bool(last) and last != live_listing(session, event_id, desa_code)
     return PiagamState(
         piagam.id,
         piagam.serial,
@@ -110,6 +135,7 @@ def piagam_state(session: Session, event_id: str, desa_code: str) -> PiagamState
         piagam.first_printed_at,
         int(prints or 0),
         piagam.photo_id,
+        stale,
     )
 
 

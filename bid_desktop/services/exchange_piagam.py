@@ -23,7 +23,7 @@ from bid_desktop.services import exchange
 from bid_desktop.services.audit import audit
 from bid_desktop.services.commitments import find_desa
 from bid_desktop.services.errors import InputRefused, UserError
-from bid_desktop.services.events import current_event, signatories
+from bid_desktop.services.events import current_event, full_title, signatories
 from bid_desktop.services.station import require_state
 from bid_desktop.storage.models import Event, Piagam, PiagamPrint
 
@@ -71,7 +71,14 @@ def piagam_data(
             PiagamLine(r["innovation_code"], r["title"], r["amount"], r["planned_year"])
             for r in rows
         ),
-        signatories=tuple(Signatory(s["title"], s["name"]) for s in signatories(event)),
+        signatories=tuple(
+            Signatory(
+                full_title(s["title"], desa.kecamatan_name, event.kabupaten_name),
+                s["name"],
+                s["nip"],
+            )
+            for s in signatories(event)
+        ),
         copy_note=copy_note,
         village=regions.village_word(desa_code),
         plan=regions.plan_name(desa_code),
@@ -115,17 +122,25 @@ def issue_piagam(
         )
     now = now or dt.datetime.now().replace(microsecond=0)
     is_copy = count > 0
-    note = f"cetak ulang ke-{count + 1}, {now:%d-%m-%Y %H:%M}, {station}" if is_copy else ""
+    # Every print after the first is a reprint: the n-th print is reprint n-1, in the PDF and
+    # in its file name alike.
+    note = f"cetak ulang ke-{count}, {now:%d-%m-%Y %H:%M}, {station}" if is_copy else ""
     data = piagam_data(session, event, desa_code, piagam.serial, note)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = write_piagam(out_dir / file_name(piagam.serial, data.desa_name, is_copy, count), data)
-    _log_print(session, piagam, now, station, is_copy, len(data.lines))
+    _log_print(session, piagam, now, station, is_copy, data)
     return PiagamRun(desa_code, data.desa_name, piagam.serial, path, is_copy, len(data.lines))
 
 
 def _log_print(
-    session: Session, piagam: Piagam, now: dt.datetime, station: str, is_copy: bool, lines: int
+    session: Session,
+    piagam: Piagam,
+    now: dt.datetime,
+    station: str,
+    is_copy: bool,
+    data: PiagamData,
 ) -> None:
+    lines = len(data.lines)
     print_id = ids.new_id()
     session.add(
         PiagamPrint(
@@ -135,6 +150,7 @@ def _log_print(
             printed_at=now,
             station=station,
             is_copy=is_copy,
+            listed=exchange.listing([(ln.code, ln.amount) for ln in data.lines]),
         )
     )
     if piagam.first_printed_at is None:

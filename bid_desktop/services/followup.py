@@ -34,8 +34,9 @@ from sqlalchemy.orm import Session
 from bid_desktop.domain import ids
 from bid_desktop.domain.enums import FOLLOWUP_STATUSES
 from bid_desktop.domain.text import fold
-from bid_desktop.domain.workdays import followup_due
+from bid_desktop.domain.workdays import followup_due, holiday_year
 from bid_desktop.services.audit import audit
+from bid_desktop.services.contacts import Contacts, load_contacts
 from bid_desktop.services.errors import UserError
 from bid_desktop.storage.models import Commitment, Desa, Event, FollowUp, Idea, Innovation
 
@@ -208,14 +209,20 @@ def _count(query: Any) -> Any:
     return query.with_only_columns(func.count(), maintain_column_froms=True)
 
 
-def _as_row(mapping: Any, today: dt.date) -> dict[str, Any]:
+def _as_row(mapping: Any, today: dt.date, contacts: Contacts) -> dict[str, Any]:
     row = dict(mapping)
+    name, phone = contacts.kades(row["event_id"], row["desa_code"])
+    row["kepala_desa"] = row.get("kepala_desa") or name
+    row["kades_phone"] = phone
+    row["pendamping"] = contacts.facilitators(row["event_id"], row["desa_code"])
     for key in ("contact_via", "obstacles", "needs", "rab_status", "proposal_status", "notes"):
         row[key] = row.get(key) or ""
     row["in_rkp_desa"] = bool(row.get("in_rkp_desa"))
     row["realised"] = bool(row.get("realised"))
     due = row.get("due_date")
     row["overdue"] = bool(row["status"] == NOT_CONTACTED and due is not None and due < today)
+    # counted over holidays that are estimates (no SKB yet for that year): say so
+    row["due_estimated"] = due is not None and holiday_year(due.year).estimated
     return row
 
 
@@ -230,8 +237,9 @@ def followup_page(
     query, due, _status = _filtered(session, flt, today)
     total = session.execute(_count(query)).scalar_one()
     ordered = query.order_by(due, Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
-    rows = session.execute(ordered.limit(limit).offset(offset)).mappings()
-    return Page([_as_row(r, today) for r in rows], int(total))
+    rows = list(session.execute(ordered.limit(limit).offset(offset)).mappings())
+    contacts = load_contacts(session, {(r["event_id"], r["desa_code"]) for r in rows})
+    return Page([_as_row(r, today, contacts) for r in rows], int(total))
 
 
 def followup_row(session: Session, commitment_id: str, today: dt.date | None = None) -> dict:  # type: ignore[type-arg]
@@ -239,7 +247,8 @@ def followup_row(session: Session, commitment_id: str, today: dt.date | None = N
     found = session.execute(query.where(Commitment.id == commitment_id)).mappings().first()
     if found is None:
         raise UserError("Komitmen tidak ditemukan atau sudah dibatalkan")
-    return _as_row(found, today or dt.date.today())
+    contacts = load_contacts(session, {(found["event_id"], found["desa_code"])})
+    return _as_row(found, today or dt.date.today(), contacts)
 
 
 def status_counts(

@@ -29,6 +29,7 @@ class ImportResult:
     added: int
     updated: int
     unchanged: int
+    ignored: list[str] = field(default_factory=list)  # edits the import did not take, named
     notes: list[str] = field(default_factory=list)  # header row taken, columns ignored, ...
     header_row: int = 1
 

@@ -19,12 +19,15 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.reports import recap as writer
 from bid_desktop.reports import recap_layout as L
+from bid_desktop.services.contacts import load_contacts
+from bid_desktop.services.counters import other_woman_attended, woman_rep_attended
 from bid_desktop.services.followup import NOT_CONTACTED, verification_status
 from bid_desktop.services.kabupaten import summary_rows
 from bid_desktop.services.scope import events_in
 from bid_desktop.storage.models import (
     Commitment,
     Desa,
+    Event,
     EventKecamatan,
     FollowUp,
     Idea,
@@ -46,6 +49,14 @@ def _yes(flag: object) -> str:
     return "Ya" if flag else "Tidak"
 
 
+def _rep(woman_rep: bool, arrived: object) -> str:
+    """Kehadiran's Perwakilan Perempuan: "Ya" only for the designated one who attended, so
+    the column's total is the indicator, as on Rekap Desa."""
+    if not woman_rep:
+        return "Tidak"
+    return "Ya" if arrived is not None else "Ya (tidak hadir)"
+
+
 def _stream(session: Session, query: Any, params: dict[str, Any] | None = None) -> Iterator[Any]:
     result = session.execute(query, params or {}, execution_options={"yield_per": STREAM})
     yield from result
@@ -65,8 +76,11 @@ _SCOPED = "(:every OR {col} IN (SELECT value FROM json_each(:events)))"
 
 
 def commitment_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[Any]]:
+    contacts = load_contacts(session)
     query = (
         select(
+            Commitment.event_id,
+            Commitment.desa_code,
             Desa.kecamatan_name,
             Desa.name,
             Commitment.kepala_desa,
@@ -79,6 +93,7 @@ def commitment_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Seq
             Piagam.serial,
             Commitment.ta_response,
             func.coalesce(FollowUp.status, NOT_CONTACTED),
+            func.coalesce(FollowUp.notes, ""),
             Commitment.id,
         )
         .join(Desa, and_(Desa.event_id == Commitment.event_id, Desa.code == Commitment.desa_code))
@@ -92,6 +107,8 @@ def commitment_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Seq
         .order_by(Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
     )
     for (
+        event_id,
+        desa_code,
         kec,
         desa,
         kades,
@@ -104,10 +121,14 @@ def commitment_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Seq
         serial,
         resp,
         status,
+        notes,
         cid,
     ) in _stream(session, query):
         inovasi = f"{code} – {title}" if title else code
-        yield (kec, desa, kades, inovasi, bursa, amount, table, at, serial, resp, status, cid)
+        name, phone = contacts.kades(event_id, desa_code)
+        pendamping = contacts.facilitators(event_id, desa_code)
+        yield (kec, desa, kades or name, phone, pendamping, inovasi, bursa, amount, table, at,
+               serial, resp, status, notes, cid)  # fmt: skip
 
 
 def idea_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[Any]]:
@@ -134,13 +155,14 @@ def idea_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[
 
 
 _DESA = text(
-    """
+    f"""
     SELECT d.kecamatan_name, d.code, d.name,
-           COALESCE(p.arrived, 0), COALESCE(p.women, 0),
+           COALESCE(p.arrived, 0), COALESCE(p.rep, 0), COALESCE(p.women, 0),
            COALESCE(c.n, 0), COALESCE(c.total, 0), COALESCE(i.n, 0)
     FROM desa d
     LEFT JOIN (SELECT event_id, desa_code, COUNT(checked_in_at) AS arrived,
-                      COUNT(checked_in_at) FILTER (WHERE woman_rep OR gender = 'P') AS women
+                      COUNT(*) FILTER (WHERE {woman_rep_attended()}) AS rep,
+                      COUNT(*) FILTER (WHERE {other_woman_attended()}) AS women
                FROM participant WHERE NOT voided AND desa_code IS NOT NULL
                GROUP BY event_id, desa_code) p
            ON p.event_id = d.event_id AND p.desa_code = d.code
@@ -161,8 +183,8 @@ _DESA = text(
 
 def desa_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[Any]]:
     rows = _stream(session, _DESA, _scope_params(scope))
-    for kec, code, name, arrived, women, n, total, ideas in rows:
-        yield (kec, code, name, _yes(arrived), arrived, _yes(women), n, total, ideas)
+    for kec, code, name, arrived, rep, women, n, total, ideas in rows:
+        yield (kec, code, name, _yes(arrived), arrived, _yes(rep), women, n, total, ideas)
 
 
 _RATING = text(
@@ -227,7 +249,7 @@ def attendance_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Seq
         session, query
     ):
         category = f"{cat} · {guest}" if guest else cat
-        yield (number, name, jab, gender, kec, desa or inst, category, _yes(woman), at, kit)
+        yield (number, name, jab, gender, kec, desa or inst, category, _rep(woman, at), at, kit)
 
 
 SUMMARY_SHEET = "Ringkasan Kabupaten"
@@ -263,6 +285,17 @@ def recap_sheets(session: Session, scope: Sequence[str] = ()) -> list[writer.She
     return sheets
 
 
+def _title(session: Session) -> str:
+    """The page header of every printed sheet: the event, or how many events it covers."""
+    names = list(session.scalars(select(Event.name).order_by(Event.date, Event.name).limit(3)))
+    if len(names) == 1:
+        return f"{writer.TITLE} — {names[0]}"
+    if names:
+        count = session.scalar(select(func.count()).select_from(Event))
+        return f"{writer.TITLE} — {count} acara"
+    return writer.TITLE
+
+
 def write_recap(
     session: Session,
     out: Path,
@@ -272,5 +305,7 @@ def write_recap(
 ) -> RecapResult:
     """The recap workbook of the events in ``scope`` (empty: every event in this database;
     one kecamatan per event, named on every row)."""
-    rows = writer.write_workbook(Path(out), recap_sheets(session, scope), progress, cancelled)
+    rows = writer.write_workbook(
+        Path(out), recap_sheets(session, scope), progress, cancelled, title=_title(session)
+    )
     return RecapResult(Path(out), rows)

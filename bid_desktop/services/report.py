@@ -12,10 +12,20 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.enums import BURSA_LABELS, Bursa
-from bid_desktop.reports.summary import BursaFigure, DesaFigure, EventSummary, InnovationFigure
-from bid_desktop.services.counters import registration_counters
+from bid_desktop.reports.summary import (
+    BursaFigure,
+    DesaFigure,
+    EventSummary,
+    IdeaFigure,
+    InnovationFigure,
+)
+from bid_desktop.services.counters import (
+    other_woman_attended,
+    registration_counters,
+    woman_rep_attended,
+)
 from bid_desktop.services.events import current_event
-from bid_desktop.services.followup import status_counts
+from bid_desktop.services.followup import status_counts, verification_status
 from bid_desktop.services.kabupaten import kabupaten_summary
 from bid_desktop.services.scope import events_in, scope_label
 from bid_desktop.storage.models import Event
@@ -23,9 +33,10 @@ from bid_desktop.storage.models import Event
 TOP_INNOVATIONS = 10
 
 _PEOPLE = text(
-    """
+    f"""
     SELECT COUNT(*), COUNT(checked_in_at),
-           COUNT(checked_in_at) FILTER (WHERE gender = 'P' OR woman_rep)
+           COUNT(*) FILTER (WHERE {woman_rep_attended()}),
+           COUNT(*) FILTER (WHERE {other_woman_attended()})
     FROM participant WHERE event_id IN (SELECT value FROM json_each(:events)) AND NOT voided
     """
 )
@@ -47,6 +58,14 @@ _IDEAS = text(
     """
     SELECT COALESCE(desa_code, ''), COUNT(*) FROM idea
     WHERE event_id IN (SELECT value FROM json_each(:events)) AND NOT voided GROUP BY desa_code
+    """
+)
+_IDEA_LIST = text(
+    """
+    SELECT d.name, i.proposer_name, i.title, i.already_done, i.verified_at, i.verified_feasible
+    FROM idea i LEFT JOIN desa d ON d.event_id = i.event_id AND d.code = i.desa_code
+    WHERE i.event_id IN (SELECT value FROM json_each(:events)) AND NOT i.voided
+    ORDER BY d.name IS NULL, d.name, i.title, i.id
     """
 )
 _RATINGS = text(
@@ -114,7 +133,9 @@ def scope_summary(session: Session, scope: Sequence[str]) -> EventSummary:
 
 def _fill(session: Session, summary: EventSummary, events: list[str]) -> EventSummary:
     p = {"events": json.dumps(events)}
-    summary.registered, summary.arrived, summary.women_arrived = session.execute(_PEOPLE, p).one()
+    people = session.execute(_PEOPLE, p).one()
+    summary.registered, summary.arrived, summary.woman_reps_arrived = people[:3]
+    summary.other_women_arrived = people[3]
     per_bursa = {b: (n, amount) for b, n, amount in session.execute(_PER_BURSA, p)}
     summary.bursa = [
         BursaFigure(b.value, BURSA_LABELS[b], *per_bursa.get(b.value, (0, 0))) for b in Bursa
@@ -130,6 +151,10 @@ def _fill(session: Session, summary: EventSummary, events: list[str]) -> EventSu
         for code, title, bursa, n, m in session.execute(_TOP, {**p, "limit": TOP_INNOVATIONS})
     ]
     summary.followup = status_counts(session, scope=events)
+    summary.idea_list = [
+        IdeaFigure(desa or "", who, title, bool(done), verification_status(when, feasible))
+        for desa, who, title, done, when, feasible in session.execute(_IDEA_LIST, p)
+    ]
     return summary
 
 
@@ -143,7 +168,8 @@ def _desa(session: Session, event_id: str) -> list[DesaFigure]:
             d.name,
             d.registered,
             d.arrived,
-            d.women_arrived,
+            d.woman_rep_arrived,
+            d.other_women_arrived,
             *commitments.get(d.code, (0, 0)),
             ideas.get(d.code, 0),
         )

@@ -117,6 +117,11 @@ class Participant(Synced):
     kit_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # Before the day: is the invitee coming? belum / dikonfirmasi / berhalangan, who said so
+    # (the committee member who called) and when.
+    confirmation: Mapped[str] = mapped_column(String(12), default="belum")
+    confirmed_by: Mapped[str] = mapped_column(String(120), default="")
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class DuplicateLink(Synced):
@@ -292,6 +297,9 @@ class PiagamPrint(Synced):
     printed_at: Mapped[dt.datetime] = mapped_column(DateTime)
     station: Mapped[str] = mapped_column(String(16), default="")
     is_copy: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What this print listed: "A01=150000000;B02=75500000" (code=amount, sorted), so a
+    # commitment added or changed afterwards shows the printed piagam is out of date.
+    listed: Mapped[str] = mapped_column(Text, default="")
 
 
 class Photo(Synced):

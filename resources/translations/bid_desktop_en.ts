@@ -371,6 +371,177 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>  %s: %d baris</source>
+        <translation>  %s: %d rows</translation>
+    </message>
+    <message>
+        <source> (sudah pernah diimpor)</source>
+        <translation> (already imported before)</translation>
+    </message>
+    <message>
+        <source>%d acara, %d baris, %d stasiun</source>
+        <translation>%d events, %d rows, %d stations</translation>
+    </message>
+    <message>
+        <source>%d badge: %s</source>
+        <translation>%d badges: %s</translation>
+    </message>
+    <message>
+        <source>%d ditambah, %d diperbarui, %d dihapus, konflik %d berat / %d ringan, %d calon duplikat</source>
+        <translation>added %d, updated %d, deleted %d, conflicts %d hard / %d soft, duplicate candidates %d</translation>
+    </message>
+    <message>
+        <source>%d komitmen</source>
+        <translation>%d commitments</translation>
+    </message>
+    <message>
+        <source>%d piagam (%d salinan) di %s</source>
+        <translation>%d piagam (%d copies) in %s</translation>
+    </message>
+    <message>
+        <source>%d suntingan tidak diimpor:</source>
+        <translation>%d edits not imported:</translation>
+    </message>
+    <message>
+        <source>%d surat undangan: %s</source>
+        <translation>%d invitation letters: %s</translation>
+    </message>
+    <message>
+        <source>%s dipulihkan ke %s</source>
+        <translation>restored %s to %s</translation>
+    </message>
+    <message>
+        <source>%s: %d baris, %d baru, %d diperbarui, %d sama</source>
+        <translation>%s: %d rows, %d added, %d updated, %d unchanged</translation>
+    </message>
+    <message>
+        <source>%s: %d paket; %s</source>
+        <translation>%s: %d package(s); %s</translation>
+    </message>
+    <message>
+        <source>%s: baik (integrity_check, invarian sinkronisasi, tidak ada nomor ganda)</source>
+        <translation>%s: ok (integrity_check, sync invariants, no duplicated numbers)</translation>
+    </message>
+    <message>
+        <source>%s: basis data tidak ditemukan</source>
+        <translation>%s: database not found</translation>
+    </message>
+    <message>
+        <source>%s: berkas PIN tidak bisa dibaca (%s)</source>
+        <translation>%s: cannot read PIN file (%s)</translation>
+    </message>
+    <message>
+        <source>%s: berkas kata sandi tidak bisa dibaca (%s)</source>
+        <translation>%s: cannot read passphrase file (%s)</translation>
+    </message>
+    <message>
+        <source>%s: stasiun %s, %d versi, %d baru%s; %s</source>
+        <translation>%s: station %s, %d versions, %d new%s; %s</translation>
+    </message>
+    <message>
+        <source>--date: &apos;%s&apos; bukan tanggal YYYY-MM-DD</source>
+        <translation>--date: &apos;%s&apos; is not YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>--packages: hanya dengan --scale event (satu paket = satu acara)</source>
+        <translation>--packages: only with --scale event (one package = one event)</translation>
+    </message>
+    <message>
+        <source>Kata sandi acara: </source>
+        <translation>Event passphrase: </translation>
+    </message>
+    <message>
+        <source>PIN panitia: </source>
+        <translation>Committee PIN: </translation>
+    </message>
+    <message>
+        <source>SALINAN</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi: </source>
+        <translation>Repeat the passphrase: </translation>
+    </message>
+    <message>
+        <source>acara %s dibuat: %s, stasiun %s</source>
+        <translation>event %s created: %s, station %s</translation>
+    </message>
+    <message>
+        <source>basis data sebelumnya disimpan sebagai %s</source>
+        <translation>previous database kept as %s</translation>
+    </message>
+    <message>
+        <source>bergabung ke acara %s: %s, stasiun %s (%s), %d versi</source>
+        <translation>joined event %s: %s, station %s (%s), %d versions</translation>
+    </message>
+    <message>
+        <source>buka: %s</source>
+        <translation>open: %s</translation>
+    </message>
+    <message>
+        <source>cadangan sebelum penggabungan: %s</source>
+        <translation>backup before merge: %s</translation>
+    </message>
+    <message>
+        <source>demo %s: %d acara, %d peserta, %d komitmen, %d ide, %d penilaian dalam %.1f detik</source>
+        <translation>demo %s: %d events, %d participants, %d commitments, %d ideas, %d ratings in %.1f s</translation>
+    </message>
+    <message>
+        <source>digabung</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <source>kata sandi acara: %s</source>
+        <translation>event passphrase: %s</translation>
+    </message>
+    <message>
+        <source>kedua kata sandi berbeda</source>
+        <translation>the two passphrases differ</translation>
+    </message>
+    <message>
+        <source>laporan ditulis: %s (%d halaman)</source>
+        <translation>report written: %s (%d pages)</translation>
+    </message>
+    <message>
+        <source>menggabungkan stasiun ke %s</source>
+        <translation>merging the stations into %s</translation>
+    </message>
+    <message>
+        <source>paket %s: %s (%d versi)</source>
+        <translation>package %s: %s (%d versions)</translation>
+    </message>
+    <message>
+        <source>rekap ditulis: %s (%s)</source>
+        <translation>recap written: %s (%s)</translation>
+    </message>
+    <message>
+        <source>sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain</source>
+        <translation>sync at the breaks: every station receives the other stations&apos; data</translation>
+    </message>
+    <message>
+        <source>stasiun: %s/ (%s)</source>
+        <translation>stations: %s/ (%s)</translation>
+    </message>
+    <message>
+        <source>templat ditulis: %s</source>
+        <translation>template written: %s</translation>
+    </message>
+    <message>
+        <source>tidak ada PIN panitia: pakai --pin-file atau BID_PIN</source>
+        <translation>no committee PIN: use --pin-file or BID_PIN</translation>
+    </message>
+    <message>
+        <source>tidak ada kata sandi: pakai --passphrase-file atau BID_PASSPHRASE</source>
+        <translation>no passphrase: use --passphrase-file or BID_PASSPHRASE</translation>
+    </message>
+    <message>
+        <source>uji coba, tidak ada yang ditulis</source>
+        <translation>dry run, nothing written</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentsModel</name>
     <message>
         <source>Kode</source>
@@ -556,8 +727,8 @@ Continue?</translation>
         <translation>Registered</translation>
     </message>
     <message>
-        <source>Perempuan</source>
-        <translation>Women</translation>
+        <source>Wakil perempuan</source>
+        <translation>Woman rep.</translation>
     </message>
     <message>
         <source>Kehadiran per desa</source>
@@ -631,12 +802,16 @@ Continue?</translation>
         <translation>R&amp;ole of this laptop</translation>
     </message>
     <message>
-        <source>Jabatan</source>
-        <translation>Position</translation>
-    </message>
-    <message>
         <source>Nama</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan lengkap</source>
+        <translation>Full title</translation>
+    </message>
+    <message>
+        <source>NIP (bila ada)</source>
+        <translation>NIP (if any)</translation>
     </message>
     <message>
         <source>Penandatangan piagam</source>
@@ -690,8 +865,8 @@ Continue?</translation>
         <translation>Participants present per desa</translation>
     </message>
     <message>
-        <source>Partisipasi perempuan (peserta hadir)</source>
-        <translation>Women participation (participants present)</translation>
+        <source>Perwakilan perempuan desa (hadir)</source>
+        <translation>Desa woman representatives (attended)</translation>
     </message>
     <message>
         <source>Dasbor: %s</source>
@@ -742,12 +917,16 @@ Continue?</translation>
         <translation>Nobody present yet</translation>
     </message>
     <message>
-        <source>Perempuan: %d dari %d peserta hadir</source>
-        <translation>Women: %d of %d participants present</translation>
+        <source>Desa dengan perwakilan perempuan hadir: %d dari %d</source>
+        <translation>Desa whose woman representative attended: %d of %d</translation>
     </message>
     <message>
-        <source>Desa dengan perwakilan perempuan: %d dari %d</source>
-        <translation>Desa with a woman representative: %d of %d</translation>
+        <source>Perwakilan perempuan yang hadir: %d orang</source>
+        <translation>Woman representatives who attended: %d</translation>
+    </message>
+    <message>
+        <source>Perempuan lain yang hadir: %d orang</source>
+        <translation>Other women who attended: %d</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1083,10 @@ Continue?</translation>
         <translation>No commitments for this desa on this laptop yet: add them from the card.</translation>
     </message>
     <message>
+        <source>Cetak ulang SALINAN (daftar baru)</source>
+        <translation>Reprint COPY (new list)</translation>
+    </message>
+    <message>
         <source>Piagam belum dibuat.</source>
         <translation>No piagam made yet.</translation>
     </message>
@@ -916,8 +1099,16 @@ Continue?</translation>
         <translation>Number %s · printed %d× (first %s)</translation>
     </message>
     <message>
+        <source> — piagam yang tercetak tidak memuat semua komitmen desa ini: cetak ulang SALINAN dengan daftar baru (Ctrl+Shift+P)</source>
+        <translation> — the printed piagam does not list every commitment of this desa: reprint a COPY with the new list (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
         <source>✓ Ditambahkan dari kartu: %s %s — %s</source>
         <translation>✓ Added from the card: %s %s — %s</translation>
+    </message>
+    <message>
+        <source>Piagam %s sudah dicetak %d× tanpa komitmen ini: cetak ulang SALINAN dengan daftar baru (Ctrl+Shift+P)</source>
+        <translation>Piagam %s was printed %d× without this commitment: reprint a COPY with the new list (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <source>✓ Kartu Komitmen diterima</source>
@@ -1089,6 +1280,22 @@ Continue?</translation>
         <source>TERLAMBAT</source>
         <translation>OVERDUE</translation>
     </message>
+    <message>
+        <source>(belum tercatat)</source>
+        <translation>(not recorded yet)</translation>
+    </message>
+    <message>
+        <source>tanpa nomor HP</source>
+        <translation>no phone number</translation>
+    </message>
+    <message>
+        <source>belum ada di daftar peserta</source>
+        <translation>not on the participant list yet</translation>
+    </message>
+    <message>
+        <source>Kepala Desa: %s (%s) · PD/PLD: %s</source>
+        <translation>Kepala Desa: %s (%s) · PD/PLD: %s</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpModel</name>
@@ -1103,6 +1310,10 @@ Continue?</translation>
     <message>
         <source>Desa</source>
         <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Kepala Desa · HP</source>
+        <translation>Kepala Desa · phone</translation>
     </message>
     <message>
         <source>Inovasi</source>
@@ -1123,6 +1334,10 @@ Continue?</translation>
     <message>
         <source>Kontak via</source>
         <translation>Contact via</translation>
+    </message>
+    <message>
+        <source>PD/PLD</source>
+        <translation>PD/PLD</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1377,10 @@ Continue?</translation>
     <message>
         <source>terlambat: %d</source>
         <translation>overdue: %d</translation>
+    </message>
+    <message>
+        <source>* perkiraan: libur tahun %s belum ditetapkan (SKB cuti bersama), tanggal bisa bergeser</source>
+        <translation>* estimate: the holidays of %s are not decreed yet (SKB cuti bersama), dates may shift</translation>
     </message>
     <message>
         <source>Tindak lanjut disimpan: %s</source>
@@ -2180,6 +2399,10 @@ That event&apos;s passphrase:</translation>
         <translation>Piagam %s was already printed %d×. Reprint it as a COPY? This print is logged.</translation>
     </message>
     <message>
+        <source>Piagam yang tercetak tidak memuat semua komitmen: SALINAN memuat daftar baru.</source>
+        <translation>The printed piagam does not list every commitment: the COPY carries the new list.</translation>
+    </message>
+    <message>
         <source>SALINAN piagam</source>
         <translation>piagam COPY</translation>
     </message>
@@ -2711,8 +2934,12 @@ That event&apos;s passphrase:</translation>
         <translation>Import responses from the recap</translation>
     </message>
     <message>
-        <source>Impor tanggapan selesai: %d baris dibaca, %d tanggapan diperbarui</source>
-        <translation>Responses imported: %d rows read, %d responses updated</translation>
+        <source>Impor tanggapan selesai: %d baris dibaca, %d baris diperbarui</source>
+        <translation>Responses imported: %d rows read, %d rows updated</translation>
+    </message>
+    <message>
+        <source>%d suntingan di kolom yang diisi aplikasi tidak diimpor (arahkan kursor untuk rinciannya)</source>
+        <translation>%d edits in columns the application fills were not imported (hover for the details)</translation>
     </message>
     <message>
         <source>Simpan laporan</source>
@@ -2765,12 +2992,16 @@ That event&apos;s passphrase:</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>Jabatan</source>
-        <translation>Position</translation>
-    </message>
-    <message>
         <source>Nama</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan lengkap</source>
+        <translation>Full title</translation>
+    </message>
+    <message>
+        <source>NIP (bila ada)</source>
+        <translation>NIP (if any)</translation>
     </message>
     <message>
         <source>Tambah penanda tangan</source>

@@ -301,13 +301,13 @@ def test_cli_exit_codes(trio, tmp_path, capsys, monkeypatch):
     path = Path(capsys.readouterr().out.strip())
     assert path.exists()
     before = dump(b.path)
-    assert run(["merge", "--db", str(b.path), "--dry-run", str(path)]) == 0
+    assert run(["merge", "--db", str(b.path), "--dry-run", "--lang", "en", str(path)]) == 0
     printed = capsys.readouterr().out
     assert "dry run" in printed and "added 1" in printed and "hard" in printed
     assert "duplicate candidates" in printed and dump(b.path) == before
     bk = tmp_path / "bk"
     assert run(["merge", "--db", str(b.path), "--backup-dir", str(bk), str(path)]) == 0
-    assert "merged: 1 package(s); added 1" in capsys.readouterr().out
+    assert "digabung: 1 paket; 1 ditambah" in capsys.readouterr().out  # Indonesian by default
     junk = tmp_path / "junk.bidsync"
     junk.write_bytes(b"BIDSYNC1" + b"\x00" * 40)
     middle = dump(b.path)
@@ -326,7 +326,7 @@ def test_cli_exit_codes(trio, tmp_path, capsys, monkeypatch):
     new = tmp_path / "joined.sqlite"
     args = ["event", "join", "--db", str(new), "--package", str(path), "--station", "MKA2"]
     assert run(args) == 0
-    assert "station MKA2 (meja)" in capsys.readouterr().out
+    assert "stasiun MKA2 (meja)" in capsys.readouterr().out
     monkeypatch.setenv("BID_PASSPHRASE", "bukan-kata-sandinya")
     args[args.index(str(new))] = str(tmp_path / "joined2.sqlite")
     assert run(args) == 3

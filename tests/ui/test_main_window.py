@@ -56,12 +56,13 @@ def test_settings_change_pin_signatories_and_language(qtbot, db, monkeypatch):
         assert not audit_service.check_pin(s, audit_service.DEFAULT_PIN)
     # signatories, behind the new PIN
     dialog.tbl_signers.item(0, 1).setText("Drs. Ahmad Fauzi")
+    dialog.tbl_signers.item(0, 2).setText("196805121990031005")
     monkeypatch.setattr("bid_desktop.ui.settings.dialog.ask_pin", lambda *_a: "4321")
     dialog._save_event()
     with db.begin() as s:
         signers = event_service.signatories(event_service.current_event(s))
         actions = [a.action for a in s.query(AuditEntry)]
-    assert signers[0] == {"title": "Camat", "name": "Drs. Ahmad Fauzi"}
+    assert signers[0] == {"title": "Camat", "name": "Drs. Ahmad Fauzi", "nip": "196805121990031005"}
     assert "event.update" in actions and "pin.changed" in actions
     # language
     dialog.cmb_lang.setCurrentIndex(dialog.cmb_lang.findData("en"))

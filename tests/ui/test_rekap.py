@@ -134,22 +134,60 @@ def test_dashboard_recap_import_and_report(qtbot, db, data, tmp_path, opened) ->
     assert summary is not None and (summary.commitments, summary.amount) == (5, 450_000_000)
     assert [b.value for b in tab.dashboard.chart_bursa.bars] == [275e6, 135e6, 40e6]
     assert tab.dashboard.chart_top.bars[0].label.startswith("C03")
-    assert tab.dashboard.chart_women.part == 4 and tab.dashboard.chart_women.whole == 9
+    # the indicator: desa whose designated woman representative attended, of all desa
+    assert tab.dashboard.chart_women.part == 3 and tab.dashboard.chart_women.whole == 9
     tab.write_recap(tmp_path / "rekap.xlsx")
     settle(tab)
     assert opened == [tmp_path / "rekap.xlsx"] and tab.last_recap == opened[0]
     wb = load_workbook(opened[0])
     ws = wb[L.COMMITMENT_SHEET]
     assert ws.max_row == 7
-    ws["K2"].value = "Layak"
+    ws["M2"].value = "Layak"  # Tanggapan/Penilaian
+    ws["I3"].value = 1  # Perkiraan Anggaran: the application's column
     wb.save(opened[0])
     tab.import_recap(opened[0])
     settle(tab)
-    assert "1 tanggapan diperbarui" in tab.lbl_info.text()
+    assert "1 baris diperbarui" in tab.lbl_info.text()
+    assert "1 suntingan di kolom yang diisi aplikasi tidak diimpor" in tab.lbl_info.text()
+    assert "baris 3, kolom Perkiraan Anggaran (Rp)" in tab.lbl_info.toolTip()
     with db.begin() as s:
-        assert s.scalars(select(Commitment.ta_response).where(Commitment.id == ws["M2"].value)).one() == "Layak"  # fmt: skip
+        assert s.scalars(select(Commitment.ta_response).where(Commitment.id == ws["P2"].value)).one() == "Layak"  # fmt: skip
     tab.write_report(tmp_path / "laporan.pdf")
     settle(tab)
     assert opened[-1] == tmp_path / "laporan.pdf"
     text = "".join(p.extract_text() for p in pypdf.PdfReader(str(opened[-1])).pages)
     assert "Laporan Bursa Inovasi Desa" in text and "Rp450.000.000" in text
+
+
+def test_followup_list_and_form_show_who_to_call(qtbot, db, data) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_followup_contacts import _people
+
+    _people(db)
+    tab = make_tab(qtbot, db)
+    page = tab.followups
+    settle(tab)
+    model = page.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    kades, pd = headers.index("Kepala Desa · HP"), headers.index("PD/PLD")
+    shown = {
+        model.data(model.index(r, kades)): model.data(model.index(r, pd))
+        for r in range(model.rowCount())
+    }
+    assert shown["Suyanto · 081200000001"] == "Hendra Gunawan (PD, 081300000002)"
+    assert shown["Bambang Sutrisno"] == "Wulan Sari (PLD)"
+    row = next(r for r in model.rows if r["kepala_desa"] == "Suyanto")
+    page.form.show_row(row)
+    head = page.form.lbl_head.text()
+    assert "Kepala Desa: Suyanto (081200000001)" in head and "PD/PLD: Hendra Gunawan" in head
+
+
+def test_due_dates_over_estimated_holidays_are_marked(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    recap_data.build(db)
+    with db.begin() as s:  # a fair in 2028: no SKB yet, Idul Fitri estimated for 27-28 Feb
+        update_event(s, current_event(s), date=dt.date(2028, 2, 24))
+    tab = make_tab(qtbot, db)
+    settle(tab)
+    page = tab.followups
+    model = page.model
+    assert {r["due_text"] for r in model.rows} == {"03-03-2028*"}
+    assert "perkiraan: libur tahun 2028 belum ditetapkan" in page.list.lbl_extra.text()

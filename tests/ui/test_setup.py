@@ -74,7 +74,11 @@ def test_create_event_by_keyboard(qtbot, tmp_path: Path):
         assert s.scalar(select(func.count()).select_from(EventKecamatan)) == 2
         stored = dict(s.execute(select(Desa.code, Desa.name)).all())
         assert len(stored) == desa_total and stored["18.06.20.2001"] == "Banjar Manis"
-        assert event_service.signatories(event)[0] == {"title": "Camat", "name": "Drs. Suparman"}
+        assert event_service.signatories(event)[0] == {
+            "title": "Camat",
+            "name": "Drs. Suparman",
+            "nip": "",
+        }
     assert dialog.ctx.station.station == "MKA2"
     dialog.ctx.db.dispose()
 

@@ -253,3 +253,28 @@ def test_soft_conflict_only_needs_confirming(qtbot, pair, tmp_path, monkeypatch)
     with a.begin() as s:
         person = s.get(Participant, pid)
         assert (person.phone, person.institution) == ("+628111111111", "BPD")
+
+
+def test_amounts_in_conflict_review_are_rupiah(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """Two tables stamped the same commitment with different amounts: Rp, not 150000000."""
+    from bid_desktop.services.commitments import StampInput, stamp_commitment
+    from tests.exchange_data import with_menu
+
+    a = with_menu(make_event_db(tmp_path / "mka1.sqlite", "MKA1", EVENT))
+    b = with_menu(make_event_db(tmp_path / "mka2.sqlite", "MKA2", EVENT))
+    try:
+        for db, amount in ((a, 150_000_000), (b, 175_500_000)):
+            with db.begin() as s:
+                stamp_commitment(s, StampInput("18.06.20.2001", "A01", amount, 2027))
+        merge_from(a, b, folder=tmp_path)
+        tab = make_tab(qtbot, a)
+        tab.show_page(3)
+        settle(tab)
+        page = tab.conflicts_page
+        assert page.model.rows, "a conflict on the amount"
+        shown = [cell for row in table_text(page.table) for cell in row]
+        assert "Rp150.000.000" in shown and "Rp175.500.000" in shown
+        assert "150000000" not in shown
+    finally:
+        a.dispose()
+        b.dispose()

@@ -90,7 +90,7 @@ def test_reprint_is_salinan_logged_and_keeps_the_serial(jdb, tmp_path: Path):
     assert copy.is_copy and copy.serial == first.serial and copy.path != first.path
     assert "SALINAN" not in flat(first.path)
     text = flat(copy.path)
-    assert "SALINAN — cetak ulang ke-2, 25-11-2026 14:03, J3A" in text
+    assert "SALINAN — cetak ulang ke-1, 25-11-2026 14:03, J3A" in text
     assert_piagam(copy.path, "Campang", first.serial, [("A03", titles(jdb)["A03"], 250_000_000)])
     with jdb.begin() as s:
         prints = s.scalars(select(PiagamPrint).order_by(PiagamPrint.printed_at)).all()

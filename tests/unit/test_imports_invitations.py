@@ -119,7 +119,7 @@ def test_cli_exit_codes(db, tmp_path: Path, capsys) -> None:  # type: ignore[no-
     good = _filled(db, tmp_path, ROWS)
     db_path = str(db.engine.url.database)
     assert main(["import", "invitations", "--db", db_path, str(good)]) == 0
-    assert "3 added" in capsys.readouterr().out
+    assert "3 baru" in capsys.readouterr().out  # Indonesian by default
     wb = load_workbook(good)
     wb.worksheets[0].cell(2, 3).value = "X"
     wb.save(good)

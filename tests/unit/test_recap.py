@@ -39,6 +39,14 @@ def _write(db, path: Path) -> Path:  # type: ignore[no-untyped-def]
     return result.path
 
 
+def _width(ws: Worksheet, col: int, letter: str) -> float:
+    """A column's width: XlsxWriter writes neighbours of equal width as one <col> range."""
+    for dim in ws.column_dimensions.values():
+        if dim.min is not None and dim.max is not None and dim.min <= col <= dim.max:
+            return float(dim.width)
+    return float(ws.column_dimensions[letter].width)
+
+
 def _values(ws: Worksheet) -> list[list[object]]:
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
@@ -60,7 +68,7 @@ def test_workbook_layout_and_types(db, data, tmp_path: Path) -> None:  # type: i
         for col in range(1, ws.max_column + 1):
             letter = ws.cell(1, col).column_letter
             header = str(ws.cell(1, col).value)
-            width = ws.column_dimensions[letter].width
+            width = _width(ws, col, letter)
             assert width >= min(len(header), 45), (ws.title, header, width)
         for row in ws.iter_rows():
             for cell in row:
@@ -71,7 +79,7 @@ def test_workbook_layout_and_types(db, data, tmp_path: Path) -> None:  # type: i
                     cell.value,
                 )
     ids = wb[L.COMMITMENT_SHEET]
-    assert ids.column_dimensions["M"].hidden is True  # the ID column
+    assert ids.column_dimensions["P"].hidden is True  # the ID column
 
 
 def test_komitmen_cell_by_cell(db, data, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -80,24 +88,24 @@ def test_komitmen_cell_by_cell(db, data, tmp_path: Path) -> None:  # type: ignor
     assert rows[0] == L.COMMITMENT_HEADERS
     stamp = at(11)
     expected = [
-        [1, "Gisting", "Banjar Manis", "Suyanto", "A01 – Sistem Air Bersih Desa", "A",
-         150_000_000, "A1", stamp, "J3A-0001", None, "belum dihubungi"],
-        [2, "Gisting", "Banjar Manis", "Suyanto", "C03 – Posyandu Terintegrasi", "C",
-         40_000_000, "C1", stamp, "J3A-0001", None, "belum dihubungi"],
-        [3, "Gisting", "Campang", "Bambang Sutrisno", "A01 – Sistem Air Bersih Desa", "A",
-         125_000_000, "A1", stamp, None, None, "belum dihubungi"],
-        [4, "Gisting", "Campang", "Bambang Sutrisno", "B02 – =1+1", "B",
-         75_000_000, "B1", stamp, None, None, "belum dihubungi"],
-        [5, "Gisting", "Gisting Bawah", "Joko Purnomo", "B02 – =1+1", "B",
-         60_000_000, "B1", stamp, None, None, "belum dihubungi"],
+        [1, "Gisting", "Banjar Manis", "Suyanto", None, None, "A01 – Sistem Air Bersih Desa", "A",
+         150_000_000, "A1", stamp, "J3A-0001", None, "belum dihubungi", None],
+        [2, "Gisting", "Banjar Manis", "Suyanto", None, None, "C03 – Posyandu Terintegrasi", "C",
+         40_000_000, "C1", stamp, "J3A-0001", None, "belum dihubungi", None],
+        [3, "Gisting", "Campang", "Bambang Sutrisno", None, None, "A01 – Sistem Air Bersih Desa", "A",
+         125_000_000, "A1", stamp, None, None, "belum dihubungi", None],
+        [4, "Gisting", "Campang", "Bambang Sutrisno", None, None, "B02 – =1+1", "B",
+         75_000_000, "B1", stamp, None, None, "belum dihubungi", None],
+        [5, "Gisting", "Gisting Bawah", "Joko Purnomo", None, None, "B02 – =1+1", "B",
+         60_000_000, "B1", stamp, None, None, "belum dihubungi", None],
     ]  # fmt: skip
     assert [r[:-1] for r in rows[1:6]] == expected
     assert {r[-1] for r in rows[1:6]} == set(data.commitment_ids)
     for r in rows[1:6]:
-        assert type(r[0]) is int and type(r[6]) is int
-        assert isinstance(r[8], dt.datetime)
-    assert ws["G2"].number_format == "#,##0"
-    assert rows[6][0] == "JUMLAH" and rows[6][6] == 450_000_000 and len(rows) == 7
+        assert type(r[0]) is int and type(r[8]) is int
+        assert isinstance(r[10], dt.datetime)
+    assert ws["I2"].number_format == "#,##0"
+    assert rows[6][0] == "JUMLAH" and rows[6][8] == 450_000_000 and len(rows) == 7
 
 
 def test_ide_desa_rating_kehadiran(db, data, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -110,11 +118,11 @@ def test_ide_desa_rating_kehadiran(db, data, tmp_path: Path) -> None:  # type: i
     assert ide[3][:7] == ["JUMLAH", None, None, None, None, None, 1]
 
     desa = {r[2]: r for r in _values(wb[L.DESA_SHEET])[1:-1]}
-    assert desa["18.06.20.2001"][3:] == ["Banjar Manis", "Ya", 2, "Ya", 2, 190_000_000, 1]
-    assert desa["18.06.20.2005"][3:] == ["Gisting Bawah", "Tidak", 0, "Tidak", 1, 60_000_000, 0]
-    assert desa["18.06.20.2009"][3:] == ["Gisting Permai", "Tidak", 0, "Tidak", 0, 0, 0]
+    assert desa["18.06.20.2001"][3:] == ["Banjar Manis", "Ya", 2, "Ya", 0, 2, 190_000_000, 1]
+    assert desa["18.06.20.2005"][3:] == ["Gisting Bawah", "Tidak", 0, "Tidak", 0, 1, 60_000_000, 0]
+    assert desa["18.06.20.2009"][3:] == ["Gisting Permai", "Tidak", 0, "Tidak", 0, 0, 0, 0]
     total = _values(wb[L.DESA_SHEET])[-1]
-    assert total == ["JUMLAH", None, None, None, 4, 7, 3, 5, 450_000_000, 2]
+    assert total == ["JUMLAH", None, None, None, 4, 7, 3, 0, 5, 450_000_000, 2]
 
     rating = _values(wb[L.RATING_SHEET])
     assert rating[0] == L.RATING_HEADERS
@@ -167,7 +175,7 @@ def test_recap_round_trip(db, data, tmp_path: Path) -> None:  # type: ignore[no-
     # Written out again: the response is in its column (made safe), and imports unchanged.
     again = _write(db, tmp_path / "rekap2.xlsx")
     ws = load_workbook(again)[L.COMMITMENT_SHEET]
-    assert ws["K2"].value == "Layak, lanjut RAB" and ws["K6"].value == "'-Perlu dicek ulang"
+    assert ws["M2"].value == "Layak, lanjut RAB" and ws["M6"].value == "'-Perlu dicek ulang"
     with db.begin() as s:
         assert import_xlsx(s, "recap", again).updated == 0
 
@@ -182,7 +190,7 @@ def test_recap_bad_row_changes_nothing(db, data, tmp_path: Path) -> None:  # typ
     with pytest.raises(InputRefused, match=refused), db.begin() as s:
         import_xlsx(s, "recap", bad)
     wb = load_workbook(bad)
-    wb[L.COMMITMENT_SHEET]["K4"].value = "Baik"
+    wb[L.COMMITMENT_SHEET]["M4"].value = "Baik"  # Tanggapan/Penilaian
     wb[L.IDEA_SHEET]["J2"].value = "00000000-0000-0000-0000-000000000000"
     wb.save(bad)
     with pytest.raises(InputRefused, match=r"baris 2, kolom ID \(lembar Ide\)"), db.begin() as s:

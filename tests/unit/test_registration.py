@@ -200,13 +200,16 @@ def test_counters_on_a_small_event(db, numbers):
     by_name = {d.name: d for d in c.desa}
     assert len(c.desa) == 9
     assert (by_name["Banjar Manis"].registered, by_name["Banjar Manis"].arrived) == (2, 1)
-    assert by_name["Campang"].women_arrived == 1 and by_name["Landbaw"].women_arrived == 1
+    assert by_name["Campang"].woman_rep_arrived == 1
+    # a woman walking in is not the desa's designated representative: counted apart
+    assert (by_name["Landbaw"].woman_rep_arrived, by_name["Landbaw"].other_women_arrived) == (0, 1)
     assert {d.name for d in c.desa_not_arrived} == {
         "Purwodadi", "Gisting Bawah", "Gisting Atas", "Sidokaton", "Gisting Permai",
     }  # fmt: skip
     assert {d.name for d in c.desa_without_woman} == {d.name for d in c.desa_not_arrived} | {
         "Banjar Manis",
         "Kuta Dalom",
+        "Landbaw",
     }
     assert c.desa_arrived == 4
     guests = {g.category: (g.registered, g.arrived) for g in c.guests}

@@ -20,7 +20,8 @@ def data(db):  # type: ignore[no-untyped-def]
 def test_event_summary(db, data) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         summary = event_summary(s)
-    assert (summary.registered, summary.arrived, summary.women_arrived) == (11, 9, 4)
+    assert (summary.registered, summary.arrived) == (11, 9)
+    assert (summary.woman_reps_arrived, summary.other_women_arrived) == (3, 1)
     assert (summary.commitments, summary.amount, summary.ideas) == (5, 450_000_000, 2)
     assert [(f.bursa, f.commitments, f.amount) for f in summary.bursa] == [
         ("A", 2, 275_000_000),
@@ -62,8 +63,8 @@ def test_report_pdf_read_back(db, data, tmp_path: Path) -> None:  # type: ignore
         "Rp komitmen per desa",
         "Rata-rata nilai",
         "Peserta hadir per desa",
-        "Partisipasi perempuan",
-        "Perempuan: 4 dari 9 peserta hadir (44%)",
+        "Perwakilan perempuan desa (hadir)",
+        "Desa dengan perwakilan perempuan hadir: 3 dari 9 (33%)",
         "Rekap per desa",
         "Sistem Air Bersih Desa",
         "4,25",
@@ -77,5 +78,5 @@ def test_report_pdf_read_back(db, data, tmp_path: Path) -> None:  # type: ignore
 def test_cli_report(db, data, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "r" / "laporan.pdf"
     assert cli.run(["report", "--db", str(db.path), "--out", str(out)]) == 0
-    assert "report written" in capsys.readouterr().out
+    assert "laporan ditulis" in capsys.readouterr().out
     assert "Laporan Bursa Inovasi Desa" in _text(out)

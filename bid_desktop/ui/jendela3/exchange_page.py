@@ -241,16 +241,30 @@ class ExchangePage(Page):
 
     def _show_piagam(self, piagam: exchange.PiagamState | None) -> None:
         self.chk_card.setChecked(bool(piagam and piagam.card_received))
+        stale = bool(piagam and piagam.stale)
+        self.lbl_piagam.setStyleSheet("color: #b71c1c; font-weight: bold;" if stale else "")
+        self.btn_reprint.setText(
+            self.tr("Cetak ulang SALINAN (daftar baru)")
+            if stale
+            else self.tr("Cetak ulang SALINAN")
+        )
         if piagam is None:
             self.lbl_piagam.setText(self.tr("Piagam belum dibuat."))
         elif piagam.prints == 0:
             self.lbl_piagam.setText(self.tr("Nomor %s · belum dicetak") % piagam.serial)
         else:
             when = piagam.first_printed_at.strftime("%H:%M") if piagam.first_printed_at else ""
-            self.lbl_piagam.setText(
-                self.tr("Nomor %s · dicetak %d× (pertama %s)")
-                % (piagam.serial, piagam.prints, when)
+            text = self.tr("Nomor %s · dicetak %d× (pertama %s)") % (
+                piagam.serial,
+                piagam.prints,
+                when,
             )
+            if stale:
+                text += self.tr(
+                    " — piagam yang tercetak tidak memuat semua komitmen desa ini: "
+                    "cetak ulang SALINAN dengan daftar baru (Ctrl+Shift+P)"
+                )
+            self.lbl_piagam.setText(text)
 
     # --- card ------------------------------------------------------------------------------------
 
@@ -271,12 +285,22 @@ class ExchangePage(Page):
             with self.ctx.db.begin() as session:
                 return exchange.add_from_card(session, card)
 
+        printed = self.panel.piagam if self.panel.piagam and self.panel.piagam.prints else None
+
         def done(row: dict[str, Any]) -> None:
-            self.feedback.show_message(
-                self.tr("✓ Ditambahkan dari kartu: %s %s — %s")
-                % (row["innovation_code"], row["title"], row["rupiah"]),
-                Tone.OK,
+            added = self.tr("✓ Ditambahkan dari kartu: %s %s — %s") % (
+                row["innovation_code"],
+                row["title"],
+                row["rupiah"],
             )
+            if printed is None:
+                self.feedback.show_message(added, Tone.OK)
+            else:
+                stale = self.tr(
+                    "Piagam %s sudah dicetak %d× tanpa komitmen ini: cetak ulang SALINAN "
+                    "dengan daftar baru (Ctrl+Shift+P)"
+                ) % (printed.serial, printed.prints)
+                self.feedback.show_message(f"{added}. {stale}", Tone.WARN)
             self.card.clear()
             self.ctx.bus.data_changed.emit("commitment")
 

@@ -63,13 +63,17 @@ class PiagamActions(QObject):
         if panel is None or panel.piagam is None or not panel.piagam.prints:
             self.print_piagam()
             return
+        text = self.tr(
+            "Piagam %s sudah dicetak %d×. Cetak ulang sebagai SALINAN? Cetakan ini dicatat."
+        ) % (panel.piagam.serial, panel.piagam.prints)
+        if panel.piagam.stale:
+            text += " " + self.tr(
+                "Piagam yang tercetak tidak memuat semua komitmen: SALINAN memuat daftar baru."
+            )
         answer = QMessageBox.question(
             self.page,
             self.tr("Cetak ulang piagam"),
-            self.tr(
-                "Piagam %s sudah dicetak %d×. Cetak ulang sebagai SALINAN? Cetakan ini dicatat."
-            )
-            % (panel.piagam.serial, panel.piagam.prints),
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

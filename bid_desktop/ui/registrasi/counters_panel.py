@@ -42,7 +42,7 @@ class ToneRowsModel(RowsModel):
 def _desa_tone(row: dict[str, Any]) -> QColor | None:
     if row["arrived"] == 0:
         return RED
-    return AMBER if row["women_arrived"] == 0 else None
+    return AMBER if row["woman_rep_arrived"] == 0 else None
 
 
 def _table(model: RowsModel) -> QTableView:
@@ -71,7 +71,7 @@ class CountersPanel(QWidget):
                 Column("name", self.tr("Desa")),
                 Column("arrived", self.tr("Hadir"), align_right=True),
                 Column("registered", self.tr("Terdaftar"), align_right=True),
-                Column("women", self.tr("Perempuan"), align_right=True),
+                Column("women", self.tr("Wakil perempuan"), align_right=True),
             ],
             _desa_tone,
         )
@@ -135,8 +135,8 @@ class CountersPanel(QWidget):
                     name=d.name,
                     arrived=d.arrived,
                     registered=d.registered,
-                    women_arrived=d.women_arrived,
-                    women=d.women_arrived or "✗",
+                    woman_rep_arrived=d.woman_rep_arrived,
+                    women=d.woman_rep_arrived or "✗",
                 )
                 for d in c.desa
             ]

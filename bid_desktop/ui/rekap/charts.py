@@ -94,7 +94,7 @@ class BarChart(QWidget):
 
 
 class DonutChart(QWidget):
-    """A share of a whole (women among the arrived participants), with lines of text."""
+    """A share of a whole (desa whose woman representative attended), with lines of text."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

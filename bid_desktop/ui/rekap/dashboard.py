@@ -39,7 +39,7 @@ class DashboardPage(QWidget):
         self.chart_attendance = BarChart(
             self.tr("Peserta hadir per desa"), lambda v: f"{v:.0f}", ORANGE
         )
-        self.chart_women = DonutChart(self.tr("Partisipasi perempuan (peserta hadir)"))
+        self.chart_women = DonutChart(self.tr("Perwakilan perempuan desa (hadir)"))
         grid = QGridLayout()
         grid.setSpacing(8)
         grid.addWidget(self.figures, 0, 0)
@@ -96,11 +96,12 @@ class DashboardPage(QWidget):
             [Bar(d.name, d.arrived) for d in present if d.arrived], self.tr("Belum ada yang hadir")
         )
         self.chart_women.set_share(
-            s.women_arrived,
-            s.arrived,
+            s.desa_with_woman,
+            len(s.desa),
             [
-                self.tr("Perempuan: %d dari %d peserta hadir") % (s.women_arrived, s.arrived),
-                self.tr("Desa dengan perwakilan perempuan: %d dari %d")
+                self.tr("Desa dengan perwakilan perempuan hadir: %d dari %d")
                 % (s.desa_with_woman, len(s.desa)),
+                self.tr("Perwakilan perempuan yang hadir: %d orang") % s.woman_reps_arrived,
+                self.tr("Perempuan lain yang hadir: %d orang") % s.other_women_arrived,
             ],
         )

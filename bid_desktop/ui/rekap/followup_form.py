@@ -128,6 +128,7 @@ class FollowUpForm(QGroupBox):
             f"{escape(row.get('innovation_title') or '')}"
             f"<br>{rupiah(row.get('amount'))} · {due_text} "
             f"<span style='color:#c62828'><b>{late}</b></span>"
+            f"<br>{self._who(row)}"
         )
         self.cb_via.setCurrentText(row.get("contact_via") or "")
         contacted = row.get("contacted_at")
@@ -144,6 +145,13 @@ class FollowUpForm(QGroupBox):
         derived = fu.derive_status(self.form(auto=True))
         select_data(self.cb_status, "" if stored in ("", derived) else stored)
         self.ed_notes.setPlainText(row.get("notes") or "")
+
+    def _who(self, row: dict[str, Any]) -> str:
+        """Who to call: the Kepala Desa (name, phone) and the PD/PLD."""
+        kades = escape(row.get("kepala_desa") or self.tr("(belum tercatat)"))
+        phone = escape(row.get("kades_phone") or self.tr("tanpa nomor HP"))
+        pendamping = escape(row.get("pendamping") or self.tr("belum ada di daftar peserta"))
+        return self.tr("Kepala Desa: %s (%s) · PD/PLD: %s") % (kades, phone, pendamping)
 
     def form(self, auto: bool = False) -> fu.FollowUpForm:
         return fu.FollowUpForm(

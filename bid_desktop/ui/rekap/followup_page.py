@@ -36,9 +36,10 @@ def _date(value: Any) -> str:
 
 def followup_columns() -> list[Column]:
     return [
-        Column("due_date", QCoreApplication.translate("FollowUpModel", "Jatuh tempo"), _date),
+        Column("due_text", QCoreApplication.translate("FollowUpModel", "Jatuh tempo")),
         Column("kecamatan_name", QCoreApplication.translate("FollowUpModel", "Kecamatan")),
         Column("desa_name", QCoreApplication.translate("FollowUpModel", "Desa")),
+        Column("kades", QCoreApplication.translate("FollowUpModel", "Kepala Desa · HP")),
         Column("innovation", QCoreApplication.translate("FollowUpModel", "Inovasi")),
         Column("bursa", QCoreApplication.translate("FollowUpModel", "Bursa")),
         Column(
@@ -49,6 +50,7 @@ def followup_columns() -> list[Column]:
         ),
         Column("status", QCoreApplication.translate("FollowUpModel", "Status")),
         Column("contact_via", QCoreApplication.translate("FollowUpModel", "Kontak via")),
+        Column("pendamping", QCoreApplication.translate("FollowUpModel", "PD/PLD")),
     ]
 
 
@@ -59,7 +61,14 @@ class FollowUpModel(RowsModel):
     @staticmethod
     def shown(row: dict[str, Any]) -> dict[str, Any]:
         title = row.get("innovation_title") or ""
-        return {**row, "innovation": f"{row['innovation_code']} {title}".strip()}
+        kades = " · ".join(x for x in (row.get("kepala_desa"), row.get("kades_phone")) if x)
+        due = _date(row.get("due_date")) + ("*" if row.get("due_estimated") else "")
+        return {
+            **row,
+            "innovation": f"{row['innovation_code']} {title}".strip(),
+            "kades": kades,
+            "due_text": due,
+        }
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         super().set_rows([self.shown(r) for r in rows])
@@ -126,8 +135,8 @@ class FollowUpPage(QWidget):
         self.list = PagedTable(
             self.ctx,
             self.model,
-            [84, 90, 110, 230, 44, 112, 118, 110],
-            3,
+            [88, 90, 110, 190, 230, 44, 112, 118, 110, 220],
+            4,
             self.fetch,
             lambda shown, total: self.tr("%d dari %d komitmen") % (shown, total),
             self.tr("Tampilkan %d lagi") % fu.PAGE,
@@ -232,6 +241,15 @@ class FollowUpPage(QWidget):
         counts = dict(counts)
         parts = [self.tr("terlambat: %d") % counts.pop("terlambat", 0)]
         parts += [f"{k}: {v}" for k, v in counts.items() if v]
+        years = sorted({r["due_date"].year for r in self.model.rows if r.get("due_estimated")})
+        if years:
+            parts.append(
+                self.tr(
+                    "* perkiraan: libur tahun %s belum ditetapkan (SKB cuti bersama), "
+                    "tanggal bisa bergeser"
+                )
+                % ", ".join(str(y) for y in years)
+            )
         self.list.lbl_extra.setText(" · ".join(parts))
 
     # --- save --------------------------------------------------------------------------------

@@ -175,11 +175,18 @@ class RekapTab(QWidget):
         run_for(self, self.ctx, work, self._imported)  # a refused file: the task's error box
 
     def _imported(self, result: ImportResult) -> None:
-        text = self.tr("Impor tanggapan selesai: %d baris dibaca, %d tanggapan diperbarui") % (
+        text = self.tr("Impor tanggapan selesai: %d baris dibaca, %d baris diperbarui") % (
             result.total,
             result.updated,
         )
+        if result.ignored:
+            text += " · " + self.tr(
+                "%d suntingan di kolom yang diisi aplikasi tidak diimpor (arahkan kursor untuk "
+                "rinciannya)"
+            ) % len(result.ignored)
         self.lbl_info.setText(text)
+        self.lbl_info.setToolTip("\n".join(result.ignored))
+        self.lbl_info.setStyleSheet("color: #b26a00;" if result.ignored else "color: #555;")
         self.ctx.bus.status.emit(text)
         self.ctx.bus.data_changed.emit("recap")
         self.refresh()

@@ -62,12 +62,15 @@ class SettingsDialog(QDialog):
         self.ed_date = QDateEdit(QDate(date.year, date.month, date.day))
         self.ed_date.setCalendarPopup(True)
         self.ed_date.setDisplayFormat("dd-MM-yyyy")
-        self.tbl_signers = QTableWidget(len(signers), 2)
-        self.tbl_signers.setHorizontalHeaderLabels([self.tr("Jabatan"), self.tr("Nama")])
+        self.tbl_signers = QTableWidget(len(signers), 3)
+        self.tbl_signers.setHorizontalHeaderLabels(
+            [self.tr("Jabatan lengkap"), self.tr("Nama"), self.tr("NIP (bila ada)")]
+        )
         self.tbl_signers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for row, signer in enumerate(signers):
             self.tbl_signers.setItem(row, 0, QTableWidgetItem(signer["title"]))
             self.tbl_signers.setItem(row, 1, QTableWidgetItem(signer["name"]))
+            self.tbl_signers.setItem(row, 2, QTableWidgetItem(signer["nip"]))
         add = QPushButton(self.tr("Tambah penanda tangan"))
         add.clicked.connect(lambda: self.tbl_signers.insertRow(self.tbl_signers.rowCount()))
         save = QPushButton(self.tr("Simpan (PIN)"))
@@ -89,10 +92,10 @@ class SettingsDialog(QDialog):
     def signers(self) -> list[dict[str, str]]:
         out = []
         for row in range(self.tbl_signers.rowCount()):
-            cells = [self.tbl_signers.item(row, col) for col in (0, 1)]
-            title, name = (c.text().strip() if c else "" for c in cells)
+            cells = [self.tbl_signers.item(row, col) for col in (0, 1, 2)]
+            title, name, nip = (c.text().strip() if c else "" for c in cells)
             if title or name:
-                out.append({"title": title, "name": name})
+                out.append({"title": title, "name": name, "nip": nip})
         return out
 
     def _save_event(self) -> None:

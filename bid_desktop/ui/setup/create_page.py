@@ -110,8 +110,10 @@ class CreatePage(QWidget):
         form.addRow(self.tr("&Ulangi kata sandi"), self.ed_pass2)
         form.addRow(self.tr("Kode &stasiun"), self.ed_station)
         form.addRow(self.tr("&Peran laptop ini"), self.cmb_role)
-        self.tbl_signers = QTableWidget(len(DEFAULT_SIGNATORIES), 2)
-        self.tbl_signers.setHorizontalHeaderLabels([self.tr("Jabatan"), self.tr("Nama")])
+        self.tbl_signers = QTableWidget(len(DEFAULT_SIGNATORIES), 3)
+        self.tbl_signers.setHorizontalHeaderLabels(
+            [self.tr("Jabatan lengkap"), self.tr("Nama"), self.tr("NIP (bila ada)")]
+        )
         self.tbl_signers.verticalHeader().hide()
         self.tbl_signers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tbl_signers.setMaximumHeight(130)
@@ -212,10 +214,14 @@ class CreatePage(QWidget):
             raise UserError(self.tr("Kedua kata sandi berbeda"))
         signers = []
         for row in range(self.tbl_signers.rowCount()):
-            title, name = (self.tbl_signers.item(row, c) for c in (0, 1))
+            title, name, nip = (self.tbl_signers.item(row, c) for c in (0, 1, 2))
             if title is not None and title.text().strip():
                 signers.append(
-                    {"title": title.text().strip(), "name": (name.text() if name else "").strip()}
+                    {
+                        "title": title.text().strip(),
+                        "name": (name.text() if name else "").strip(),
+                        "nip": (nip.text() if nip else "").strip(),
+                    }
                 )
         qdate = self.ed_date.date()
         return EventSetup(

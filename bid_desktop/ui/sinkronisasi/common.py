@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy import Boolean, Date, DateTime
 
+from bid_desktop.domain.amounts import rupiah
 from bid_desktop.services import keystore
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.keystore import KeyMissing
@@ -128,6 +129,9 @@ def _date_text(kind: object, value: object) -> str | None:
     return when.strftime("%d-%m-%Y %H:%M" if isinstance(kind, DateTime) else "%d-%m-%Y")
 
 
+MONEY = {("commitment", "amount"), ("innovation", "cost_estimate")}
+
+
 def format_value(entity: str, field: str, value: object) -> str:
     """A payload value as the user reads it: booleans as ya/tidak, empty as a dash."""
     if field == "_dihapus":
@@ -138,6 +142,8 @@ def format_value(entity: str, field: str, value: object) -> str:
         return "—"
     if isinstance(value, dt.datetime):
         return value.strftime("%d-%m-%Y %H:%M")
+    if (entity, field) in MONEY and isinstance(value, int | float) and not isinstance(value, bool):
+        return rupiah(int(value))  # Rp150.000.000, as on the card and the piagam
     kind = _column_type(entity, field)
     if isinstance(value, bool) or isinstance(kind, Boolean):
         if value:
