@@ -1,7 +1,7 @@
 """i16: piagam prints record what they listed (stale piagam warning); invitee confirmation
 
 Revision ID: i16_documents
-Revises: 0001
+Revises: i13_ta_events
 """
 
 from __future__ import annotations
