@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bid_desktop.services import keystore
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.storage.db import Database
 from bid_desktop.storage.models import Event, StationState
@@ -71,14 +72,18 @@ def identity(db: Database) -> LiveIdentity | None:
     """This laptop's event, station and key, or None when it has not joined an event."""
     with db.begin() as session:
         state = session.get(StationState, 1)
-        if state is None or not state.event_id or not state.package_key:
+        if state is None or not state.event_id:
             return None
+        try:
+            key = keystore.event_key(session)  # this user's key file (issue 12)
+        except keystore.KeyMissing:
+            return None  # a copied database: unlocked with the passphrase first
         event = session.get(Event, state.event_id)
         return LiveIdentity(
             str(state.event_id),
             event.name if event is not None else "",
             state.station,
-            bytes(state.package_key),
+            key,
         )
 
 
