@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bid_desktop.domain.text import header_key
+from bid_desktop.reports.headers import find_header
+from bid_desktop.reports.workbook import NoValue, read_cells
 from bid_desktop.services.errors import InputRefused
 
 MAX_ERRORS = 20
@@ -88,9 +90,6 @@ def read_sheet(
     A formula cell gives its saved value; one without is a ``FormulaCell``. No data row at
     all is refused unless ``allow_empty``.
     """
-    from bid_desktop.reports.headers import find_header
-    from bid_desktop.reports.workbook import read_cells
-
     cells = read_cells(path, sheet)
     where = f"{path.name}" + (f" (lembar {sheet})" if sheet else "")
     match = find_header(where, cells.rows, specs)
@@ -121,8 +120,6 @@ class FormulaCell(str):
 
 
 def _checked(value: object) -> str:
-    from bid_desktop.reports.workbook import NoValue
-
     text = cell_text(value)
     if isinstance(value, NoValue):
         return FormulaCell(text)

@@ -40,6 +40,16 @@ class Cells:
 
 def read_cells(path: Path, sheet: str | None = None) -> Cells:
     """Every cell of ``sheet`` (default the first) of the workbook or CSV at ``path``."""
+    try:
+        return _read_cells(path, sheet)
+    except OSError as exc:
+        raise InputRefused(
+            f"{path.name}: berkas tidak bisa dibaca ({exc.strerror or 'ditolak sistem'}); "
+            "tutup programnya atau salin berkas ke folder lain lalu coba lagi"
+        ) from exc
+
+
+def _read_cells(path: Path, sheet: str | None) -> Cells:
     if not path.is_file():
         raise InputRefused(f"{path.name}: berkas tidak ditemukan")
     notes = _lock_notes(path)
@@ -48,7 +58,8 @@ def read_cells(path: Path, sheet: str | None = None) -> Cells:
         if sheet is not None:
             raise InputRefused(f"{path.name}: berkas CSV tidak punya lembar '{sheet}'")
         return Cells(read_csv_rows(path), notes)
-    head = path.read_bytes()[:8] if path.stat().st_size else b""
+    with path.open("rb") as fh:
+        head = fh.read(8)
     if head.startswith(_CFB_MAGIC) and _encrypted(path):
         raise InputRefused(_password_text(path))
     if suffix not in WORKBOOK_SUFFIXES and not head.startswith((b"PK", _CFB_MAGIC)):
