@@ -164,6 +164,16 @@ def test_text_that_looks_like_a_formula_stays_text(db, tmp_path: Path) -> None: 
     _, people = _run(db, path)
     assert people["=Budi Santoso"].jabatan == "-Ketua-"
     assert safe_text(people["=Budi Santoso"].name) == "'=Budi Santoso"  # written back as text
+    from openpyxl import load_workbook
+
+    from bid_desktop.reports import recap_layout
+    from bid_desktop.services.recap import write_recap
+
+    with db.begin() as s:
+        write_recap(s, tmp_path / "rekap.xlsx")
+    sheet = load_workbook(tmp_path / "rekap.xlsx")[recap_layout.ATTENDANCE_SHEET]
+    cells = [c for row in sheet.iter_rows() for c in row if "Budi Santoso" in str(c.value)]
+    assert [(c.value, c.data_type) for c in cells] == [("'=Budi Santoso", "s")]
 
 
 def test_xls_from_excel_97_2003(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
