@@ -33,6 +33,8 @@ def cmd_piagam(args: argparse.Namespace) -> int:
     for run in runs:
         copy = "  SALINAN" if run.is_copy else ""
         out(f"{run.serial}\t{run.desa_name}\t{run.commitments} komitmen{copy}\t{run.path}")
+        if run.unprintable:
+            out(f"peringatan: {run.serial}: huruf tidak ada di font: {run.unprintable}")
     copies = sum(r.is_copy for r in runs)
     out(f"{len(runs)} piagam ({copies} salinan) in {args.out}")
     return 0

@@ -107,3 +107,14 @@ def test_names_the_font_cannot_print_are_reported_by_number(db, tmp_path: Path, 
     )
     out = capsys.readouterr().out
     assert f"{number}: 李伟" in out and "tidak ada di font" in out and "Li Wei" not in out
+
+
+def test_piagam_letters_the_font_lacks_are_reported() -> None:
+    from bid_desktop.services.exchange_piagam import _unprintable
+
+    data = PiagamData(
+        "J3B-0002", "Banjar Manis", "Gisting", "Kabupaten Tanggamus", "BID Gisting",
+        dt.date(2026, 11, 25), "Aula", (PiagamLine("A01", "Teh hijau 绿茶", 1, 2027),),
+        (Signatory("Camat", VIETNAMESE),),
+    )  # fmt: skip
+    assert _unprintable(data) == "绿茶"
