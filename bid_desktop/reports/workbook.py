@@ -127,6 +127,7 @@ def _lock_notes(path: Path) -> list[str]:
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+_TEXT_RESULT = re.compile(rb'\bt="str"')  # a formula whose saved result is text, maybe ""
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
@@ -140,7 +141,7 @@ def _mark_missing_values(path: Path, sheet: str, rows: list[list[object]]) -> No
         return
     for match in _CELL.finditer(data):
         body = match.group(2) or b""
-        if not _FORMULA.search(body) or _VALUE.search(body):
+        if not _FORMULA.search(body) or _VALUE.search(body) or _has_empty_text(match, body):
             continue
         ref = _REF.search(match.group(1))
         if ref is None:
@@ -152,6 +153,11 @@ def _mark_missing_values(path: Path, sheet: str, rows: list[list[object]]) -> No
             rows[row].append("")
         formula = re.search(rb"<(?:\w+:)?f[^>]*>([^<]*)<", body)
         rows[row][col] = NoValue("=" + (formula.group(1).decode() if formula else ""))
+
+
+def _has_empty_text(match: re.Match[bytes], body: bytes) -> bool:
+    """Excel saves a formula that gave "" (=IFERROR(VLOOKUP(…),"")) as t="str" with <v></v>."""
+    return bool(_TEXT_RESULT.search(match.group(1))) and b"<v" in body
 
 
 def _sheet_member(z: zipfile.ZipFile, sheet: str) -> str:

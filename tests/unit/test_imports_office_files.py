@@ -130,6 +130,7 @@ def test_formulas_give_their_saved_values(db, tmp_path: Path) -> None:  # type: 
             "A3": ('PROPER(K3&" "&L3)', "Siti Aminah"),
             "D2": ("VLOOKUP(E2,Desa!A:B,2,FALSE)", "18.06.20.2001"),
             "G2": ('"0812 "&"3456 7890"', "0812 3456 7890"),
+            "I2": ('IFERROR(VLOOKUP(A2,Tamu!A:B,2,FALSE),"")', ""),  # saved as "": empty
         },
     )
     result, people = _run(db, path)
