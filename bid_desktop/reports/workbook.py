@@ -49,6 +49,22 @@ def read_cells(path: Path, sheet: str | None = None) -> Cells:
         ) from exc
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheets in order (a CSV has one, unnamed: [])."""
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return []
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception:  # noqa: BLE001 - read_cells has already said what is wrong
+        return []
+    try:
+        return list(wb.sheet_names)
+    finally:
+        wb.close()
+
+
 def _read_cells(path: Path, sheet: str | None) -> Cells:
     if not path.is_file():
         raise InputRefused(f"{path.name}: berkas tidak ditemukan")

@@ -260,3 +260,18 @@ def test_semicolon_csv_with_comma_amounts_and_a_sep_line(db, tmp_path: Path) -> 
     path.write_bytes(b"sep=;\r\n" + path.read_bytes())
     with db.begin() as s:
         assert import_xlsx(s, "innovations", path).unchanged == 2
+
+
+def test_list_on_a_later_sheet_is_found_and_said(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Keterangan"
+    wb.active.append(["Daftar ini disusun oleh Sekretariat Kecamatan Gisting"])
+    ws = wb.create_sheet("Peserta")
+    for row in [HEADER, *ROWS]:
+        ws.append(row)
+    wb.save(tmp_path / "dua lembar.xlsx")
+    result, people = _run(db, tmp_path / "dua lembar.xlsx")
+    _assert_all_read(people)
+    assert result.notes[0] == "daftar dibaca dari lembar 'Peserta'"
