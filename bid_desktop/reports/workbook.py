@@ -213,7 +213,10 @@ def _column_index(letters: str) -> int:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 (what Excel writes on Windows)."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode Text"), else
+    Windows-1252 (what Excel writes on Windows)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -195,7 +195,8 @@ def test_ods_from_libreoffice_with_a_formula(db, tmp_path: Path) -> None:  # typ
 
 
 @pytest.mark.parametrize(
-    ("delimiter", "encoding"), [(",", "utf-8"), (";", "utf-8-sig"), (";", "cp1252")]
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (";", "utf-8-sig"), (";", "cp1252"), ("\t", "utf-16")],
 )
 def test_csv_comma_or_semicolon_utf8_or_windows_1252(
     db, tmp_path: Path, delimiter: str, encoding: str
