@@ -1,7 +1,7 @@
 """Read the cells of a spreadsheet as offices save them: .xlsx/.xlsm/.xls/.xlsb/.ods and .csv.
 
-Workbooks go through python-calamine (bench/bench_import.py: several times faster than openpyxl's
-reader), which reads every cell that is there whatever size the sheet declares (WPS Office
+Workbooks go through python-calamine (bench/bench_import.py: 12-16x faster than openpyxl's
+read-only reader on 50,000 rows), which reads every cell that is there whatever size the sheet declares (WPS Office
 writes ``A1``) and gives a formula's saved value. Only a formula with no saved value is
 marked (``NoValue``); text that merely starts with ``=`` is text.
 """
