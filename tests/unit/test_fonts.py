@@ -70,7 +70,8 @@ def test_piagam_prints_a_vietnamese_signatory_and_embeds_its_fonts(tmp_path: Pat
 
 def test_long_jabatan_is_shrunk_then_ends_in_an_ellipsis(tmp_path: Path) -> None:
     out = tmp_path / "badge.pdf"
-    write_badges(out, [BadgeData("U0000003", "Siti", LONG_JABATAN, "Desa Campang")], "BID")
+    twice = f"{LONG_JABATAN} dan {LONG_JABATAN}"  # past two lines even at the smallest size
+    write_badges(out, [BadgeData("U0000003", "Siti", twice, "Desa Campang")], "BID")
     text = _text(out)
     assert "Ketua Tim Penggerak" in text and "…" in text
     lines, size = fonts.fit_lines(LONG_JABATAN, fonts.SANS, 9, 230, 1, 6.5)
