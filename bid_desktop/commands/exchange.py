@@ -35,6 +35,8 @@ def cmd_piagam(args: argparse.Namespace) -> int:
         copy = "  " + t("SALINAN") if run.is_copy else ""
         count = t("%d komitmen") % run.commitments
         out(f"{run.serial}\t{run.desa_name}\t{count}{copy}\t{run.path}")
+        if run.unprintable:
+            out(t("peringatan: %s: huruf tidak ada di font: %s") % (run.serial, run.unprintable))
     copies = sum(r.is_copy for r in runs)
     out(t("%d piagam (%d salinan) di %s") % (len(runs), copies, args.out))
     return 0

@@ -1,4 +1,4 @@
-"""`template KIND --out FILE.xlsx` and `import KIND --db PATH FILE.xlsx`."""
+"""`template KIND --out FILE.xlsx` and `import KIND --db PATH FILE` (.xlsx/.xls/.ods/.csv)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tpl.add_argument("--out", type=Path, required=True)
     add_db(tpl, required=False)
     tpl.set_defaults(func=cmd_template)
-    imp = sub.add_parser("import", help="import a filled spreadsheet (all-or-nothing)")
+    imp = sub.add_parser(
+        "import", help="import a filled spreadsheet: .xlsx, .xls, .ods or .csv (all-or-nothing)"
+    )
     imp.add_argument("kind", choices=KINDS)
     add_db(imp)
     imp.add_argument("file", type=Path)

@@ -64,6 +64,12 @@ def _villages(kecamatan_code: str) -> list[Region]:
     return [_region(w) for w in _wilayah().list_wilayah(kecamatan_code)]
 
 
+def village(code: str) -> Region | None:
+    """A desa or kelurahan by its dotted code."""
+    w = _wilayah().get_wilayah(code)
+    return _region(w) if w is not None and w.type in ("desa", "kelurahan") else None
+
+
 def is_kelurahan(code: str) -> bool:
     """Permendagri village codes: 1xxx is a kelurahan, 2xxx a desa (18.06.01.1001 Baros)."""
     parts = code.split(".")

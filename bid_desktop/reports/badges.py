@@ -114,9 +114,10 @@ def draw_badge(
         canvas.setDash()
     _band(canvas, badge, event_name)
     top = BADGE_H - BAND_H - 2 * mm
-    top = _name(canvas, badge.name, top)
+    top, name_lines = _name(canvas, badge.name, top)
     canvas.setFillColor(HexColor("#222222"))
-    for text, size, most in ((badge.jabatan, 9, 1), (badge.place, 8.5, 2)):
+    jabatan_lines = 2 if name_lines == 1 else 1  # a one-line name leaves room for two
+    for text, size, most in ((badge.jabatan, 9, jabatan_lines), (badge.place, 8.5, 2)):
         lines, fitted = fonts.fit_lines(text, REGULAR, size, BADGE_W - 2 * PAD, most, 6.5)
         for line in lines:
             top -= size * 1.2
@@ -149,12 +150,12 @@ def _band(canvas: Canvas, badge: BadgeData, event_name: str) -> None:
     canvas.drawString(PAD, BADGE_H - BAND_H + 1.6 * mm, event[0] if event else "")
 
 
-def _name(canvas: Canvas, name: str, top: float) -> float:
-    """The name as large as fits in two lines; returns the new top."""
+def _name(canvas: Canvas, name: str, top: float) -> tuple[float, int]:
+    """The name as large as fits in two lines; returns the new top and the lines drawn."""
     lines, size = fonts.fit_lines(name, BOLD, 18.0, BADGE_W - 2 * PAD, 2, 9)
     canvas.setFillColor(HexColor("#000000"))
     canvas.setFont(BOLD, size)
     for line in lines:
         top -= size * 1.1
         canvas.drawCentredString(BADGE_W / 2, top, line)
-    return top - 1 * mm
+    return top - 1 * mm, len(lines)

@@ -1,4 +1,4 @@
-"""The fonts every PDF uses, embedded: DejaVu Sans and Serif (resources/fonts, Bitstream Vera
+"""The fonts every PDF uses, embedded: DejaVu Sans and Serif Condensed (resources/fonts, Bitstream Vera
 licence in LICENSE-DejaVu.txt), which cover Latin with every diacritic (Vietnamese included),
 Greek, Cyrillic and more, where reportlab's standard fonts stop at Latin-1 and print ■.
 
@@ -14,13 +14,15 @@ from pathlib import Path
 
 SANS, SANS_BOLD, SANS_ITALIC = "BID-Sans", "BID-Sans-Bold", "BID-Sans-Oblique"
 SERIF, SERIF_BOLD, SERIF_ITALIC = "BID-Serif", "BID-Serif-Bold", "BID-Serif-Italic"
+# The condensed cuts: as wide as Helvetica (and 15% wider than Times), so layouts drawn for
+# reportlab's standard fonts still fit; the same glyph coverage as the regular cuts.
 FILES = {
-    SANS: "DejaVuSans.ttf",
-    SANS_BOLD: "DejaVuSans-Bold.ttf",
-    SANS_ITALIC: "DejaVuSans-Oblique.ttf",
-    SERIF: "DejaVuSerif.ttf",
-    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
-    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
+    SANS: "DejaVuSansCondensed.ttf",
+    SANS_BOLD: "DejaVuSansCondensed-Bold.ttf",
+    SANS_ITALIC: "DejaVuSansCondensed-Oblique.ttf",
+    SERIF: "DejaVuSerifCondensed.ttf",
+    SERIF_BOLD: "DejaVuSerifCondensed-Bold.ttf",
+    SERIF_ITALIC: "DejaVuSerifCondensed-Italic.ttf",
 }
 ELLIPSIS = "…"
 

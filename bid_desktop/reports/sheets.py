@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bid_desktop.domain.text import header_key
+from bid_desktop.reports.headers import HeaderMatch, find_header
+from bid_desktop.reports.workbook import Cells, NoValue, read_cells, sheet_names
 from bid_desktop.services.errors import InputRefused
 
 MAX_ERRORS = 20
+OWN_SHEETS = ("Petunjuk", "Desa")  # the templates' guide and desa pick list: never the data
 _PAREN = re.compile(r"[(\[][^)\]]*[)\]]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -88,12 +91,15 @@ def read_sheet(
     A formula cell gives its saved value; one without is a ``FormulaCell``. No data row at
     all is refused unless ``allow_empty``.
     """
-    from bid_desktop.reports.headers import find_header
-    from bid_desktop.reports.workbook import read_cells
-
     cells = read_cells(path, sheet)
     where = f"{path.name}" + (f" (lembar {sheet})" if sheet else "")
-    match = find_header(where, cells.rows, specs)
+    try:
+        match = find_header(where, cells.rows, specs)
+    except InputRefused:
+        found = None if sheet is not None else _other_sheet(path, specs)
+        if found is None:
+            raise
+        cells, match = found
     rows: list[tuple[int, dict[str, str]]] = []
     for index in range(match.row + 1, len(cells.rows)):
         row = cells.rows[index]
@@ -109,6 +115,24 @@ def read_sheet(
     return Sheet(rows, match.row + 1, [*cells.notes, *match.notes])
 
 
+def _other_sheet(path: Path, specs: list[ColumnSpec]) -> tuple[Cells, HeaderMatch] | None:
+    """The list is not on the first sheet (a cover sheet, an empty Sheet1): the first other
+    sheet whose headers hold every required column."""
+    for name in sheet_names(path)[1:]:
+        if name in OWN_SHEETS:
+            continue
+        cells = read_cells(path, name)
+        try:
+            match = find_header(f"{path.name} (lembar {name})", cells.rows, specs)
+        except InputRefused:
+            continue
+        if len(match.mapping) < 2:  # one matching cell is a note, not a list's header row
+            continue
+        match.notes.insert(0, f"daftar dibaca dari lembar '{name}'")
+        return cells, match
+    return None
+
+
 def read_rows(
     path: Path, specs: list[ColumnSpec], sheet: str | None = None
 ) -> Iterator[tuple[int, dict[str, str]]]:
@@ -121,8 +145,6 @@ class FormulaCell(str):
 
 
 def _checked(value: object) -> str:
-    from bid_desktop.reports.workbook import NoValue
-
     text = cell_text(value)
     if isinstance(value, NoValue):
         return FormulaCell(text)

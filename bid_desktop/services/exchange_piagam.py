@@ -49,6 +49,7 @@ class PiagamRun:
     path: Path
     is_copy: bool
     commitments: int
+    unprintable: str = ""  # letters (of titles, signatories) the embedded font cannot print
 
 
 def piagam_data(
@@ -129,7 +130,17 @@ def issue_piagam(
     out_dir.mkdir(parents=True, exist_ok=True)
     path = write_piagam(out_dir / file_name(piagam.serial, data.desa_name, is_copy, count), data)
     _log_print(session, piagam, now, station, is_copy, data)
-    return PiagamRun(desa_code, data.desa_name, piagam.serial, path, is_copy, len(data.lines))
+    run = PiagamRun(desa_code, data.desa_name, piagam.serial, path, is_copy, len(data.lines))
+    run.unprintable = _unprintable(data)
+    return run
+
+
+def _unprintable(data: PiagamData) -> str:
+    from bid_desktop.reports import fonts
+
+    texts = [data.desa_name, data.event_name, *(line.title for line in data.lines)]
+    texts += [f"{s.title} {s.name}" for s in data.signatories]
+    return fonts.missing(" ".join(texts), fonts.SERIF)
 
 
 def _log_print(

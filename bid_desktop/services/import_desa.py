@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from bid_desktop.domain import regions
 from bid_desktop.domain.text import fold
 from bid_desktop.services.events import desa_list
 
@@ -84,7 +85,7 @@ def _by_code(code: str, name: str, by_code: dict[str, str]) -> tuple[str, str]:
             CODE_HEADER, f"'{code}' bukan kode desa (mis. 18.06.20.2001 atau 1806202001)"
         )
     if dotted not in by_code:
-        raise DesaError(CODE_HEADER, f"kode desa '{code}' bukan desa acara ini")
+        raise DesaError(CODE_HEADER, f"kode desa '{code}' bukan desa acara ini{_hint(dotted)}")
     actual = by_code[dotted]
     if name and name_key(name) != name_key(actual):
         raise DesaError(
@@ -92,6 +93,17 @@ def _by_code(code: str, name: str, by_code: dict[str, str]) -> tuple[str, str]:
             f"Kode Desa '{code}' adalah desa {actual}, bukan '{name}'; perbaiki salah satunya",
         )
     return dotted, actual
+
+
+def _hint(dotted: str) -> str:
+    """A kelurahan is not a desa: say so, and how to list its people (guests, by institution)."""
+    found = regions.village(dotted) if regions.is_kelurahan(dotted) else None
+    if found is None:
+        return ""
+    return (
+        f" ({dotted} adalah Kelurahan {found.name}: kelurahan bukan desa; catat sebagai "
+        f"Undangan dengan Instansi 'Kelurahan {found.name}' dan Kode Desa kosong)"
+    )
 
 
 def _by_name(name: str, by_key: dict[str, list[tuple[str, str]]]) -> tuple[str, str]:

@@ -842,6 +842,10 @@ Continue?</translation>
         <translation>— note: kecamatan from more than one kabupaten</translation>
     </message>
     <message>
+        <source>Sertakan juga %d kelurahan (bukan desa; dokumennya memakai sebutan kelurahan)</source>
+        <translation>Also include %d kelurahan (not desa; their documents use the kelurahan wording)</translation>
+    </message>
+    <message>
         <source>Kedua kata sandi berbeda</source>
         <translation>The two passphrases differ</translation>
     </message>

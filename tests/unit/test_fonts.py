@@ -70,7 +70,8 @@ def test_piagam_prints_a_vietnamese_signatory_and_embeds_its_fonts(tmp_path: Pat
 
 def test_long_jabatan_is_shrunk_then_ends_in_an_ellipsis(tmp_path: Path) -> None:
     out = tmp_path / "badge.pdf"
-    write_badges(out, [BadgeData("U0000003", "Siti", LONG_JABATAN, "Desa Campang")], "BID")
+    twice = f"{LONG_JABATAN} dan {LONG_JABATAN}"  # past two lines even at the smallest size
+    write_badges(out, [BadgeData("U0000003", "Siti", twice, "Desa Campang")], "BID")
     text = _text(out)
     assert "Ketua Tim Penggerak" in text and "…" in text
     lines, size = fonts.fit_lines(LONG_JABATAN, fonts.SANS, 9, 230, 1, 6.5)
@@ -107,3 +108,14 @@ def test_names_the_font_cannot_print_are_reported_by_number(db, tmp_path: Path, 
     )
     out = capsys.readouterr().out
     assert f"{number}: 李伟" in out and "tidak ada di font" in out and "Li Wei" not in out
+
+
+def test_piagam_letters_the_font_lacks_are_reported() -> None:
+    from bid_desktop.services.exchange_piagam import _unprintable
+
+    data = PiagamData(
+        "J3B-0002", "Banjar Manis", "Gisting", "Kabupaten Tanggamus", "BID Gisting",
+        dt.date(2026, 11, 25), "Aula", (PiagamLine("A01", "Teh hijau 绿茶", 1, 2027),),
+        (Signatory("Camat", VIETNAMESE),),
+    )  # fmt: skip
+    assert _unprintable(data) == "绿茶"

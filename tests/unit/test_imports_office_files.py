@@ -130,6 +130,7 @@ def test_formulas_give_their_saved_values(db, tmp_path: Path) -> None:  # type: 
             "A3": ('PROPER(K3&" "&L3)', "Siti Aminah"),
             "D2": ("VLOOKUP(E2,Desa!A:B,2,FALSE)", "18.06.20.2001"),
             "G2": ('"0812 "&"3456 7890"', "0812 3456 7890"),
+            "I2": ('IFERROR(VLOOKUP(A2,Tamu!A:B,2,FALSE),"")', ""),  # saved as "": empty
         },
     )
     result, people = _run(db, path)
@@ -164,6 +165,16 @@ def test_text_that_looks_like_a_formula_stays_text(db, tmp_path: Path) -> None: 
     _, people = _run(db, path)
     assert people["=Budi Santoso"].jabatan == "-Ketua-"
     assert safe_text(people["=Budi Santoso"].name) == "'=Budi Santoso"  # written back as text
+    from openpyxl import load_workbook
+
+    from bid_desktop.reports import recap_layout
+    from bid_desktop.services.recap import write_recap
+
+    with db.begin() as s:
+        write_recap(s, tmp_path / "rekap.xlsx")
+    sheet = load_workbook(tmp_path / "rekap.xlsx")[recap_layout.ATTENDANCE_SHEET]
+    cells = [c for row in sheet.iter_rows() for c in row if "Budi Santoso" in str(c.value)]
+    assert [(c.value, c.data_type) for c in cells] == [("'=Budi Santoso", "s")]
 
 
 def test_xls_from_excel_97_2003(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -184,7 +195,8 @@ def test_ods_from_libreoffice_with_a_formula(db, tmp_path: Path) -> None:  # typ
 
 
 @pytest.mark.parametrize(
-    ("delimiter", "encoding"), [(",", "utf-8"), (";", "utf-8-sig"), (";", "cp1252")]
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (";", "utf-8-sig"), (";", "cp1252"), ("\t", "utf-16")],
 )
 def test_csv_comma_or_semicolon_utf8_or_windows_1252(
     db, tmp_path: Path, delimiter: str, encoding: str
@@ -249,3 +261,18 @@ def test_semicolon_csv_with_comma_amounts_and_a_sep_line(db, tmp_path: Path) -> 
     path.write_bytes(b"sep=;\r\n" + path.read_bytes())
     with db.begin() as s:
         assert import_xlsx(s, "innovations", path).unchanged == 2
+
+
+def test_list_on_a_later_sheet_is_found_and_said(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Keterangan"
+    wb.active.append(["Daftar ini disusun oleh Sekretariat Kecamatan Gisting"])
+    ws = wb.create_sheet("Peserta")
+    for row in [HEADER, *ROWS]:
+        ws.append(row)
+    wb.save(tmp_path / "dua lembar.xlsx")
+    result, people = _run(db, tmp_path / "dua lembar.xlsx")
+    _assert_all_read(people)
+    assert result.notes[0] == "daftar dibaca dari lembar 'Peserta'"

@@ -110,3 +110,28 @@ def test_piagam_and_badge_of_a_kelurahan_use_the_kelurahan_wording(tmp_path: Pat
     desa = text(runs["18.06.01.2016"])
     assert "Pemerintah Desa Negeri Ratu" in desa and "RKP Desa" in desa
     assert "Kelurahan Baros, Kec. Kota Agung" in text(tmp_path / "badge.pdf")
+
+
+def test_import_row_with_a_kelurahan_code_says_how_to_list_it(tmp_path: Path) -> None:
+    from bid_desktop.services.errors import InputRefused
+    from bid_desktop.services.imports import import_xlsx
+    from tests import office_files as office
+
+    path = tmp_path / "e.sqlite"
+    _event(path, [])
+    rows = [["Nama", "Kode Desa", "Kategori", "Instansi/Lembaga"],
+            ["Pak Lurah", "1806011001", "Peserta Utama", ""],
+            ["Bu Sekel", "", "Undangan", "Kelurahan Baros"]]  # fmt: skip
+    xlsx = office.xlsx(tmp_path / "u.xlsx", rows)
+    db = open_database(path)
+    with pytest.raises(InputRefused) as exc, db.begin() as s:
+        import_xlsx(s, "invitations", xlsx)
+    assert str(exc.value) == (
+        "u.xlsx: baris 2, kolom Kode Desa: kode desa '1806011001' bukan desa acara ini "
+        "(18.06.01.1001 adalah Kelurahan Baros: kelurahan bukan desa; catat sebagai Undangan "
+        "dengan Instansi 'Kelurahan Baros' dan Kode Desa kosong)"
+    )
+    office.xlsx(xlsx, [rows[0], rows[2]])
+    with db.begin() as s:
+        assert import_xlsx(s, "invitations", xlsx).added == 1
+    db.dispose()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -135,6 +136,9 @@ class CreatePage(QWidget):
         self.lst_found.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.lst_chosen = ChosenList()
         self.lbl_desa = QLabel()
+        # Kelurahan are not desa (no Dana Desa, no RKP Desa): left out unless ticked.
+        self.chk_kelurahan = QCheckBox()
+        self.chk_kelurahan.setVisible(False)
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.search_kecamatan)
         self.ed_kec.textEdited.connect(lambda _t: self._debounce.start())
@@ -150,6 +154,7 @@ class CreatePage(QWidget):
         lay.addWidget(QLabel(self.tr("Kecamatan acara (Delete untuk menghapus):")))
         lay.addWidget(self.lst_chosen, 1)
         lay.addWidget(self.lbl_desa)
+        lay.addWidget(self.chk_kelurahan)
         self._count_desa()
         return group
 
@@ -206,6 +211,15 @@ class CreatePage(QWidget):
         if len({code[:5] for code in codes}) > 1:
             text += " " + self.tr("— perhatian: kecamatan dari lebih dari satu kabupaten")
         self.lbl_desa.setText(text)
+        kelurahan = len(self.kelurahan_of_chosen())
+        self.chk_kelurahan.setText(
+            self.tr("Sertakan juga %d kelurahan (bukan desa; dokumennya memakai sebutan kelurahan)")
+            % kelurahan
+        )
+        self.chk_kelurahan.setVisible(kelurahan > 0)
+
+    def kelurahan_of_chosen(self) -> list[str]:
+        return [k.code for code in self.kecamatan_codes() for k in regions.kelurahan_of(code)]
 
     # --- result -----------------------------------------------------------------------------
 
@@ -233,4 +247,5 @@ class CreatePage(QWidget):
             venue=self.ed_venue.text(),
             role=str(self.cmb_role.currentData()),
             signatories=signers,
+            kelurahan_codes=self.kelurahan_of_chosen() if self.chk_kelurahan.isChecked() else [],
         )
