@@ -16,6 +16,7 @@ $(BIN)/bid-desktop: pyproject.toml packaging/constraints.txt
 
 .PHONY: demo test lint bench
 demo: $(BIN)/bid-desktop
+	@sh packaging/check-system $(PY)  # a screen needs more of Qt's libraries than the tests
 	@test -f $(DEMO_DB) || $(BIN)/bid-desktop demo --db $(DEMO_DB) --scale event --stations 4
 	$(BIN)/bid-desktop --db $(DEMO_DB)
 

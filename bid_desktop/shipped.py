@@ -4,7 +4,7 @@ Both live at the top of the checkout (style.md) and ship inside the wheel as the
 ``bid_desktop.resources`` and ``bid_desktop.migrations`` (pyproject.toml maps them), so they
 are always found through ``importlib.resources``: in a checkout (the editable install maps
 the packages to the folders), in an installed wheel, in the PyInstaller bundle (built from
-the wheel) and in the .deb. No path is ever built from ``__file__``.
+the wheel) and in the .deb. No path is ever built from a module's own location.
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ ln -s /opt/bid-desktop/bid-desktop "$root/usr/bin/bid-desktop"
 install -m 644 packaging/linux/bid-desktop.desktop "$share/applications/"
 install -m 644 packaging/linux/bid-desktop-mime.xml "$share/mime/packages/bid-desktop.xml"
 install -m 644 resources/icons/bid-desktop.png "$share/icons/hicolor/256x256/apps/"
-# Qt's own libraries are in the bundle; these come from the system (the xcb ones for a screen).
+# Qt's own libraries are in the bundle; these come from the system: what Qt loads offscreen,
+# its xcb plugin's libraries for a screen, CUPS to list printers (badges, piagam).
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: bid-desktop
 Version: $VERSION
@@ -29,8 +30,9 @@ Architecture: $ARCH
 Maintainer: Tim Inovasi Kabupaten <bid-desktop@localhost>
 Installed-Size: $(du -sk "$root" | cut -f1)
 Depends: libegl1, libgl1, libxkbcommon0, libxkbcommon-x11-0, libfontconfig1, libdbus-1-3,
- libglib2.0-0 | libglib2.0-0t64, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1,
- fonts-dejavu-core
+ libglib2.0-0 | libglib2.0-0t64, libxcb-cursor0, libxcb-icccm4, libxcb-image0,
+ libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-util1,
+ libcups2 | libcups2t64, fonts-dejavu-core
 Recommends: shared-mime-info, desktop-file-utils
 Section: misc
 Priority: optional

@@ -5,6 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${1:-python3}
+# PyInstaller reads the libraries' dependencies with objdump and bundles Python's shared
+# library (Debian ships it apart from python3): ask for both at once, before building.
+missing=""
+command -v objdump >/dev/null || missing="$missing binutils"
+libpython=$("$PY" -c 'import sysconfig as s, os; print(os.path.join(*map(s.get_config_var, ("LIBDIR", "INSTSONAME"))))')
+[ -e "$libpython" ] || missing="$missing $(basename "$libpython" | sed 's/\.so.*//')"
+if [ -n "$missing" ]; then
+  echo "The bundle needs:$missing. Install them once: apt-get install -y$missing" >&2
+  exit 1
+fi
 VENV=build/bundle-venv
 rm -rf "$VENV" dist/bid-desktop dist/bid_desktop-*.whl build/lib build/bdist.*  # no stale files
 "$PY" -m venv "$VENV"

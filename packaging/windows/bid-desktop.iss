@@ -1,5 +1,6 @@
 ; Inno Setup 6 script: per-user installer (no administrator rights) for the one-folder
-; PyInstaller bundle dist\bid-desktop\ (packaging\bid-desktop.spec), 64-bit Windows only.
+; PyInstaller bundle dist\bid-desktop\ (packaging\bid-desktop.spec), 64-bit Windows only
+; (x64compatible: Inno Setup 6.3 or newer).
 ; Built by packaging\windows\build-windows.ps1:  ISCC /DAppVersion=0.1.0 packaging\windows\bid-desktop.iss
 ; Setup pages: English (Inno Setup's Default.isl). Inno Setup has no official Indonesian
 ; translation; when its unofficial Indonesian.isl is put beside this script (the Windows

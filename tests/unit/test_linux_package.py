@@ -6,6 +6,7 @@ the icon. Built here around a stand-in bundle; CI wraps the real one and install
 from __future__ import annotations
 
 import configparser
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -81,3 +82,16 @@ def test_deb_wraps_the_bundle_with_entry_mime_type_and_icon(tmp_path: Path):
     assert "rwxr-xr-x root/root" in next(
         line for line in listing.splitlines() if line.endswith("./opt/bid-desktop/bid-desktop")
     )
+
+
+def test_deb_depends_on_every_library_the_system_check_asks_for():
+    """The .deb carries no Python but needs what a checkout needs from the system for Qt
+    (packaging/check-system), screen and fonts included."""
+    check = (ROOT / "packaging" / "check-system").read_text(encoding="utf-8")
+    asked = set(re.findall(r"\.so\.[0-9]+=([a-z0-9.+-]+)", check))
+    asked |= set(re.findall(r"need (fonts-[a-z-]+)", check))
+    build = (ROOT / "packaging" / "build-deb.sh").read_text(encoding="utf-8")
+    depends = re.search(r"^Depends: (.+?)\n[A-Z]", build, re.M | re.S)
+    assert depends is not None
+    listed = set(re.findall(r"[a-z0-9][a-z0-9.+-]+", depends.group(1)))
+    assert len(asked) >= 15 and asked <= listed, sorted(asked - listed)

@@ -65,6 +65,17 @@ def test_every_listed_package_exists():
             assert (folder / "__init__.py").exists(), f"{name}: no {folder}/__init__.py"
 
 
+def test_no_code_finds_files_from_its_own_path():
+    """resources/ and migrations/ only through importlib.resources (bid_desktop/shipped.py):
+    a path built from __file__ breaks once installed (site-packages/resources/...)."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "bid_desktop").rglob("*.py")
+        if "__file__" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
 def _copy_sources(to: Path) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("bid_desktop", "migrations", "resources"):
