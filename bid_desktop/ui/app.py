@@ -81,8 +81,16 @@ def _smoke_close_setup() -> None:
 
 
 def run_window(db_path: Path | None, lang: str | None = None, smoke: bool = False) -> int:
+    from bid_desktop.ui.common.single_window import bring_to_front, first_window_or_switch
+
     app = ensure_app()
-    db = open_database(db_path or default_db_path())
+    path = Path(db_path or default_db_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = first_window_or_switch(path)
+    if lock is None:
+        return 0  # open in another window (brought to the front if asked)
+    app._bid_window_lock = lock  # type: ignore[attr-defined]  # held while the window lives
+    db = open_database(path)
     with db.begin() as session:
         info = station_info(session)
     # Bahasa Indonesia unless this laptop's station chose English (or --lang): committee
@@ -96,6 +104,7 @@ def run_window(db_path: Path | None, lang: str | None = None, smoke: bool = Fals
         return 0
     window.resize(1366, 768)  # type: ignore[attr-defined]
     window.show()  # type: ignore[attr-defined]
+    lock.raise_requested.connect(lambda: bring_to_front(window))  # type: ignore[arg-type]
     if smoke:
         # Installers and benchmarks: prove the window comes up and paints, then leave.
         def painted() -> None:
@@ -106,4 +115,7 @@ def run_window(db_path: Path | None, lang: str | None = None, smoke: bool = Fals
             app.quit()
 
         QTimer.singleShot(0, painted)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        lock.release()
