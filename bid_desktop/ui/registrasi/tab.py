@@ -231,7 +231,13 @@ class RegistrasiTab(QWidget):
         self._picked = None
         shown = len(page.rows)
         self.lbl_count.setText(self.tr("Menampilkan %d dari %d peserta") % (shown, page.total))
+        self.btn_more_rows.setText(self.tr("Tampilkan %d lagi") % min(reg.PAGE, page.total - shown))
         self.btn_more_rows.setVisible(page.total > shown)
+        if page.total == 0 and not page.text:  # a new event: nobody invited yet
+            self.lbl_count.setText(
+                self.tr("Belum ada peserta. Impor daftar undangan: Lainnya → Impor daftar "
+                        "undangan (xlsx)…, atau F2 untuk peserta baru.")
+            )  # fmt: skip
         if page.exact_id is not None:
             self.view.selectRow(0)
 
