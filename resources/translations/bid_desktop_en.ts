@@ -394,6 +394,13 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Jenis</source>
@@ -574,6 +581,10 @@ Continue?</translation>
     <message>
         <source>Walk-in</source>
         <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Hadir (%d dibatalkan tidak dihitung)</source>
+        <translation>Present (%d voided not counted)</translation>
     </message>
     <message>
         <source>Desa belum hadir (%d): %s</source>
@@ -1799,6 +1810,10 @@ Continue?</translation>
         <source>Belum diekspor: %d perubahan</source>
         <translation>Not yet exported: %d changes</translation>
     </message>
+    <message>
+        <source>Data diperbarui dari luar jendela ini (impor / merge).</source>
+        <translation>Data updated from outside this window (import / merge).</translation>
+    </message>
 </context>
 <context>
     <name>MejaTab</name>
@@ -1843,6 +1858,18 @@ Continue?</translation>
         <translation>%d valid commitments, total %s</translation>
     </message>
     <message>
+        <source>Periksa dulu</source>
+        <translation>Please check</translation>
+    </message>
+    <message>
+        <source>Ya, cap</source>
+        <translation>Yes, stamp</translation>
+    </message>
+    <message>
+        <source>Belum dicap: %s</source>
+        <translation>Not stamped: %s</translation>
+    </message>
+    <message>
         <source>Laptop ini sekarang Meja %s.</source>
         <translation>This laptop is now Table %s.</translation>
     </message>
@@ -1881,6 +1908,10 @@ Continue?</translation>
     <message>
         <source>Diperbarui: Desa %s — %s %s, %s (%s), tahun %s</source>
         <translation>Updated: Desa %s — %s %s, %s (%s), year %s</translation>
+    </message>
+    <message>
+        <source>Sudah tercatat sama: Desa %s — %s %s, %s (%s), tahun %s</source>
+        <translation>Already recorded the same: Desa %s — %s %s, %s (%s), year %s</translation>
     </message>
     <message>
         <source>Konsultasi Desa %s tersimpan.</source>
@@ -2317,6 +2348,10 @@ Continue?</translation>
         <translation>Innovation rating (1–5)</translation>
     </message>
     <message>
+        <source>%s belum tercatat hadir di Registrasi — penilaian tetap bisa; minta ia check-in di meja registrasi.</source>
+        <translation>%s is not checked in at Registration — rating still works; ask them to check in at the registration desk.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Penilai: %s&lt;/b&gt; (%s)%s · sudah menilai %d inovasi</source>
         <translation>&lt;b&gt;Rater: %s&lt;/b&gt; (%s)%s · has rated %d innovations</translation>
     </message>
@@ -2339,6 +2374,10 @@ Continue?</translation>
     <message>
         <source>&lt;b&gt;%s — %s&lt;/b&gt;: tekan 1–5%s · Esc kembali</source>
         <translation>&lt;b&gt;%s — %s&lt;/b&gt;: press 1–5%s · Esc to go back</translation>
+    </message>
+    <message>
+        <source>Nilai %s tidak ada: tekan 1–5 (Esc kembali ke kode).</source>
+        <translation>There is no rating %s: press 1–5 (Esc goes back to the code).</translation>
     </message>
     <message>
         <source>Tersimpan: %s memberi %s nilai %d.</source>
@@ -2543,6 +2582,10 @@ Continue?</translation>
         <translation>Showing %d of %d participants</translation>
     </message>
     <message>
+        <source>Belum ada peserta. Impor daftar undangan: Lainnya → Impor daftar undangan (xlsx)…, atau F2 untuk peserta baru.</source>
+        <translation>No participants yet. Import the invitation list: More → Import invitation list (xlsx)…, or F2 for a new participant.</translation>
+    </message>
+    <message>
         <source>%d peserta cocok</source>
         <translation>%d participants match</translation>
     </message>
@@ -2553,6 +2596,22 @@ Continue?</translation>
     <message>
         <source>Pindai atau pilih peserta dulu.</source>
         <translation>Scan or choose a participant first.</translation>
+    </message>
+    <message>
+        <source>%s. Simpan perubahan Anda di atasnya?</source>
+        <translation>%s. Save your changes over it?</translation>
+    </message>
+    <message>
+        <source>Data berubah</source>
+        <translation>Data changed</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan saya</source>
+        <translation>Save my changes</translation>
+    </message>
+    <message>
+        <source> · diubah di tempat lain sejak formulir dibuka, dipertahankan: %s</source>
+        <translation> · changed elsewhere since the form was opened, kept: %s</translation>
     </message>
 </context>
 <context>
@@ -3687,6 +3746,25 @@ Continue?</translation>
     <message>
         <source>Menurut pengusul</source>
         <translation>According to the proposer</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLock</name>
+    <message>
+        <source>Basis data %s sudah dibuka di jendela BID Desktop lain (proses %d). Dua jendela pada satu basis data bisa saling menimpa. Pindah ke jendela itu?</source>
+        <translation>Database %s is already open in another BID Desktop window (process %d). Two windows on one database can overwrite each other. Switch to that window?</translation>
+    </message>
+    <message>
+        <source>Sudah terbuka</source>
+        <translation>Already open</translation>
+    </message>
+    <message>
+        <source>Pindah ke jendela itu</source>
+        <translation>Switch to that window</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

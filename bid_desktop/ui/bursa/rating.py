@@ -126,11 +126,7 @@ class RatingPanel(QWidget):
         self.pad = ScorePad()
         self.pad.chosen.connect(self.save)
         self.pad.cancelled.connect(self.back_to_code)
-        self.pad.refused.connect(
-            lambda digit: self.feedback.show_message(
-                self.tr("Nilai %s tidak ada: tekan 1–5 (Esc kembali ke kode).") % digit, Tone.WARN
-            )
-        )
+        self.pad.refused.connect(self._not_a_score)
         self.feedback = Feedback()
         self.lbl_prompt.setWordWrap(True)
         score_row = QHBoxLayout()
@@ -285,6 +281,10 @@ class RatingPanel(QWidget):
         self.lbl_prompt.setText(self.tr("3. Nilai 1–5"))
         self.code.setFocus()
         self.code.selectAll()
+
+    def _not_a_score(self, digit: str) -> None:
+        text = self.tr("Nilai %s tidak ada: tekan 1–5 (Esc kembali ke kode).")
+        self.feedback.show_message(text % digit, Tone.WARN)
 
     # --- 3. the score ----------------------------------------------------------------------
 
