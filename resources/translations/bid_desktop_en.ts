@@ -583,7 +583,7 @@ Continue?</translation>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <source>Hadir (%d dibatalkan tidak dihitung)</source>
+        <source>Hadir (%d batal tak dihitung)</source>
         <translation>Present (%d voided not counted)</translation>
     </message>
     <message>

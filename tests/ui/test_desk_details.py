@@ -16,6 +16,7 @@ from bid_desktop.ui.bursa.tab import BursaTab
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.registrasi.tab import RegistrasiTab
 from tests.bursa_data import add_menu
+from tests.conftest import ARTIFACTS, save_screenshot
 from tests.registration_data import add_invitees
 from tests.ui.tabs import human_pause, open_tab, settle_tab
 from tests.ui.test_setup import _dialog, _fill
@@ -38,7 +39,8 @@ def test_counters_say_the_voided_are_not_counted(qtbot, db):
     tab = open_tab(qtbot, RegistrasiTab, db, 3)
     assert tab.counters.totals["arrived"].text() == "0 / 9"
     assert "Menampilkan 10 dari 10" in tab.lbl_count.text()
-    assert "1 dibatalkan tidak dihitung" in tab.counters.captions["arrived"].text()
+    assert "1 batal tak dihitung" in tab.counters.captions["arrived"].text()
+    save_screenshot(tab, "registrasi-counters-voided")
 
 
 def test_more_rows_button_says_how_many_are_left(qtbot, db):
@@ -55,6 +57,7 @@ def test_more_rows_button_says_how_many_are_left(qtbot, db):
 def test_new_event_hints_at_the_invitation_import(qtbot, db):
     tab = open_tab(qtbot, RegistrasiTab, db, 3)
     assert "Impor daftar undangan" in tab.lbl_count.text() and "F2" in tab.lbl_count.text()
+    save_screenshot(tab, "registrasi-new-event")
 
 
 def test_walkin_marks_every_bad_field_at_once(qtbot, db):
@@ -68,6 +71,7 @@ def test_walkin_marks_every_bad_field_at_once(qtbot, db):
     settle_tab(tab)
     shown = {key for key, label in dialog.errors.items() if label.isVisible()}
     assert {"name", "phone", "desa_code"} <= shown
+    dialog.grab().save(str(ARTIFACTS / "registrasi-walkin-all-errors.png"))
     dialog.reject()
 
 

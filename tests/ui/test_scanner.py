@@ -24,6 +24,7 @@ from bid_desktop.ui.jendela3.tab import Jendela3Tab
 from bid_desktop.ui.meja.tab import MejaTab
 from bid_desktop.ui.registrasi.tab import RegistrasiTab
 from tests.bursa_data import add_menu
+from tests.conftest import save_screenshot
 from tests.exchange_data import BANJAR_MANIS, CAMPANG, j3_db
 from tests.registration_data import add_invitees
 from tests.ui.tabs import human_pause, open_tab, settle_tab
@@ -119,6 +120,7 @@ def test_failed_scan_forgets_the_person_before(qtbot, db, numbers):
     settle_tab(tab)
     assert tab.feedback.tone is Tone.ERROR and "U9999999" in tab.feedback.text()
     assert tab.selected_ids() == []  # F3 / F4 / Ctrl+P now ask for a person first
+    save_screenshot(tab, "registrasi-failed-scan")
     qtbot.keyClick(focus(), Qt.Key.Key_F3)
     settle_tab(tab)
     with db.begin() as s:
@@ -154,6 +156,7 @@ def test_bursa_unknown_badge_clears_the_rater(qtbot, db, bursa_numbers):
     settle_tab(tab)
     assert "Tidak ditemukan: U9999999" in tab.rating.feedback.text()
     assert tab.rating.person is None and "Suyanto" not in tab.rating.lbl_person.text()
+    save_screenshot(tab, "bursa-failed-scan")
     tab.rating.code.setFocus()
     qtbot.keyClicks(tab.rating.code, "A01")
     human_pause()
@@ -234,6 +237,7 @@ def test_meja_failed_scan_clears_the_desa(qtbot, db, meja_numbers):
     settle_tab(tab)
     assert tab.desa is None and tab.feedback.tone is Tone.ERROR
     assert "Banjar Manis" not in tab.lbl_desa.text()
+    save_screenshot(tab, "meja-failed-scan")
     tab.stamp_panel.code.setText("A01")
     tab.stamp_panel.amount.setText("100jt")
     tab.stamp()
@@ -287,6 +291,7 @@ def test_jendela3_scan_with_the_list_focused_then_unknown_badge(qtbot, jdb):
     settle_tab(tab)
     assert page.panel is None and page.model.rowCount() == 0
     assert not page.btn_print.isEnabled() and page.feedback.tone is Tone.ERROR
+    save_screenshot(tab, "jendela3-failed-scan")
 
 
 def test_jendela3_idea_desk_unknown_badge_is_no_proposer(qtbot, jdb):

@@ -50,7 +50,7 @@ def test_second_window_is_told_and_switches_to_the_first(qtbot, tmp_path):
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         second = WindowLock(path)
         assert not second.claim() and second.owner_pid() == holder.pid
-        asked = answer_dialog("Pindah")
+        asked = answer_dialog("Pindah", shot="window-already-open")
         assert first_window_or_switch(path) is None
         assert asked and "sudah dibuka di jendela BID Desktop lain" in asked[0]
         assert holder.stdout.readline().strip() == "raised"

@@ -20,6 +20,7 @@ from bid_desktop.ui.bursa.tab import BursaTab
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.meja.tab import MejaTab
 from tests.bursa_data import add_menu
+from tests.conftest import save_screenshot
 from tests.registration_data import add_invitees
 from tests.ui.tabs import answer_dialog, human_pause, open_tab, settle_tab, type_in
 
@@ -62,7 +63,7 @@ def start(qtbot, db, number: str) -> MejaTab:  # type: ignore[no-untyped-def]
 
 def test_changing_another_tables_commitment_asks_first(qtbot, db, numbers):
     tab = start(qtbot, db, numbers["Suyanto"])
-    asked = answer_dialog("Batal")
+    asked = answer_dialog("Batal", shot="meja-question-change")
     card(qtbot, tab, "A02", "80jt")
     settle_tab(tab)
     assert asked, "no question was asked"
@@ -70,6 +71,7 @@ def test_changing_another_tables_commitment_asks_first(qtbot, db, numbers):
     kept = the_a02(db)
     assert (kept.amount, kept.table_code, kept.stamped_at) == (100_000_000, "A2", EARLIER)
     assert tab.feedback.tone is Tone.WARN and "Belum dicap" in tab.feedback.text()
+    save_screenshot(tab, "meja-not-stamped")
     asked = answer_dialog("Ya")
     type_in(qtbot, tab.stamp_panel.notes, "")  # the same card, Enter again: yes this time
     settle_tab(tab)
@@ -85,7 +87,7 @@ def test_changing_another_tables_commitment_asks_first(qtbot, db, numbers):
 )
 def test_implausible_amount_asks_with_terbilang(qtbot, db, numbers, typed, words):
     tab = start(qtbot, db, numbers["Suyanto"])
-    asked = answer_dialog("Batal")
+    asked = answer_dialog("Batal", shot=f"meja-question-amount-{typed}")
     card(qtbot, tab, "A01", typed)
     settle_tab(tab)
     assert asked and words in asked[0] and "tidak wajar" in asked[0]
@@ -125,4 +127,5 @@ def test_rater_not_checked_in_is_told(qtbot, db, numbers):
     settle_tab(tab)
     assert tab.rating.feedback.tone is Tone.WARN
     assert "belum tercatat hadir" in tab.rating.feedback.text()
+    save_screenshot(tab, "bursa-not-checked-in")
     human_pause()

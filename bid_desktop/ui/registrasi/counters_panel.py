@@ -129,9 +129,7 @@ class CountersPanel(QWidget):
         self.totals["arrived"].setText(f"{c.arrived} / {c.registered}")
         # the list shows voided people too (marked): say why its count is higher
         self.captions["arrived"].setText(
-            self.tr("Hadir (%d dibatalkan tidak dihitung)") % c.voided
-            if c.voided
-            else self.tr("Hadir")
+            self.tr("Hadir (%d batal tak dihitung)") % c.voided if c.voided else self.tr("Hadir")
         )
         self.totals["desa"].setText(f"{c.desa_arrived} / {len(c.desa)}")
         self.totals["kits"].setText(str(c.kits))

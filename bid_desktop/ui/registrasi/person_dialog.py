@@ -158,6 +158,7 @@ class PersonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.lbl_error = QLabel()
         self.lbl_error.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.lbl_error.setWordWrap(True)  # several bad fields are listed at once
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.lbl_error)
