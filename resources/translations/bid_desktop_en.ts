@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="id_ID">
 <context>
+    <name>AmountBandPage</name>
+    <message>
+        <source>Cap komitmen di luar rentang ini, atau lebih dari %d× / kurang dari 1/%d biaya inovasi di menu, ditanyakan dulu di meja (jumlah ditampilkan dengan terbilang).</source>
+        <translation>A commitment stamped outside this range, or more than %d× / less than 1/%d of the innovation&apos;s cost in the menu, is asked about first at the table (the amount shown in words).</translation>
+    </message>
+    <message>
+        <source>Simpan (PIN)</source>
+        <translation>Save (PIN)</translation>
+    </message>
+    <message>
+        <source>Paling kecil</source>
+        <translation>Smallest</translation>
+    </message>
+    <message>
+        <source>Paling besar</source>
+        <translation>Largest</translation>
+    </message>
+    <message>
+        <source>Tidak disimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Isi kedua jumlah.</source>
+        <translation>Fill in both amounts.</translation>
+    </message>
+    <message>
+        <source>ubah rentang jumlah wajar</source>
+        <translation>change the plausible amount range</translation>
+    </message>
+    <message>
+        <source>Rentang jumlah wajar disimpan.</source>
+        <translation>Plausible amount range saved.</translation>
+    </message>
+</context>
+<context>
     <name>AmountField</name>
     <message>
         <source>contoh: Rp 150.000.000, 150jt, 1,5 M</source>
@@ -2698,6 +2733,10 @@ Continue?</translation>
     <message>
         <source>Bahasa</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Jumlah wajar</source>
+        <translation>Plausible amounts</translation>
     </message>
     <message>
         <source>Log audit</source>

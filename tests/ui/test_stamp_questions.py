@@ -129,3 +129,21 @@ def test_rater_not_checked_in_is_told(qtbot, db, numbers):
     assert "belum tercatat hadir" in tab.rating.feedback.text()
     save_screenshot(tab, "bursa-not-checked-in")
     human_pause()
+
+
+def test_event_band_set_in_settings_is_used_at_the_table(qtbot, db, numbers, monkeypatch):
+    from bid_desktop.services.audit import DEFAULT_PIN
+    from bid_desktop.ui.context import AppContext
+    from bid_desktop.ui.settings import amount_band
+    from bid_desktop.ui.tasks import TaskManager
+
+    page = amount_band.AmountBandPage(AppContext(db=db, tasks=TaskManager()))
+    qtbot.addWidget(page)
+    page.low.setText("125jt")
+    monkeypatch.setattr(amount_band, "ask_pin", lambda *_a: DEFAULT_PIN)
+    page.save()
+    tab = start(qtbot, db, numbers["Suyanto"])
+    asked = answer_dialog("Batal")
+    card(qtbot, tab, "A01", "120jt")  # plausible by the default band, not by this event's
+    settle_tab(tab)
+    assert asked and "kurang dari Rp125.000.000" in asked[0]
