@@ -209,6 +209,26 @@ def run_station(station: Station, ctx: Any, sample: list[dict[str, Any]], seed: 
     return out
 
 
+def one_at_a_time(station: Station, ctx: Any, sample: list[dict[str, Any]]) -> list[float]:
+    """Enter → shown for badges scanned one by one, each after the last was shown (a quiet
+    desk): the screen's own latency, no queue."""
+    from PySide6.QtWidgets import QApplication
+
+    done: list[Any] = []
+    station.queue.handled.connect(done.append)
+    scanner, out = Scanner(), []
+    for person in sample:
+        scanner.badge(person["number"])
+        before, start = len(done), time.perf_counter()
+        scanner.enter()
+        while len(done) == before:
+            QApplication.processEvents()
+        out.append((time.perf_counter() - start) * 1000)
+        scanner.pause(5)
+    station.queue.handled.disconnect(done.append)
+    return out
+
+
 def leftovers(tab: Any) -> int:
     """Badge keys left behind in a field of the tab."""
     from PySide6.QtWidgets import QLineEdit
