@@ -958,6 +958,14 @@ Continue?</translation>
         <translation>✓ Added from the card: %s %s — %s</translation>
     </message>
     <message>
+        <source>Periksa dulu</source>
+        <translation>Please check</translation>
+    </message>
+    <message>
+        <source>Ya, tambahkan</source>
+        <translation>Yes, add it</translation>
+    </message>
+    <message>
         <source>✓ Kartu Komitmen diterima</source>
         <translation>✓ Kartu Komitmen received</translation>
     </message>

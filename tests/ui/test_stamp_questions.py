@@ -147,3 +147,25 @@ def test_event_band_set_in_settings_is_used_at_the_table(qtbot, db, numbers, mon
     card(qtbot, tab, "A01", "120jt")  # plausible by the default band, not by this event's
     settle_tab(tab)
     assert asked and "kurang dari Rp125.000.000" in asked[0]
+
+
+def test_jendela3_card_with_an_implausible_amount_asks(qtbot, tmp_path):
+    from bid_desktop.ui.jendela3.tab import Jendela3Tab
+    from tests.exchange_data import j3_db
+    from tests.unit.test_exchange import number_of
+
+    jdb = j3_db(tmp_path / "j3a.sqlite")
+    tab = open_tab(qtbot, Jendela3Tab, jdb, 3)
+    page = tab.exchange
+    qtbot.keyClicks(page.box, number_of(jdb, "Bambang Sutrisno"))
+    qtbot.keyClick(page.box, Qt.Key.Key_Return)
+    settle_tab(tab)
+    qtbot.keyClick(page.box, Qt.Key.Key_F2)
+    type_in(qtbot, page.card.ed_innovation, "b05", Qt.Key.Key_Tab)
+    asked = answer_dialog("Batal")
+    type_in(qtbot, QApplication.focusWidget(), "150")  # "150" read off the card: Rp 150
+    settle_tab(tab)
+    assert asked and "seratus lima puluh rupiah" in asked[0]
+    with jdb.begin() as s:
+        assert "B05" not in s.scalars(select(Commitment.innovation_code)).all()
+    jdb.dispose()
