@@ -326,3 +326,15 @@ def test_scanner_keys_delayed_by_a_busy_window_keep_their_typing_time(qtbot, db,
     scan.enter()
     settle_tab(tab)
     assert checked_in(db) == {"Siti Rahayu"} and tab.scanner.routed == 1
+
+
+def test_badge_scanned_over_a_half_typed_name_is_not_merged(qtbot, db, numbers):
+    """The operator had started typing a name in the box; a badge is scanned: the badge is
+    checked in on its own, the typed text stays for the operator."""
+    tab = open_tab(qtbot, RegistrasiTab, db, 3)
+    qtbot.keyClicks(tab.box, "sit", delay=70)  # a person's pace
+    qtbot.wait(70)
+    scanner(qtbot, numbers["Bambang Sutrisno"])
+    settle_tab(tab)
+    assert checked_in(db) == {"Bambang Sutrisno"} and tab.box.text() == "sit"
+    assert "Tidak ditemukan" not in tab.feedback.text()
