@@ -338,3 +338,32 @@ def test_badge_scanned_over_a_half_typed_name_is_not_merged(qtbot, db, numbers):
     settle_tab(tab)
     assert checked_in(db) == {"Bambang Sutrisno"} and tab.box.text() == "sit"
     assert "Tidak ditemukan" not in tab.feedback.text()
+
+
+def test_meja_scanner_ending_with_tab_into_the_scan_box(qtbot, db, meja_numbers):
+    tab = open_tab(qtbot, MejaTab, db, 4)
+    assert focus() is tab.box
+    scanner(qtbot, meja_numbers["Bambang Sutrisno"], TAB)
+    settle_tab(tab)
+    assert tab.desa is not None and tab.desa.name == "Campang" and tab.box.text() == ""
+
+
+def test_door_attendance_badges_back_to_back(qtbot, db, bursa_numbers):
+    from bid_desktop.services import bursa_rooms as rooms
+    from bid_desktop.storage.models import Attendance
+
+    with db.begin() as s:
+        room = rooms.save_room(s, "A", "Aula")
+        rooms.save_session(s, rooms.SessionForm(room["id"], "Sesi 1", rooms.parse_time("09.00"),
+                                                rooms.parse_time("10.30"), "", "A01"))  # fmt: skip
+    tab = open_tab(qtbot, BursaTab, db, 4)
+    tab.pages.setCurrentIndex(1)
+    settle_tab(tab)
+    tab.attendance.sessions.setFocus()  # the keyboard on the session list, not the box
+    names = ["Suyanto", "Siti Aminah", "Joko Purnomo"]
+    for name in names:
+        scanner(qtbot, bursa_numbers[name])
+    settle_tab(tab, 6)
+    with db.begin() as s:
+        assert s.query(Attendance).count() == 3
+    assert tab.attendance.box.text() == "" and tab.pages.currentIndex() == 1
