@@ -367,3 +367,19 @@ def test_door_attendance_badges_back_to_back(qtbot, db, bursa_numbers):
     with db.begin() as s:
         assert s.query(Attendance).count() == 3
     assert tab.attendance.box.text() == "" and tab.pages.currentIndex() == 1
+
+
+def test_meja_badge_scanned_while_the_code_completer_is_open(qtbot, db, meja_numbers):
+    tab = open_tab(qtbot, MejaTab, db, 4)
+    scanner(qtbot, meja_numbers["Suyanto"])
+    settle_tab(tab)
+    assert focus() is tab.stamp_panel.code
+    qtbot.keyClick(tab.stamp_panel.code, Qt.Key.Key_A)  # a person starts the code: list opens
+    human_pause()
+    popup = tab.stamp_panel.code.completer().popup()
+    target = popup if popup.isVisible() else tab.stamp_panel.code
+    qtbot.keyClicks(target, meja_numbers["Bambang Sutrisno"])
+    qtbot.keyClick(target, RETURN)
+    settle_tab(tab)
+    assert tab.desa is not None and tab.desa.name == "Campang"
+    assert not popup.isVisible() and tab.stamp_panel.code.text() == ""
