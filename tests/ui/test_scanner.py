@@ -2,8 +2,9 @@
 wherever the keyboard happens to be, split by a slow database answer, ending with Enter or
 Tab — each one lands whole, in order, on the scan handler. Results are read from the database.
 
-The scanner is ``qtbot.keyClicks`` into the widget that has the keyboard (no delay: faster
-than any person), as a USB scanner types into whatever has the focus."""
+The scanner types each key into the widget that has the keyboard when the key arrives, 1 ms
+apart (QTest events, the event loop running between keys), stamped with its typing time as
+the system stamps a hardware scanner's keys (``bench.scanpace.Scanner``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
+from bench.scanpace import Scanner
 from bid_desktop.domain import ids
 from bid_desktop.services import meja
 from bid_desktop.services.station import set_station
@@ -41,8 +43,9 @@ def focus() -> QWidget:
 
 def scanner(qtbot, text: str, end: Qt.Key = RETURN) -> None:  # type: ignore[no-untyped-def]
     """A badge read by a USB scanner: its keys go to whatever has the keyboard."""
-    qtbot.keyClicks(focus(), text)
-    qtbot.keyClick(focus(), end)
+    scan = Scanner()
+    scan.badge(text)
+    scan.key(end, "\t" if end == TAB else "\r")
 
 
 def checked_in(db) -> set[str]:  # type: ignore[no-untyped-def]
@@ -313,8 +316,6 @@ def test_scanner_keys_delayed_by_a_busy_window_keep_their_typing_time(qtbot, db,
     """A real scanner's keys carry the time they were typed: when the window is busy
     mid-badge the rest arrive late, yet the badge is still one fast burst."""
     import time
-
-    from bench.scanpace import Scanner
 
     tab = open_tab(qtbot, RegistrasiTab, db, 3)
     tab.view.setFocus()

@@ -33,7 +33,7 @@ from bid_desktop.ui.common.scan_snapshot import Snapshot, is_text_input
 
 MAX_GAP_MS = 50  # a scanner types a key every 1-15 ms; a quick typist needs 80 ms or more
 MIN_CHARS = 4  # badge numbers are 8 or 9 characters; innovation codes (A01) are 3
-FLUSH_MS = 90  # held keys go to their widget this long after the last key of a run
+FLUSH_MS = 200  # held keys go to their widget this long after the last key of a run
 TERMINATORS = (*ENTER_KEYS, Qt.Key.Key_Tab)
 MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}  # fmt: skip
@@ -207,8 +207,11 @@ class ScannerRouter(QObject):
     # --- ending a run that was typing ------------------------------------------------------
 
     def _flush_when_quiet(self) -> None:
-        """The timer ran out; keys that waited in the queue while the window was busy come
-        first (they may continue the run), then the held keys are released."""
+        """The timer ran out. Nothing held back: nothing to do (the run ends, or goes on, by
+        the time of its next key). Keys held back: those that waited in the queue while the
+        window was busy come first (they may continue the run), then the held ones go."""
+        if not self._run.held:
+            return
         seen = self._keys_seen
         QTimer.singleShot(0, self, lambda: self.flush() if self._keys_seen == seen else None)
 
