@@ -209,6 +209,26 @@ def run_station(station: Station, ctx: Any, sample: list[dict[str, Any]], seed: 
     return out
 
 
+def one_at_a_time(station: Station, ctx: Any, sample: list[dict[str, Any]]) -> list[float]:
+    """Enter → shown for badges scanned one by one, each after the last was shown (a quiet
+    desk): the screen's own latency, no queue."""
+    from PySide6.QtWidgets import QApplication
+
+    done: list[Any] = []
+    station.queue.handled.connect(done.append)
+    scanner, out = Scanner(), []
+    for person in sample:
+        scanner.badge(person["number"])
+        before, start = len(done), time.perf_counter()
+        scanner.enter()
+        while len(done) == before:
+            QApplication.processEvents()
+        out.append((time.perf_counter() - start) * 1000)
+        scanner.pause(5)
+    station.queue.handled.disconnect(done.append)
+    return out
+
+
 def leftovers(tab: Any) -> int:
     """Badge keys left behind in a field of the tab."""
     from PySide6.QtWidgets import QLineEdit
@@ -227,4 +247,27 @@ def floor_ms(path: Path, event_id: str, numbers: list[str]) -> list[float]:
         ).fetchone()
         out.append((time.perf_counter() - t) * 1000)
     conn.close()
+    return out
+
+
+def service_ms(station: str, db: Any, event_id: str, numbers: list[str]) -> list[float]:
+    """The same lookups through the services alone (what the task worker does per scan, a
+    check-in's write left out): the floor the screen adds its work to."""
+    from bid_desktop.services import bursa_floor, exchange, meja
+    from bid_desktop.services import registration as reg
+
+    calls = {
+        "Registrasi": lambda s, n: reg.find_by_number(s, event_id, n),
+        "Ruang Bursa": lambda s, n: bursa_floor.ratings_of(
+            s, event_id, bursa_floor.find_participant(s, event_id, n)["id"]
+        ),
+        "Meja": lambda s, n: meja.pick_desa(s, event_id, n),
+        "Jendela 3": lambda s, n: exchange.scan(s, event_id, n),
+    }
+    call, out = calls[station], []
+    for n in numbers:
+        t = time.perf_counter()
+        with db.begin() as session:
+            call(session, n)
+        out.append((time.perf_counter() - t) * 1000)
     return out

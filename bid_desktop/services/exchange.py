@@ -20,8 +20,14 @@ from sqlalchemy.orm import Session
 
 from bid_desktop.domain import amounts, ids
 from bid_desktop.domain.enums import Source
+from bid_desktop.services import stamp_checks
 from bid_desktop.services.audit import audit
-from bid_desktop.services.commitments import StampInput, find_desa, stamp_commitment
+from bid_desktop.services.commitments import (
+    StampInput,
+    find_desa,
+    find_innovation,
+    stamp_commitment,
+)
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.meja import pick_desa
 from bid_desktop.services.station import next_piagam_seq, require_state
@@ -171,6 +177,7 @@ class CardCommitment:
     notes: str = ""
     table_code: str = ""
     kepala_desa: str = ""
+    confirmed: frozenset[str] = frozenset()  # questions answered yes (stamp_checks)
 
 
 def add_from_card(session: Session, card: CardCommitment) -> dict[str, Any]:
@@ -196,6 +203,10 @@ def add_from_card(session: Session, card: CardCommitment) -> dict[str, Any]:
         )
     if card.amount is None:
         raise UserError("Perkiraan anggaran wajib diisi (contoh: 150jt, Rp 150.000.000)")
+    innovation = find_innovation(session, event_id, code)
+    reason = stamp_checks.implausible(session, event_id, innovation, card.amount)
+    if reason and stamp_checks.AMOUNT not in card.confirmed:
+        raise stamp_checks.ask_amount(reason, card.amount)  # a figure misread from the card
     commitment, _created = stamp_commitment(
         session,
         StampInput(

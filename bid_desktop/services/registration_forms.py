@@ -56,6 +56,15 @@ class FieldError(UserError):
         self.message = message
 
 
+class FieldErrors(FieldError):
+    """Several form values refused at once: ``errors`` has one ``FieldError`` per field."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors[0].field, errors[0].message)
+        self.args = ("; ".join(str(e) for e in errors),)
+        self.errors = errors
+
+
 @dataclass
 class ParticipantForm:
     name: str
@@ -74,26 +83,32 @@ def form_of(row: dict[str, Any]) -> ParticipantForm:
 
 
 def clean_form(session: Session, event_id: str, form: ParticipantForm) -> dict[str, Any]:
-    """The values to store, or ``FieldError`` naming the first bad field."""
+    """The values to store, or ``FieldError`` naming the bad field (``FieldErrors`` when
+    several are bad: the form marks them all at once)."""
+    errors: list[FieldError] = []
+
+    def check(fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except FieldError as exc:
+            errors.append(exc)
+            return None
+
     name = " ".join(form.name.split())
     if not name:
-        raise FieldError("name", "wajib diisi")
-    try:
-        gender = people.parse_gender(form.gender)
-    except ValueError as exc:
-        raise FieldError("gender", str(exc)) from exc
-    try:
-        phone = people.normalize_phone(form.phone)
-    except ValueError as exc:
-        raise FieldError("phone", str(exc)) from exc
-    category = _category(form.category)
+        errors.append(FieldError("name", "wajib diisi"))
+    gender = check(_parsed, "gender", people.parse_gender, form.gender)
+    phone = check(_parsed, "phone", people.normalize_phone, form.phone)
+    category = check(_category, form.category)
     desa_code = (form.desa_code or "").strip() or None
-    desa = _desa(session, event_id, desa_code)
-    if category == Category.PESERTA_UTAMA.value and desa is None:
-        raise FieldError("desa_code", "Peserta Utama harus punya desa")
+    desa = check(_desa, session, event_id, desa_code)
+    if category == Category.PESERTA_UTAMA.value and desa is None and desa_code is None:
+        errors.append(FieldError("desa_code", "Peserta Utama harus punya desa"))
     guest = form.guest_category.strip() if category == Category.UNDANGAN.value else ""
     if guest and guest not in GUEST_CATEGORIES:
-        raise FieldError("guest_category", f"'{guest}' bukan kategori tamu")
+        errors.append(FieldError("guest_category", f"'{guest}' bukan kategori tamu"))
+    if errors:
+        raise errors[0] if len(errors) == 1 else FieldErrors(errors)
     jabatan, institution = " ".join(form.jabatan.split()), " ".join(form.institution.split())
     return dict(
         name=name,
@@ -108,6 +123,13 @@ def clean_form(session: Session, event_id: str, form: ParticipantForm) -> dict[s
         is_kepala_desa=people.is_kepala_desa(jabatan),
         _desa_name=desa.name if desa else "",
     )
+
+
+def _parsed(field: str, parse: Any, text: str) -> Any:
+    try:
+        return parse(text)
+    except ValueError as exc:
+        raise FieldError(field, str(exc)) from exc
 
 
 def _category(text: str) -> str:
@@ -258,6 +280,7 @@ def desa_choices(session: Session, event_id: str) -> list[dict[str, str]]:
 
 __all__ = [
     "FieldError",
+    "FieldErrors",
     "ParticipantForm",
     "RecordChanged",
     "changed_fields",

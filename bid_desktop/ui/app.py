@@ -96,11 +96,18 @@ def open_package(window: Any, path: Path) -> None:
 def run_window(
     db_path: Path | None, lang: str | None = None, smoke: bool = False, package: Path | None = None
 ) -> int:
-    app = ensure_app()
+    from bid_desktop.ui.common.single_window import bring_to_front, first_window_or_switch
     from bid_desktop.ui.startup_guard import open_checked
 
+    app = ensure_app()
+    path = Path(db_path or default_db_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = first_window_or_switch(path)
+    if lock is None:
+        return 0  # open in another window (brought to the front if asked)
+    app._bid_window_lock = lock  # type: ignore[attr-defined]  # held while the window lives
     # --smoke (installers, benchmarks) never waits on a question: a new file is expected there
-    db = open_checked(db_path or default_db_path(), explicit=db_path is not None and not smoke)
+    db = open_checked(path, explicit=db_path is not None and not smoke)
     if db is None:
         return 1
     with db.begin() as session:
@@ -118,6 +125,7 @@ def run_window(
     window.show()  # type: ignore[attr-defined]
     if package is not None:
         open_package(window, package)
+    lock.raise_requested.connect(lambda: bring_to_front(window))  # type: ignore[arg-type]
     if smoke:
         # Installers and benchmarks: prove the window comes up and paints, then leave.
         def painted() -> None:
@@ -128,4 +136,7 @@ def run_window(
             app.quit()
 
         QTimer.singleShot(0, painted)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        lock.release()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from bid_desktop.services import station as station_service
 from bid_desktop.storage.models import StationState
 from bid_desktop.sync.history import pending_export_count
+from bid_desktop.ui.common.db_watch import ExternalChanges
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.live import LiveSync, live_enabled
 
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh_status)
         self._timer.start(5000)
         self.refresh_status()
+        # A merge or import run from the command line while the window is open: refresh.
+        self.external = ExternalChanges(ctx, self)
         # Sinkronisasi: automatic backups on a timer (sync.md "Around the merge"). Started once
         # the window is up: it checks once a minute anyway, and its imports (packages,
         # cryptography) need not delay the first paint.
@@ -303,6 +306,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self._timer.stop()
+        self.external.stop()
         self._backup_start.stop()
         if self._backup_timer is not None:
             self._backup_timer.stop()

@@ -61,9 +61,10 @@ def open_tab(qtbot: Any, cls: type[Tab], db: Database, rounds: int = 4) -> Tab:
     return tab
 
 
-def answer_dialog(button: str, tries: int = 200) -> list[str]:
+def answer_dialog(button: str, tries: int = 200, shot: str = "") -> list[str]:
     """The person reads the next question box and clicks the button whose text starts with
-    ``button``; what the box said is appended to the list returned."""
+    ``button``; what the box said is appended to the list returned (and the box saved to
+    tests/artifacts/``shot``.png when named)."""
     said: list[str] = []
 
     def click(left: int = tries) -> None:
@@ -73,6 +74,11 @@ def answer_dialog(button: str, tries: int = 200) -> list[str]:
                 QTimer.singleShot(10, lambda: click(left - 1))
             return
         said.append(box.text())
+        if shot:
+            from tests.conftest import ARTIFACTS
+
+            ARTIFACTS.mkdir(exist_ok=True)
+            box.grab().save(str(ARTIFACTS / f"{shot}.png"))
         chosen = [b for b in box.buttons() if b.text().replace("&", "").startswith(button)]
         chosen[0].click()
 

@@ -12,6 +12,7 @@ from bid_desktop.services import registration_forms as forms
 from bid_desktop.storage.models import Participant
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.registrasi.tab import RegistrasiTab
+from tests.conftest import save_screenshot
 from tests.registration_data import add_invitees
 from tests.ui.tabs import answer_dialog, open_tab, settle_tab
 
@@ -57,6 +58,7 @@ def test_save_keeps_a_phone_changed_meanwhile(qtbot, db, numbers):
     after = sri(db)
     assert (after.name, after.phone) == ("Sri Wahyuningsih", NEWER_PHONE)
     assert tab.feedback.tone is Tone.WARN and "dipertahankan: Telepon" in tab.feedback.text()
+    save_screenshot(tab, "registrasi-correction-kept")
 
 
 def test_same_field_changed_on_both_sides_asks(qtbot, db, numbers):
@@ -64,7 +66,7 @@ def test_same_field_changed_on_both_sides_asks(qtbot, db, numbers):
     dialog = tab.dialog
     changed_elsewhere(db, phone=NEWER_PHONE)
     dialog.ed_phone.setText("0812 1111 2222")
-    asked = answer_dialog("Batal")
+    asked = answer_dialog("Batal", shot="registrasi-correction-question")
     dialog.submit()
     settle_tab(tab)
     assert asked and "diubah di tempat lain" in asked[0] and "Telepon" in asked[0]

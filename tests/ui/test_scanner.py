@@ -2,8 +2,9 @@
 wherever the keyboard happens to be, split by a slow database answer, ending with Enter or
 Tab — each one lands whole, in order, on the scan handler. Results are read from the database.
 
-The scanner is ``qtbot.keyClicks`` into the widget that has the keyboard (no delay: faster
-than any person), as a USB scanner types into whatever has the focus."""
+The scanner types each key into the widget that has the keyboard when the key arrives, 1 ms
+apart (QTest events, the event loop running between keys), stamped with its typing time as
+the system stamps a hardware scanner's keys (``bench.scanpace.Scanner``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
+from bench.scanpace import Scanner
 from bid_desktop.domain import ids
 from bid_desktop.services import meja
 from bid_desktop.services.station import set_station
@@ -24,6 +26,7 @@ from bid_desktop.ui.jendela3.tab import Jendela3Tab
 from bid_desktop.ui.meja.tab import MejaTab
 from bid_desktop.ui.registrasi.tab import RegistrasiTab
 from tests.bursa_data import add_menu
+from tests.conftest import save_screenshot
 from tests.exchange_data import BANJAR_MANIS, CAMPANG, j3_db
 from tests.registration_data import add_invitees
 from tests.ui.tabs import human_pause, open_tab, settle_tab
@@ -40,8 +43,9 @@ def focus() -> QWidget:
 
 def scanner(qtbot, text: str, end: Qt.Key = RETURN) -> None:  # type: ignore[no-untyped-def]
     """A badge read by a USB scanner: its keys go to whatever has the keyboard."""
-    qtbot.keyClicks(focus(), text)
-    qtbot.keyClick(focus(), end)
+    scan = Scanner()
+    scan.badge(text)
+    scan.key(end, "\t" if end == TAB else "\r")
 
 
 def checked_in(db) -> set[str]:  # type: ignore[no-untyped-def]
@@ -119,6 +123,7 @@ def test_failed_scan_forgets_the_person_before(qtbot, db, numbers):
     settle_tab(tab)
     assert tab.feedback.tone is Tone.ERROR and "U9999999" in tab.feedback.text()
     assert tab.selected_ids() == []  # F3 / F4 / Ctrl+P now ask for a person first
+    save_screenshot(tab, "registrasi-failed-scan")
     qtbot.keyClick(focus(), Qt.Key.Key_F3)
     settle_tab(tab)
     with db.begin() as s:
@@ -154,6 +159,7 @@ def test_bursa_unknown_badge_clears_the_rater(qtbot, db, bursa_numbers):
     settle_tab(tab)
     assert "Tidak ditemukan: U9999999" in tab.rating.feedback.text()
     assert tab.rating.person is None and "Suyanto" not in tab.rating.lbl_person.text()
+    save_screenshot(tab, "bursa-failed-scan")
     tab.rating.code.setFocus()
     qtbot.keyClicks(tab.rating.code, "A01")
     human_pause()
@@ -234,6 +240,7 @@ def test_meja_failed_scan_clears_the_desa(qtbot, db, meja_numbers):
     settle_tab(tab)
     assert tab.desa is None and tab.feedback.tone is Tone.ERROR
     assert "Banjar Manis" not in tab.lbl_desa.text()
+    save_screenshot(tab, "meja-failed-scan")
     tab.stamp_panel.code.setText("A01")
     tab.stamp_panel.amount.setText("100jt")
     tab.stamp()
@@ -287,6 +294,7 @@ def test_jendela3_scan_with_the_list_focused_then_unknown_badge(qtbot, jdb):
     settle_tab(tab)
     assert page.panel is None and page.model.rowCount() == 0
     assert not page.btn_print.isEnabled() and page.feedback.tone is Tone.ERROR
+    save_screenshot(tab, "jendela3-failed-scan")
 
 
 def test_jendela3_idea_desk_unknown_badge_is_no_proposer(qtbot, jdb):
@@ -302,3 +310,77 @@ def test_jendela3_idea_desk_unknown_badge_is_no_proposer(qtbot, jdb):
     settle_tab(tab)
     assert page.form.participant_id is None and page.form.ed_proposer.text() == ""
     assert page.form.ed_title.text() == "" and "U9999999" in page.feedback.text()
+
+
+def test_scanner_keys_delayed_by_a_busy_window_keep_their_typing_time(qtbot, db, numbers):
+    """A real scanner's keys carry the time they were typed: when the window is busy
+    mid-badge the rest arrive late, yet the badge is still one fast burst."""
+    import time
+
+    tab = open_tab(qtbot, RegistrasiTab, db, 3)
+    tab.view.setFocus()
+    human_pause()
+    scan, number = Scanner(), numbers["Siti Rahayu"]
+    scan.badge(number[:3])
+    time.sleep(0.15)  # the window is busy: the next keys wait in the queue
+    scan.badge(number[3:])
+    scan.enter()
+    settle_tab(tab)
+    assert checked_in(db) == {"Siti Rahayu"} and tab.scanner.routed == 1
+
+
+def test_badge_scanned_over_a_half_typed_name_is_not_merged(qtbot, db, numbers):
+    """The operator had started typing a name in the box; a badge is scanned: the badge is
+    checked in on its own, the typed text stays for the operator."""
+    tab = open_tab(qtbot, RegistrasiTab, db, 3)
+    qtbot.keyClicks(tab.box, "sit", delay=70)  # a person's pace
+    qtbot.wait(70)
+    scanner(qtbot, numbers["Bambang Sutrisno"])
+    settle_tab(tab)
+    assert checked_in(db) == {"Bambang Sutrisno"} and tab.box.text() == "sit"
+    assert "Tidak ditemukan" not in tab.feedback.text()
+
+
+def test_meja_scanner_ending_with_tab_into_the_scan_box(qtbot, db, meja_numbers):
+    tab = open_tab(qtbot, MejaTab, db, 4)
+    assert focus() is tab.box
+    scanner(qtbot, meja_numbers["Bambang Sutrisno"], TAB)
+    settle_tab(tab)
+    assert tab.desa is not None and tab.desa.name == "Campang" and tab.box.text() == ""
+
+
+def test_door_attendance_badges_back_to_back(qtbot, db, bursa_numbers):
+    from bid_desktop.services import bursa_rooms as rooms
+    from bid_desktop.storage.models import Attendance
+
+    with db.begin() as s:
+        room = rooms.save_room(s, "A", "Aula")
+        rooms.save_session(s, rooms.SessionForm(room["id"], "Sesi 1", rooms.parse_time("09.00"),
+                                                rooms.parse_time("10.30"), "", "A01"))  # fmt: skip
+    tab = open_tab(qtbot, BursaTab, db, 4)
+    tab.pages.setCurrentIndex(1)
+    settle_tab(tab)
+    tab.attendance.sessions.setFocus()  # the keyboard on the session list, not the box
+    names = ["Suyanto", "Siti Aminah", "Joko Purnomo"]
+    for name in names:
+        scanner(qtbot, bursa_numbers[name])
+    settle_tab(tab, 6)
+    with db.begin() as s:
+        assert s.query(Attendance).count() == 3
+    assert tab.attendance.box.text() == "" and tab.pages.currentIndex() == 1
+
+
+def test_meja_badge_scanned_while_the_code_completer_is_open(qtbot, db, meja_numbers):
+    tab = open_tab(qtbot, MejaTab, db, 4)
+    scanner(qtbot, meja_numbers["Suyanto"])
+    settle_tab(tab)
+    assert focus() is tab.stamp_panel.code
+    qtbot.keyClick(tab.stamp_panel.code, Qt.Key.Key_A)  # a person starts the code: list opens
+    human_pause()
+    popup = tab.stamp_panel.code.completer().popup()
+    target = popup if popup.isVisible() else tab.stamp_panel.code
+    qtbot.keyClicks(target, meja_numbers["Bambang Sutrisno"])
+    qtbot.keyClick(target, RETURN)
+    settle_tab(tab)
+    assert tab.desa is not None and tab.desa.name == "Campang"
+    assert not popup.isVisible() and tab.stamp_panel.code.text() == ""

@@ -20,6 +20,7 @@ from bid_desktop.ui.bursa.tab import BursaTab
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.meja.tab import MejaTab
 from tests.bursa_data import add_menu
+from tests.conftest import save_screenshot
 from tests.registration_data import add_invitees
 from tests.ui.tabs import answer_dialog, human_pause, open_tab, settle_tab, type_in
 
@@ -62,7 +63,7 @@ def start(qtbot, db, number: str) -> MejaTab:  # type: ignore[no-untyped-def]
 
 def test_changing_another_tables_commitment_asks_first(qtbot, db, numbers):
     tab = start(qtbot, db, numbers["Suyanto"])
-    asked = answer_dialog("Batal")
+    asked = answer_dialog("Batal", shot="meja-question-change")
     card(qtbot, tab, "A02", "80jt")
     settle_tab(tab)
     assert asked, "no question was asked"
@@ -70,6 +71,7 @@ def test_changing_another_tables_commitment_asks_first(qtbot, db, numbers):
     kept = the_a02(db)
     assert (kept.amount, kept.table_code, kept.stamped_at) == (100_000_000, "A2", EARLIER)
     assert tab.feedback.tone is Tone.WARN and "Belum dicap" in tab.feedback.text()
+    save_screenshot(tab, "meja-not-stamped")
     asked = answer_dialog("Ya")
     type_in(qtbot, tab.stamp_panel.notes, "")  # the same card, Enter again: yes this time
     settle_tab(tab)
@@ -85,7 +87,7 @@ def test_changing_another_tables_commitment_asks_first(qtbot, db, numbers):
 )
 def test_implausible_amount_asks_with_terbilang(qtbot, db, numbers, typed, words):
     tab = start(qtbot, db, numbers["Suyanto"])
-    asked = answer_dialog("Batal")
+    asked = answer_dialog("Batal", shot=f"meja-question-amount-{typed}")
     card(qtbot, tab, "A01", typed)
     settle_tab(tab)
     assert asked and words in asked[0] and "tidak wajar" in asked[0]
@@ -125,4 +127,45 @@ def test_rater_not_checked_in_is_told(qtbot, db, numbers):
     settle_tab(tab)
     assert tab.rating.feedback.tone is Tone.WARN
     assert "belum tercatat hadir" in tab.rating.feedback.text()
+    save_screenshot(tab, "bursa-not-checked-in")
     human_pause()
+
+
+def test_event_band_set_in_settings_is_used_at_the_table(qtbot, db, numbers, monkeypatch):
+    from bid_desktop.services.audit import DEFAULT_PIN
+    from bid_desktop.ui.context import AppContext
+    from bid_desktop.ui.settings import amount_band
+    from bid_desktop.ui.tasks import TaskManager
+
+    page = amount_band.AmountBandPage(AppContext(db=db, tasks=TaskManager()))
+    qtbot.addWidget(page)
+    page.low.setText("125jt")
+    monkeypatch.setattr(amount_band, "ask_pin", lambda *_a: DEFAULT_PIN)
+    page.save()
+    tab = start(qtbot, db, numbers["Suyanto"])
+    asked = answer_dialog("Batal")
+    card(qtbot, tab, "A01", "120jt")  # plausible by the default band, not by this event's
+    settle_tab(tab)
+    assert asked and "kurang dari Rp125.000.000" in asked[0]
+
+
+def test_jendela3_card_with_an_implausible_amount_asks(qtbot, tmp_path):
+    from bid_desktop.ui.jendela3.tab import Jendela3Tab
+    from tests.exchange_data import j3_db
+    from tests.unit.test_exchange import number_of
+
+    jdb = j3_db(tmp_path / "j3a.sqlite")
+    tab = open_tab(qtbot, Jendela3Tab, jdb, 3)
+    page = tab.exchange
+    qtbot.keyClicks(page.box, number_of(jdb, "Bambang Sutrisno"))
+    qtbot.keyClick(page.box, Qt.Key.Key_Return)
+    settle_tab(tab)
+    qtbot.keyClick(page.box, Qt.Key.Key_F2)
+    type_in(qtbot, page.card.ed_innovation, "b05", Qt.Key.Key_Tab)
+    asked = answer_dialog("Batal")
+    type_in(qtbot, QApplication.focusWidget(), "150")  # "150" read off the card: Rp 150
+    settle_tab(tab)
+    assert asked and "seratus lima puluh rupiah" in asked[0]
+    with jdb.begin() as s:
+        assert "B05" not in s.scalars(select(Commitment.innovation_code)).all()
+    jdb.dispose()

@@ -31,6 +31,7 @@ from bid_desktop.ui.common.table_model import Column, RowsModel
 from bid_desktop.ui.context import AppContext
 
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in floor.SCORES}
+OTHER_DIGITS = {getattr(Qt.Key, f"Key_{n}") for n in range(10)} - set(DIGITS)
 NAV = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
 
 
@@ -39,6 +40,7 @@ class ScorePad(QWidget):
 
     chosen = Signal(int)
     cancelled = Signal()
+    refused = Signal(str)  # a digit that is no score (0, 6–9)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,8 @@ class ScorePad(QWidget):
         score = DIGITS.get(Qt.Key(event.key()))
         if score is not None:
             self.chosen.emit(score)
+        elif event.key() in OTHER_DIGITS:
+            self.refused.emit(event.text())
         elif event.key() == Qt.Key.Key_Escape:
             self.cancelled.emit()
         else:
@@ -122,6 +126,7 @@ class RatingPanel(QWidget):
         self.pad = ScorePad()
         self.pad.chosen.connect(self.save)
         self.pad.cancelled.connect(self.back_to_code)
+        self.pad.refused.connect(self._not_a_score)
         self.feedback = Feedback()
         self.lbl_prompt.setWordWrap(True)
         score_row = QHBoxLayout()
@@ -276,6 +281,10 @@ class RatingPanel(QWidget):
         self.lbl_prompt.setText(self.tr("3. Nilai 1–5"))
         self.code.setFocus()
         self.code.selectAll()
+
+    def _not_a_score(self, digit: str) -> None:
+        text = self.tr("Nilai %s tidak ada: tekan 1–5 (Esc kembali ke kode).")
+        self.feedback.show_message(text % digit, Tone.WARN)
 
     # --- 3. the score ----------------------------------------------------------------------
 

@@ -61,11 +61,10 @@ class ScanQueue(QObject):
                 self.handled.emit(item)
                 continue
             self.busy, self.current = True, item
-            self.ctx.tasks.run(
-                job.work,
-                lambda result, job=job: self._finish(job.done, result),
-                lambda exc, job=job: self._finish(job.failed, exc),
-            )
+            self.ctx.tasks.run(job.work, self._then(job.done), self._then(job.failed))
+
+    def _then(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        return lambda value: self._finish(callback, value)
 
     def _finish(self, callback: Callable[[Any], None], value: Any) -> None:
         if not shiboken6.isValid(self.owner):

@@ -33,7 +33,7 @@ from bid_desktop.ui.common.scan_snapshot import Snapshot, is_text_input
 
 MAX_GAP_MS = 50  # a scanner types a key every 1-15 ms; a quick typist needs 80 ms or more
 MIN_CHARS = 4  # badge numbers are 8 or 9 characters; innovation codes (A01) are 3
-FLUSH_MS = 90  # held keys go to their widget this long after the last key of a run
+FLUSH_MS = 200  # held keys go to their widget this long after the last key of a run
 TERMINATORS = (*ENTER_KEYS, Qt.Key.Key_Tab)
 MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}  # fmt: skip
@@ -100,6 +100,7 @@ class ScannerRouter(QObject):
         self._last_event: tuple[int, int, str, QWidget] | None = None
         self._replaying = False
         self._keys_seen = 0
+        self._fast_tail: tuple[int, str] | None = None  # a scan box's text from a fast run
         self._flush = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush.timeout.connect(self._flush_when_quiet)
         app = QApplication.instance()
@@ -180,14 +181,16 @@ class ScannerRouter(QObject):
         return True
 
     def _terminated(self, target: QWidget, key: Qt.Key, now: float) -> bool:
-        run = self._run
+        run, tail = self._run, self._fast_tail
+        self._fast_tail = None
         is_scan = len(run.chars) >= self.min_chars and 0 <= now - run.last_ms <= self.max_gap_ms
         if not is_scan:
             self.flush()
+            self._fast_tail = None
             return False
         widgets = run.widgets()
         box = widgets[0] if len(widgets) == 1 else None
-        if isinstance(box, ScanBox) and box.badges:
+        if isinstance(box, ScanBox) and box.badges and self._box_takes_all(box, run, tail):
             self._reset()
             if key == Qt.Key.Key_Tab:
                 box.take()  # a scanner set to end with Tab, typing into the box
@@ -204,14 +207,31 @@ class ScannerRouter(QObject):
     # --- ending a run that was typing ------------------------------------------------------
 
     def _flush_when_quiet(self) -> None:
-        """The timer ran out; keys that waited in the queue while the window was busy come
-        first (they may continue the run), then the held keys are released."""
+        """The timer ran out. Nothing held back: nothing to do (the run ends, or goes on, by
+        the time of its next key). Keys held back: those that waited in the queue while the
+        window was busy come first (they may continue the run), then the held ones go."""
+        if not self._run.held:
+            return
         seen = self._keys_seen
         QTimer.singleShot(0, self, lambda: self.flush() if self._keys_seen == seen else None)
 
+    @staticmethod
+    def _box_takes_all(box: ScanBox, run: _Run, tail: tuple[int, str] | None) -> bool:
+        """A scan typed into the scan box is the box's whole text — unless a person had typed
+        something there before it (then the scan alone is routed and their text stays). Text
+        left by an earlier fast run (a scanner's keys split by a pause) is the same scan."""
+        before = run.snapshots[id(box)].state[0]
+        return not before or tail == (id(box), before)
+
     def flush(self) -> None:
         """The run was a person typing: the keys held back go where they were typed."""
-        held = self._run.held
+        run = self._run
+        held = run.held
+        widgets = run.widgets()
+        if len(run.chars) > 1 and len(widgets) == 1 and isinstance(widgets[0], ScanBox):
+            self._fast_tail = (id(widgets[0]), widgets[0].text())  # may be a split scan
+        elif run.chars:
+            self._fast_tail = None
         self._reset()
         self._replaying = True
         try:

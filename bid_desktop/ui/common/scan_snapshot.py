@@ -66,8 +66,9 @@ class Snapshot:
     @staticmethod
     def _line(w: QLineEdit, text: str, cursor: int) -> None:
         completer = w.completer()
-        if completer is not None:
-            completer.popup().hide()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.hide()
         if w.text() == text:
             return
         w.setText(text)

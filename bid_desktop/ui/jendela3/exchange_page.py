@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from bid_desktop.domain import amounts
 from bid_desktop.services import exchange, meja
+from bid_desktop.services.stamp_checks import StampQuestion
+from bid_desktop.ui.common.confirm import ask_yes
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.common.scan_queue import ScanJob
 from bid_desktop.ui.context import AppContext
@@ -268,7 +270,7 @@ class ExchangePage(Page):
 
     # --- card ------------------------------------------------------------------------------------
 
-    def add_from_card(self, values: CardValues) -> None:
+    def add_from_card(self, values: CardValues, confirmed: frozenset[str] = frozenset()) -> None:
         if self.panel is None:
             self.focus_card()
             return
@@ -279,6 +281,7 @@ class ExchangePage(Page):
             planned_year=values.planned_year,
             notes=values.notes,
             kepala_desa=self.panel.kepala_desa,
+            confirmed=confirmed,
         )
 
         def work() -> dict[str, Any]:
@@ -305,6 +308,11 @@ class ExchangePage(Page):
             self.ctx.bus.data_changed.emit("commitment")
 
         def refused(exc: BaseException) -> None:
+            if isinstance(exc, StampQuestion) and ask_yes(
+                self, self.tr("Periksa dulu"), str(exc), self.tr("Ya, tambahkan")
+            ):
+                self.add_from_card(values, confirmed | {exc.kind})
+                return
             self.failed(exc)
             self.card.ed_innovation.setFocus()
 

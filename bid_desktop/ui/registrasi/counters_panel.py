@@ -96,6 +96,7 @@ class CountersPanel(QWidget):
     def _totals(self) -> QGridLayout:
         grid = QGridLayout()
         self.totals: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         items = [
             ("arrived", self.tr("Hadir")),
             ("desa", self.tr("Desa hadir")),
@@ -114,6 +115,7 @@ class CountersPanel(QWidget):
             grid.addWidget(value, 0, col)
             grid.addWidget(caption, 1, col)
             self.totals[key] = value
+            self.captions[key] = caption
         return grid
 
     def _list_label(self, colour: str) -> QLabel:
@@ -125,6 +127,10 @@ class CountersPanel(QWidget):
     def show_counters(self, c: Counters) -> None:
         self.counters = c
         self.totals["arrived"].setText(f"{c.arrived} / {c.registered}")
+        # the list shows voided people too (marked): say why its count is higher
+        self.captions["arrived"].setText(
+            self.tr("Hadir (%d batal tak dihitung)") % c.voided if c.voided else self.tr("Hadir")
+        )
         self.totals["desa"].setText(f"{c.desa_arrived} / {len(c.desa)}")
         self.totals["kits"].setText(str(c.kits))
         self.totals["walkins"].setText(str(c.walkins))

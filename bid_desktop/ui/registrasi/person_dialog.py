@@ -27,6 +27,7 @@ from bid_desktop.domain.enums import GUEST_CATEGORIES, Category
 from bid_desktop.domain.text import fold
 from bid_desktop.services.registration_forms import (
     FieldError,
+    FieldErrors,
     ParticipantForm,
     changed_fields,
     form_of,
@@ -157,6 +158,7 @@ class PersonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.lbl_error = QLabel()
         self.lbl_error.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.lbl_error.setWordWrap(True)  # several bad fields are listed at once
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.lbl_error)
@@ -228,14 +230,14 @@ class PersonDialog(QDialog):
     def show_error(self, exc: BaseException) -> None:
         """Called by the saver when the service refused the form: mark the field, stay open."""
         self.buttons.setEnabled(True)
-        if isinstance(exc, FieldError) and exc.field in self.errors:
-            label = self.errors[exc.field]
-            label.setText(exc.message)
-            label.show()
-            self.lbl_error.setText(str(exc))
-            self._focus_field(exc.field)
-        else:
-            self.lbl_error.setText(str(exc))
+        self.lbl_error.setText(str(exc))
+        errors = exc.errors if isinstance(exc, FieldErrors) else [exc]
+        marked = [e for e in errors if isinstance(e, FieldError) and e.field in self.errors]
+        for error in marked:  # every bad field at once, not one per Enter
+            self.errors[error.field].setText(error.message)
+            self.errors[error.field].show()
+        if marked:
+            self._focus_field(marked[0].field)
 
     def _focus_field(self, key: str) -> None:
         widgets = {

@@ -55,6 +55,7 @@ class RegistrasiTab(QWidget):
         self._picked: str | None = None  # row chosen with ↑/↓ in the box
         self._current: str | None = None  # last person scanned or handled
         self._last_status = ""
+        self._listing = False
         self._desa: DesaResolver | None = None
         self.dialog: PersonDialog | None = None
         self.desk_actions = RegistrasiActions(self)
@@ -225,11 +226,18 @@ class RegistrasiTab(QWidget):
         if generation != self._generation:
             return  # the operator typed on; a newer search is coming
         self.model.set_people(page.rows)
+        self._listing = True  # a search result is shown (not a scanned person)
         self.view.scrollToTop()
         self._picked = None
         shown = len(page.rows)
         self.lbl_count.setText(self.tr("Menampilkan %d dari %d peserta") % (shown, page.total))
+        self.btn_more_rows.setText(self.tr("Tampilkan %d lagi") % min(reg.PAGE, page.total - shown))
         self.btn_more_rows.setVisible(page.total > shown)
+        if page.total == 0 and not page.text:  # a new event: nobody invited yet
+            self.lbl_count.setText(
+                self.tr("Belum ada peserta. Impor daftar undangan: Lainnya → Impor daftar "
+                        "undangan (xlsx)…, atau F2 untuk peserta baru.")
+            )  # fmt: skip
         if page.exact_id is not None:
             self.view.selectRow(0)
 
@@ -255,7 +263,7 @@ class RegistrasiTab(QWidget):
         return ScanJob(work, self._scanned, self._scan_failed)
 
     def _scanned(self, result: reg.ScanResult) -> None:
-        self._last_status = result.status
+        self._last_status, self._listing = result.status, False
         message, tone = scan_message(result)
         self.feedback.show_message(message, tone)
         if result.status == reg.MANY:
@@ -364,8 +372,10 @@ class RegistrasiTab(QWidget):
 
     # --- counters --------------------------------------------------------------------------
 
-    def _data_changed(self, _area: str) -> None:
+    def _data_changed(self, area: str) -> None:
         self._counter_debounce.start()
+        if area in ("merge", "restore") and self._listing and not self.scans.pending():
+            self.search(self._text, self._limit)  # the list too: people came in the merge
 
     def refresh_counters(self) -> None:
         event_id = self.ctx.event_id

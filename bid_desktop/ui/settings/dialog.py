@@ -30,6 +30,7 @@ from bid_desktop.services.errors import UserError
 from bid_desktop.ui.common.pin import ask_pin
 from bid_desktop.ui.common.table_model import Column, RowsModel
 from bid_desktop.ui.context import AppContext
+from bid_desktop.ui.settings.amount_band import AmountBandPage
 
 
 class SettingsDialog(QDialog):
@@ -42,6 +43,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._event_page(), self.tr("Acara && penanda tangan"))
         tabs.addTab(self._pin_page(), self.tr("PIN panitia"))
         tabs.addTab(self._language_page(), self.tr("Bahasa"))
+        tabs.addTab(AmountBandPage(ctx), self.tr("Jumlah wajar"))
         tabs.addTab(AuditPage(ctx), self.tr("Log audit"))
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -59,6 +60,8 @@ class SetupDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.lbl_error)
         layout.addWidget(self.buttons)
+        for button in self.pages.findChildren(QPushButton):
+            button.setAutoDefault(False)  # else a page's "Pilih…" (even hidden) takes Enter
         self._page_changed(0)
         self.create_page.ed_name.setFocus()
 
