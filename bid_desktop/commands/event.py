@@ -6,7 +6,15 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from bid_desktop.commands.common import add_db, add_passphrase, open_db, out, read_passphrase
+from bid_desktop.commands.common import (
+    add_db,
+    add_passphrase,
+    add_pin,
+    open_db,
+    out,
+    read_passphrase,
+    read_pin,
+)
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.events import EventSetup, create_event
 from bid_desktop.services.station import role_for_station, validate_station_code
@@ -24,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     create.add_argument("--station", required=True)
     create.add_argument("--role")
     add_passphrase(create)
+    add_pin(create)
     create.set_defaults(func=cmd_create)
     join = esub.add_parser("join", help="join an event from any of its packages")
     add_db(join)
@@ -40,6 +49,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UserError(f"--date: '{args.date}' is not YYYY-MM-DD") from exc
     passphrase = read_passphrase(args, confirm=True)
+    pin = read_pin(args, confirm=True)
     db = open_db(args)
     with db.begin() as session:
         event = create_event(
@@ -52,6 +62,7 @@ def cmd_create(args: argparse.Namespace) -> int:
                 passphrase=passphrase,
                 venue=args.venue,
                 role=args.role,
+                pin=pin,
             ),
         )
         out(f"event {event.id} created: {event.name}, station {args.station.upper()}")

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain.ids import natural_id, new_id
+from bid_desktop.services import pin_guard
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.station import require_state
 from bid_desktop.storage.backup import ro_uri
@@ -24,7 +26,8 @@ from bid_desktop.storage.models import AuditEntry, Setting
 from bid_desktop.sync import keys
 
 PIN_KEY = "committee_pin"
-DEFAULT_PIN = "123456"  # set at event creation; the committee changes it in Pengaturan
+DEFAULT_PIN = "123456"  # events made by scripts (demo) and before issue 12 without a PIN
+MIN_PIN = 6
 
 
 def audit(
@@ -65,11 +68,18 @@ def _pin_setting(session: Session, event_id: str) -> Setting | None:
     return session.get(Setting, natural_id("setting", event_id, PIN_KEY))
 
 
-def set_pin(session: Session, new_pin: str, old_pin: str | None = None) -> None:
+def validate_pin(pin: str) -> str:
+    if not pin.isdigit() or len(pin) < MIN_PIN:
+        raise UserError(f"PIN panitia harus minimal {MIN_PIN} angka")
+    return pin
+
+
+def set_pin(
+    session: Session, new_pin: str, old_pin: str | None = None, *, audited: bool = True
+) -> None:
     state = require_state(session)
     assert state.event_id is not None
-    if not new_pin.isdigit() or len(new_pin) < 4:
-        raise UserError("PIN panitia harus minimal 4 angka")
+    validate_pin(new_pin)
     setting = _pin_setting(session, state.event_id)
     if setting is not None and setting.value and old_pin is not None:
         require_pin(session, old_pin)
@@ -85,7 +95,8 @@ def set_pin(session: Session, new_pin: str, old_pin: str | None = None) -> None:
         )
     else:
         setting.value = value
-    audit(session, "pin.changed", "setting", natural_id("setting", state.event_id, PIN_KEY))
+    if audited:  # not at event creation: the event's first records are the audit's start
+        audit(session, "pin.changed", "setting", natural_id("setting", state.event_id, PIN_KEY))
     session.flush()
 
 
@@ -126,8 +137,28 @@ def pin_matches_file(path: Path, pin: str | None) -> bool:
 
 
 def require_pin(session: Session, pin: str | None) -> None:
-    if pin is None or not check_pin(session, pin):
-        raise UserError("PIN panitia salah")
+    """Refused while locked after wrong PINs (``pin_guard``); a wrong PIN is audited in its
+    own transaction (the caller's is rolled back by the refusal) and lengthens the wait."""
+    state = require_state(session)
+    event_id = str(state.event_id)
+    pin_guard.check_not_locked(event_id)
+    if pin is not None and check_pin(session, pin):
+        pin_guard.succeeded(event_id)
+        return
+    wait = pin_guard.failed(event_id)
+    _audit_failure(session, state.station)
+    if wait > 0:
+        raise UserError(f"PIN panitia salah; coba lagi dalam {wait} detik")
+    raise UserError("PIN panitia salah")
+
+
+def _audit_failure(session: Session, station: str) -> None:
+    bind = session.get_bind()
+    try:
+        with Session(bind=bind) as own, own.begin():
+            audit(own, "pin.failed", reason=f"PIN salah di stasiun {station}")
+    except SQLAlchemyError:
+        pass  # the database is busy or read-only: the refusal itself still stands
 
 
 def recent_entries(session: Session, limit: int = 500) -> list[AuditEntry]:

@@ -603,6 +603,10 @@ Continue?</translation>
         <translation>at least 8 characters; shared with the other laptops</translation>
     </message>
     <message>
+        <source>minimal 6 angka; untuk hapus, batal, pulihkan</source>
+        <translation>at least 6 digits; for delete, void, restore</translation>
+    </message>
+    <message>
         <source>&amp;Nama acara</source>
         <translation>Event &amp;name</translation>
     </message>
@@ -621,6 +625,14 @@ Continue?</translation>
     <message>
         <source>&amp;Ulangi kata sandi</source>
         <translation>&amp;Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>P&amp;IN panitia</source>
+        <translation>Committee P&amp;IN</translation>
+    </message>
+    <message>
+        <source>Ulangi PI&amp;N</source>
+        <translation>Repeat PI&amp;N</translation>
     </message>
     <message>
         <source>Kode &amp;stasiun</source>
@@ -667,8 +679,28 @@ Continue?</translation>
         <translation>— note: kecamatan from more than one kabupaten</translation>
     </message>
     <message>
+        <source>Kekuatan kata sandi: lemah — pakai 12+ karakter, campur kata dan angka</source>
+        <translation>Passphrase strength: weak — use 12+ characters, mix words and digits</translation>
+    </message>
+    <message>
+        <source>Kekuatan kata sandi: cukup</source>
+        <translation>Passphrase strength: fair</translation>
+    </message>
+    <message>
+        <source>Kekuatan kata sandi: kuat</source>
+        <translation>Passphrase strength: strong</translation>
+    </message>
+    <message>
         <source>Kedua kata sandi berbeda</source>
         <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <source>Kedua PIN berbeda</source>
+        <translation>The two PINs differ</translation>
+    </message>
+    <message>
+        <source>PIN panitia wajib diisi (minimal 6 angka)</source>
+        <translation>The committee PIN is required (at least 6 digits)</translation>
     </message>
 </context>
 <context>
