@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -23,7 +23,8 @@ from bid_desktop.services.errors import UserError
 from bid_desktop.services.station import require_state
 from bid_desktop.storage.backup import ro_uri
 from bid_desktop.storage.models import AuditEntry, Setting
-from bid_desktop.sync import keys
+from bid_desktop.sync import audit_chain, keys
+from bid_desktop.sync.history import Ticker
 
 PIN_KEY = "committee_pin"
 DEFAULT_PIN = "123456"  # events made by scripts (demo) and before issue 12 without a PIN
@@ -40,6 +41,15 @@ def audit(
     reason: str = "",
 ) -> AuditEntry:
     state = require_state(session)
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash)
+        .where(AuditEntry.event_id == state.event_id, AuditEntry.station == state.station)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
+    ticker = Ticker(session.connection())  # the hybrid clock, not only the wall clock
+    hlc = ticker.next()
+    ticker.save()
     entry = AuditEntry(
         id=new_id(),
         event_id=state.event_id,
@@ -51,9 +61,22 @@ def audit(
         before=_dump(before),
         after=_dump(after),
         reason=reason,
+        hlc=hlc,
+        seq=(last[0] if last else 0) + 1,
+        prev_hash=last[1] if last else "",
     )
+    entry.hash = audit_chain.entry_hash({c: getattr(entry, c) for c in audit_chain.FIELDS})
     session.add(entry)
     return entry
+
+
+@event.listens_for(Session, "before_flush")
+def _append_only(session: Session, _context: object, _instances: object) -> None:
+    """Audit entries are written once: a change or delete of one is refused here, on every
+    laptop, as the merge refuses it in a package (sync/audit_chain.py)."""
+    for obj in (*session.dirty, *session.deleted):
+        if isinstance(obj, AuditEntry) and (obj in session.deleted or session.is_modified(obj)):
+            raise UserError("Log audit tidak boleh diubah atau dihapus")
 
 
 def _dump(value: Any) -> str:

@@ -48,7 +48,7 @@ from bid_desktop.services.check import check_database  # noqa: E402, F401
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, StationState
-from bid_desktop.sync import batch, keys
+from bid_desktop.sync import audit_chain, batch, keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.merge import export_versions
 
@@ -367,6 +367,7 @@ def import_packages(
     key, event_id = _laptop_key(db)
     with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
         opened = _open_all(paths, Path(tmp), tell, stop, key=key, event_id=event_id)
+        _refuse_audit_rewrites(db, opened)
         already = _imported_hashes(db, [o.sha256 for o in opened])
         backup: Path | None = None
         if not dry_run:
@@ -418,6 +419,18 @@ def import_packages(
         conflicts_soft=result.report.conflicts_soft,
         duplicate_candidates=result.report.duplicate_candidates,
     )
+
+
+def _refuse_audit_rewrites(db: Database, opened: list[_pkg.OpenedPackage]) -> None:
+    """An audit entry this database holds, arriving under another version: refused."""
+    conn = sqlite3.connect(f"{db.path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        for package in opened:
+            problem = audit_chain.rewrite_problem(conn, package.data_path)
+            if problem is not None:
+                raise InputRefused(f"{package.path.name}: log audit: {problem}")
+    finally:
+        conn.close()
 
 
 def import_log(session: Session, limit: int = 200) -> list[ImportLog]:

@@ -110,3 +110,21 @@ def test_check_names_the_damage_in_one_line(db: Database, tmp_path: Path, capsys
     assert run(["check", "--db", str(db.path)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and db.path.name in err[0] and "Traceback" not in err[0]
+
+
+def test_paths_with_odd_characters_open_the_right_file(tmp_path: Path) -> None:
+    folder = tmp_path / "Acara (Gisting) 100% #1 ?ö – uji"
+    db = make_event_db(folder / "bid (kecamatan) #1?.sqlite")
+    db.dispose()
+    assert sorted(p.name for p in folder.iterdir() if p.suffix == ".sqlite") == [
+        "bid (kecamatan) #1?.sqlite"
+    ]
+    from bid_desktop.services.check import check_database
+
+    assert check_database(db.path) == []
+    reopened = open_database(db.path)
+    with reopened.begin() as s:
+        from bid_desktop.services.station import require_state
+
+        assert require_state(s).station == "REG1"
+    reopened.dispose()
