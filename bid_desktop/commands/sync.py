@@ -84,4 +84,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
     out(f"{prefix}: {len(summary.packages)} package(s); {_counts(summary)}")
     if summary.backup is not None:
         out(f"backup before merge: {summary.backup}")
+    for problem in summary.audit_problems:
+        out(f"audit log: {problem}")
     return 0

@@ -124,6 +124,9 @@ class ImportSummary:
     conflicts_hard: int = 0
     conflicts_soft: int = 0
     duplicate_candidates: int = 0
+    # the audit chains after the merge: a gap (an entry some laptop never passed on), a
+    # changed entry or a fork is reported, never repaired (sync/audit_chain.py)
+    audit_problems: list[str] = field(default_factory=list)
 
     @property
     def versions_new(self) -> int:
@@ -418,7 +421,16 @@ def import_packages(
         conflicts_hard=result.report.conflicts_hard,
         conflicts_soft=result.report.conflicts_soft,
         duplicate_candidates=result.report.duplicate_candidates,
+        audit_problems=[] if dry_run else _audit_problems(db),
     )
+
+
+def _audit_problems(db: Database) -> list[str]:
+    conn = sqlite3.connect(f"{db.path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        return audit_chain.verify(conn)
+    finally:
+        conn.close()
 
 
 def _refuse_audit_rewrites(db: Database, opened: list[_pkg.OpenedPackage]) -> None:

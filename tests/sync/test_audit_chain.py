@@ -156,3 +156,29 @@ def test_merge_refuses_a_package_rewriting_an_entry(pair, tmp_path):
     forged = sync_service.export_package(a, tmp_path / "usb2").path
     with pytest.raises(InputRefused, match="log audit"):
         sync_service.import_packages(b, [forged])
+
+
+def test_merge_reports_a_gap_in_a_station_chain(pair, tmp_path):
+    """A relay that lost one of REG1's entries: the merged chain has a gap, reported."""
+    a, b = pair
+    _write(a, 4)
+    package = sync_service.export_package(a, tmp_path / "usb").path
+    from bid_desktop.sync import package as pkg
+
+    opened = pkg.open_package(package, tmp_path / "stage", passphrase=PASSPHRASE)
+    con = sqlite3.connect(opened.data_path)
+    third = con.execute(
+        "SELECT record_id FROM version WHERE entity = 'audit_entry' "
+        "AND json_extract(payload, '$.seq') = 3"
+    ).fetchone()[0]
+    con.close()
+    summary = sync_service.import_packages(b, [package])
+    assert summary.audit_problems == []
+    with sqlite3.connect(b.path) as con:  # as if the relay never had entry 3
+        con.execute("DELETE FROM audit_entry WHERE id = ?", (third,))
+    con.close()
+    _write(a, 1)
+    again = sync_service.export_package(a, tmp_path / "usb2").path
+    b.dispose()
+    summary = sync_service.import_packages(b, [again])
+    assert any("celah, entri 3–3 hilang" in p for p in summary.audit_problems)
