@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -57,8 +58,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     pin = read_pin(args)
+    # a passphrase given up front also opens an encrypted backup and stands in for a PIN
+    # nobody remembers when the database is damaged
+    given = args.passphrase_file is not None or bool(os.environ.get("BID_PASSPHRASE"))
     try:
-        kept = sync_service.restore(args.db, args.backup, pin)
+        kept = sync_service.restore(
+            args.db, args.backup, pin, read_passphrase(args) if given else None
+        )
     except keystore.KeyMissing:
         kept = sync_service.restore(args.db, args.backup, pin, read_passphrase(args))
     out(f"restored {args.backup} to {args.db}")

@@ -81,6 +81,18 @@ def test_damaged_database_is_set_aside_and_restored(db: Database, tmp_path: Path
     assert len(aside) == 1 and aside[0].read_bytes() == bytes(raw)  # kept, never deleted
 
 
+def test_damaged_database_restores_with_the_event_passphrase_too(db: Database, tmp_path: Path):
+    from tests.conftest import PASSPHRASE
+
+    good = backup_database(db.path, tmp_path / "stick", reason="manual")
+    db.dispose()
+    db.path.write_bytes(db.path.read_bytes()[:5000])  # cut: nothing readable is left
+    with pytest.raises(UserError, match="PIN"):
+        backups.restore(db.path, good, "", passphrase="bukan-kata-sandinya")
+    backups.restore(db.path, good, "", passphrase=PASSPHRASE)  # nobody remembers the PIN
+    assert integrity_ok(db.path)
+
+
 def test_restore_onto_a_missing_path_needs_the_pin(db: Database, tmp_path: Path) -> None:
     good = backup_database(db.path, tmp_path / "stick", reason="manual")
     target = tmp_path / "other-drive" / "event.sqlite"
