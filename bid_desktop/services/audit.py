@@ -154,9 +154,16 @@ def pin_matches_file(path: Path, pin: str | None) -> bool:
         return False
     finally:
         con.close()
+    pin_guard.check_not_locked(event_id)  # the same growing wait as everywhere else
     if row is None or not row[0]:
-        return pin == DEFAULT_PIN
-    return keys.passphrase_matches(pin, event_id + ":pin", str(row[0]))
+        ok = pin == DEFAULT_PIN
+    else:
+        ok = keys.passphrase_matches(pin, event_id + ":pin", str(row[0]))
+    if ok:
+        pin_guard.succeeded(event_id)
+    else:
+        pin_guard.failed(event_id)
+    return ok
 
 
 def require_pin(session: Session, pin: str | None) -> None:

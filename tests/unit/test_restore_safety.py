@@ -140,3 +140,14 @@ def test_paths_with_odd_characters_open_the_right_file(tmp_path: Path) -> None:
 
         assert require_state(s).station == "REG1"
     reopened.dispose()
+
+
+def test_pin_tries_against_a_backup_are_limited_too(db: Database, tmp_path: Path) -> None:
+    good = backup_database(db.path, tmp_path / "stick", reason="manual")
+    target = tmp_path / "baru" / "event.sqlite"
+    for _ in range(3):
+        with pytest.raises(UserError, match="PIN panitia salah"):
+            backups.restore(target, good, "000000")
+    with pytest.raises(UserError, match="dikunci"):
+        backups.restore(target, good, PIN)
+    assert not target.exists()
