@@ -42,6 +42,18 @@ from bid_desktop.services import registration as reg
 from bid_desktop.services.registration_forms import ParticipantForm, register_walkin
 from bid_desktop.services.commitments import StampInput, stamp_commitment
 db = open_database(sys.argv[1]); rng = random.Random(int(sys.argv[2]))
+window = sys.argv[3] == "window"
+if window:  # the window's path: each action on the task worker, confirmed in its callback
+    from PySide6.QtWidgets import QApplication
+    from bid_desktop.ui.tasks import TaskManager
+    app = QApplication([]); tasks = TaskManager()
+def act(work, confirm):
+    if not window:
+        confirm(work()); return
+    done = []
+    tasks.run(work, lambda value: (confirm(value), done.append(1)))
+    while not done:
+        app.processEvents()
 with db.begin() as s:
     event_id = require_state(s).event_id
     desa = list(s.scalars(select(Desa.code).where(Desa.event_id == event_id)))
@@ -51,40 +63,52 @@ with db.begin() as s:
         Participant.voided.is_(False))))
 rng.shuffle(waiting)
 n = 0
+def walkin(name, code, phone):
+    def work():
+        with db.begin() as s:
+            print("try P", flush=True)
+            row = register_walkin(s, event_id, ParticipantForm(
+                name=name, desa_code=code, gender="P", phone=phone, jabatan="Kader_posyandu"))
+            return row["id"]
+    return work
+def scan(number):
+    def work():
+        with db.begin() as s:
+            result = reg.scan(s, event_id, number)
+            assert result.row is not None, number
+            print(f"try K {result.row['id']} {result.status}", flush=True)
+            return result.row["id"], result.status
+    return work
+def stamp(code, innovation, amount, year):
+    def work():
+        with db.begin() as s:
+            c, _ = stamp_commitment(s, StampInput(code, innovation, amount, year))
+            print(f"try C {c.id} {amount} {code} {innovation} {year}", flush=True)
+            return c.id
+    return work
 while True:
     n += 1
     pick = rng.random()
     if pick < 0.45:
-        with db.begin() as s:
-            print("try P", flush=True)
-            row = register_walkin(s, event_id, ParticipantForm(
-                name=f"Walk In {sys.argv[2]} {n}", desa_code=rng.choice(desa), gender="P",
-                phone=f"0812{rng.randrange(10**7, 10**8)}", jabatan="Kader posyandu"))
-            pid = row["id"]
-        print(f"ok P {pid}", flush=True)
+        name, code = f"WalkIn-{sys.argv[2]}-{n}", rng.choice(desa)
+        phone = f"0812{rng.randrange(10**7, 10**8)}"
+        act(walkin(name, code, phone),
+            lambda pid: print(f"ok P {pid} {name} {code} +62{phone[1:]}", flush=True))
     elif pick < 0.48 and waiting:  # ~250 invitees spread over the 100 runs
-        number = waiting.pop()
-        with db.begin() as s:
-            result = reg.scan(s, event_id, number)
-            assert result.row is not None, number
-            pid = result.row["id"]
-            print(f"try K {pid} {result.status}", flush=True)
-        print(f"ok K {pid} {result.status}", flush=True)
+        act(scan(waiting.pop()), lambda r: print(f"ok K {r[0]} {r[1]}", flush=True))
     else:
-        amount = rng.randrange(5, 121) * 5_000_000
-        with db.begin() as s:
-            c, _ = stamp_commitment(s, StampInput(rng.choice(desa), rng.choice(menu), amount, 2027))
-            cid = c.id
-            print(f"try C {cid} {amount}", flush=True)
-        print(f"ok C {cid} {amount}", flush=True)
+        amount, code = rng.randrange(5, 121) * 5_000_000, rng.choice(desa)
+        innovation, year = rng.choice(menu), rng.choice((2026, 2027, 2028))
+        act(stamp(code, innovation, amount, year),
+            lambda cid: print(f"ok C {cid} {amount} {code} {innovation} {year}", flush=True))
 """
 
 
 class Run:
     """Everything the child said, read by a thread so the kill can land at any moment."""
 
-    def __init__(self, db: Path, seed: int) -> None:
-        self.proc = child(CHILD, str(db), str(seed))
+    def __init__(self, db: Path, seed: int, mode: str = "service") -> None:
+        self.proc = child(CHILD, str(db), str(seed), mode)
         self.lines: list[str] = []
         self.lines.append(wait_line(self.proc, "ok ").split())
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -110,12 +134,14 @@ def check(db: Path, lines: list[list[str]], state: dict) -> list[str]:
         kind, verb, rid = words[1], words[0], words[2]
         if kind == "P" and verb == "ok":
             state["participants"].add(rid)
+            state.setdefault("fields", {})[rid] = tuple(words[3:6])  # name, desa, phone
         elif kind == "K" and verb == "ok":
             checked_in.add(rid)
         elif kind == "C":
             tried = state["tried"].setdefault(rid, [])
             if verb == "ok":
                 state["confirmed"][rid] = int(words[3])
+                state.setdefault("stamp_fields", {})[rid] = (words[4], words[5], int(words[6]))
                 tried.clear()
             tried.append(int(words[3]))
     conn = sqlite3.connect(db)
@@ -131,6 +157,17 @@ def check(db: Path, lines: list[list[str]], state: dict) -> list[str]:
             r for (r,) in conn.execute("SELECT id FROM participant WHERE checked_in_at IS NOT NULL")
         }
         problems += [f"lost check-in {p}" for p in checked_in - present]
+        people = {r[0]: tuple(r[1:]) for r in conn.execute(
+            "SELECT id, name, desa_code, phone FROM participant")}  # fmt: skip
+        for pid, fields in state.get("fields", {}).items():
+            if pid in people and people[pid] != fields:
+                problems.append(f"participant {pid}: {people[pid]} != confirmed {fields}")
+        stamped = {r[0]: tuple(r[1:]) for r in conn.execute(
+            "SELECT c.id, c.desa_code, i.code, c.planned_year FROM commitment c "
+            "JOIN innovation i ON i.id = c.innovation_id")}  # fmt: skip
+        for cid, fields in state.get("stamp_fields", {}).items():
+            if stamped.get(cid, fields)[:2] != fields[:2]:
+                problems.append(f"commitment {cid}: {stamped.get(cid)} != confirmed {fields}")
         amounts = dict(conn.execute("SELECT id, amount FROM commitment"))
         for cid, amount in state["confirmed"].items():
             if amounts.get(cid) not in [amount, *state["tried"].get(cid, [])]:
@@ -181,7 +218,7 @@ def main() -> int:
     confirmed_writes = 0
     start = time.perf_counter()
     for n in range(args.kills):
-        run = Run(db, seed=n)
+        run = Run(db, seed=n, mode="window" if n % 2 else "service")  # half through the window
         time.sleep(rng.uniform(0, 0.8))
         run.kill()
         confirmed_writes += sum(1 for w in run.lines if w[0] == "ok")
@@ -190,6 +227,8 @@ def main() -> int:
 
     open_database(db).dispose()  # the app reopens it after the last kill
     problems += check(db, [], state)
+    print("(every other run drives the window's task worker and prints 'ok' in its callback;")
+    print(" every field of confirmed walk-ins and stamps is compared, not only their presence)")
     print(f"{args.kills} hard kills in {time.perf_counter() - start:.0f} s; "
           f"{confirmed_writes} confirmed writes; {len(state['participants'])} walk-ins, "
           f"{len(state['checked_in'])} check-ins and {len(state['confirmed'])} commitments "

@@ -53,6 +53,13 @@ def _collect_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
     gc_guard.install(request.getfixturevalue("qapp"))
 
 
+@pytest.fixture(autouse=True)
+def _fresh_pin_attempts() -> None:
+    """Wrong PINs wait longer and longer (services/pin_guard.py, kept per event in the data
+    folder): one test's wrong PINs must not lock the next test's event of the same id."""
+    (Path(os.environ["BID_DATA_DIR"]) / "pin-attempts.json").unlink(missing_ok=True)
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = make_event_db(tmp_path / "event.sqlite")

@@ -43,6 +43,7 @@ def one_package(folder: Path) -> Path:
 @pytest.fixture
 def hall(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     monkeypatch.setenv("BID_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("BID_PIN", "240611")  # the committee PIN, set at event creation
     paths = {name: tmp_path / f"{name}.sqlite" for name in ("SEK1", "REG1", "MKA1", "J3A")}
     assert cli("event", "create", "--db", paths["SEK1"], "--name", "BID Kecamatan Gisting",
                "--date", "2026-11-25", "--kecamatan", "18.06.20", "--station", "SEK1") == 0  # fmt: skip

@@ -45,6 +45,31 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     return first
 
 
+def add_pin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pin-file", type=Path, help="file holding the committee PIN (else $BID_PIN, else asked)"
+    )
+
+
+def read_pin(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """The committee PIN: ``--pin-file``, else ``BID_PIN``, else asked (never an argument)."""
+    path: Path | None = getattr(args, "pin_file", None)
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise InputRefused(f"{path.name}: cannot read PIN file ({exc.strerror})") from exc
+    env = os.environ.get("BID_PIN")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise InputRefused("no committee PIN: use --pin-file or BID_PIN")
+    first = getpass.getpass("PIN panitia: ")
+    if confirm and getpass.getpass("Ulangi PIN panitia: ") != first:
+        raise InputRefused("the two PINs differ")
+    return first
+
+
 def open_db(args: argparse.Namespace) -> Database:
     return open_database(args.db)
 

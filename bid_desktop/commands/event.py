@@ -6,7 +6,15 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from bid_desktop.commands.common import add_db, add_passphrase, open_db, out, read_passphrase
+from bid_desktop.commands.common import (
+    add_db,
+    add_passphrase,
+    add_pin,
+    open_db,
+    out,
+    read_passphrase,
+    read_pin,
+)
 from bid_desktop.commands.lang import t
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.events import EventSetup, create_event
@@ -32,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="include this kelurahan of the kecamatan on purpose (kelurahan are not desa)",
     )
     add_passphrase(create)
+    add_pin(create)
     create.set_defaults(func=cmd_create)
     join = esub.add_parser("join", help="join an event from any of its packages")
     add_db(join)
@@ -48,6 +57,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UserError(t("--date: '%s' bukan tanggal YYYY-MM-DD") % args.date) from exc
     passphrase = read_passphrase(args, confirm=True)
+    pin = read_pin(args, confirm=True)
     db = open_db(args)
     with db.begin() as session:
         event = create_event(
@@ -61,6 +71,7 @@ def cmd_create(args: argparse.Namespace) -> int:
                 venue=args.venue,
                 role=args.role,
                 kelurahan_codes=args.kelurahan,
+                pin=pin,
             ),
         )
         out(t("acara %s dibuat: %s, stasiun %s") % (event.id, event.name, args.station.upper()))

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.common import add_db, add_pin, existing_db, out, read_pin
+from bid_desktop.services.audit import require_pin
 from bid_desktop.commands.lang import t
 from bid_desktop.services.imports import KINDS, import_xlsx, write_template
+
+OVERWRITING = {"commitments"}  # re-stamps amounts already stamped at a table
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     imp.add_argument("kind", choices=KINDS)
     add_db(imp)
+    add_pin(imp)  # commitments may overwrite stamped amounts: the committee PIN
     imp.add_argument("file", type=Path)
     imp.set_defaults(func=cmd_import)
 
@@ -40,6 +44,9 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     db = existing_db(args)
+    if args.kind in OVERWRITING:
+        with db.begin() as session:
+            require_pin(session, read_pin(args))
     with db.begin() as session:
         r = import_xlsx(session, args.kind, args.file)
     out(

@@ -132,4 +132,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
     out(t("%s: %d paket; %s") % (prefix, len(summary.packages), _counts(summary)))
     if summary.backup is not None:
         out(t("cadangan sebelum penggabungan: %s") % summary.backup)
+    for problem in summary.audit_problems:
+        out(t("log audit: %s") % problem)
     return 0

@@ -35,6 +35,7 @@ from bid_desktop.storage.db import (
     set_aside,
 )
 from bid_desktop.storage.models import Setting
+from bid_desktop.sync import keys
 
 DEFAULT_BACKUP_MINUTES = 30
 DEFAULT_BACKUP_KEEP = 20
@@ -196,10 +197,12 @@ def restore(db_path: Path, backup: Path, pin: str, passphrase: str | None = None
     if not backup.is_file():
         raise InputRefused(f"{backup.name}: berkas: cadangan tidak ditemukan")
     with backup_crypt.opened(backup, db_path.parent, passphrase) as plain:
-        return _restore_plain(db_path, plain, pin, backup.name)
+        return _restore_plain(db_path, plain, pin, backup.name, passphrase)
 
 
-def _restore_plain(db_path: Path, backup: Path, pin: str, label: str) -> Path | None:
+def _restore_plain(
+    db_path: Path, backup: Path, pin: str, label: str, passphrase: str | None = None
+) -> Path | None:
     problem = integrity_problem(backup)
     if problem is not None:
         raise InputRefused(f"{label}: integrity_check: cadangan rusak; tidak dipulihkan")
@@ -218,7 +221,8 @@ def _restore_plain(db_path: Path, backup: Path, pin: str, label: str) -> Path | 
             db.dispose()
         _check_same_laptop(db_path, backup)
     else:
-        if not pin_matches_file(backup, pin):
+        # the damaged file cannot check anything: the backup's PIN, or the event passphrase
+        if not pin_matches_file(backup, pin) and not _passphrase_matches(backup, passphrase):
             raise UserError("PIN panitia salah")
         if db_path.exists():
             set_aside(db_path)
@@ -234,6 +238,23 @@ def _restore_plain(db_path: Path, backup: Path, pin: str, label: str) -> Path | 
     finally:
         db.dispose()
     return kept
+
+
+def _passphrase_matches(path: Path, passphrase: str | None) -> bool:
+    if not passphrase:
+        return False
+    try:
+        con = sqlite3.connect(ro_uri(path), uri=True)
+        try:
+            row = con.execute(
+                "SELECT e.id, e.passphrase_check FROM event e "
+                "JOIN station_state s ON s.event_id = e.id WHERE s.id = 1"
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return bool(row and row[1]) and keys.passphrase_matches(passphrase, str(row[0]), str(row[1]))
 
 
 def _check_revision(backup: Path, label: str) -> None:

@@ -10,8 +10,9 @@ from sqlalchemy.exc import DBAPIError
 
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.services.recovery import copy_to, orphan_sidecars
-from bid_desktop.storage.backup import integrity_problem, writable
+from bid_desktop.storage.backup import integrity_problem, ro_uri, writable
 from bid_desktop.storage.db import file_revision, known_revisions, open_database
+from bid_desktop.sync import audit_chain
 from bid_desktop.sync.invariants import verify_invariants
 
 _COLLISIONS = (
@@ -67,4 +68,14 @@ def _invariants(db_path: Path) -> list[str]:
                     problems.append(f"{label} ganda: {shown}")
     finally:
         db.dispose()
-    return problems
+    return problems + _audit_chains(db_path)
+
+
+def _audit_chains(db_path: Path) -> list[str]:
+    """Each station's audit entries: unchanged, no gap, no fork (sync/audit_chain.py)."""
+    conn = sqlite3.connect(ro_uri(db_path), uri=True)
+    try:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(audit_entry)")}
+        return audit_chain.verify(conn) if "hash" in columns else []
+    finally:
+        conn.close()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids, regions
+from bid_desktop.services import audit as audit_service
 from bid_desktop.services import keystore
 from bid_desktop.services import station as station_service
 from bid_desktop.services.errors import UserError
@@ -38,6 +39,24 @@ class EventSetup:
     event_id: str | None = None
     # Kelurahan are not desa; those listed here (codes) are included on purpose.
     kelurahan_codes: list[str] = field(default_factory=list)
+    # the committee PIN (>= 6 digits); the window and the CLI always ask for it. Scripts
+    # that pass none (demo, benchmarks, tests) keep the documented demo PIN (audit.DEFAULT_PIN)
+    pin: str | None = None
+
+
+def passphrase_strength(passphrase: str) -> str:
+    """ "lemah", "cukup" or "kuat": a hint shown while the passphrase is typed (a lost stick's
+    packages and backups are only as safe as it)."""
+    classes = sum(
+        any(test(c) for c in passphrase)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
+    distinct = len(set(passphrase.lower()))
+    if len(passphrase) >= 16 and distinct >= 8 or len(passphrase) >= 12 and classes >= 3:
+        return "kuat"
+    if len(passphrase) >= 10 and classes >= 2 and distinct >= 6:
+        return "cukup"
+    return "lemah"
 
 
 def validate_setup(setup: EventSetup) -> list[regions.Region]:
@@ -55,6 +74,8 @@ def validate_setup(setup: EventSetup) -> list[regions.Region]:
         found.append(region)
     _check_kelurahan(setup.kelurahan_codes, found)
     station_service.validate_station_code(setup.station)
+    if setup.pin is not None:
+        audit_service.validate_pin(setup.pin)
     return found
 
 
@@ -89,6 +110,8 @@ def create_event(session: Session, setup: EventSetup) -> Event:
     for kec in kecs:
         add_kecamatan(session, event_id, kec, setup.kelurahan_codes)
     session.flush()
+    if setup.pin is not None:
+        audit_service.set_pin(session, setup.pin, audited=False)
     return event
 
 

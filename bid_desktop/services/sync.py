@@ -47,7 +47,7 @@ from bid_desktop.services.check import check_database  # noqa: E402, F401
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, StationState
-from bid_desktop.sync import batch, keys
+from bid_desktop.sync import audit_chain, batch, keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.events import export_event_versions
 from bid_desktop.sync.merge import export_versions
@@ -124,6 +124,9 @@ class ImportSummary:
     conflicts_hard: int = 0
     conflicts_soft: int = 0
     duplicate_candidates: int = 0
+    # the audit chains after the merge: a gap (an entry some laptop never passed on), a
+    # changed entry or a fork is reported, never repaired (sync/audit_chain.py)
+    audit_problems: list[str] = field(default_factory=list)
 
     @property
     def versions_new(self) -> int:
@@ -370,6 +373,7 @@ def import_packages(
     resolved = sync_events.resolve_keys(db, paths, passphrases)
     with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
         opened = _open_all(resolved, Path(tmp), tell, stop)
+        _refuse_audit_rewrites(db, opened)
         already = _imported_hashes(db, [o.sha256 for o in opened])
         backup: Path | None = None
         if not dry_run:
@@ -421,7 +425,28 @@ def import_packages(
         conflicts_hard=result.report.conflicts_hard,
         conflicts_soft=result.report.conflicts_soft,
         duplicate_candidates=result.report.duplicate_candidates,
+        audit_problems=[] if dry_run else _audit_problems(db),
     )
+
+
+def _audit_problems(db: Database) -> list[str]:
+    conn = sqlite3.connect(ro_uri(db.path), uri=True)
+    try:
+        return audit_chain.verify(conn)
+    finally:
+        conn.close()
+
+
+def _refuse_audit_rewrites(db: Database, opened: list[_pkg.OpenedPackage]) -> None:
+    """An audit entry this database holds, arriving under another version: refused."""
+    conn = sqlite3.connect(ro_uri(db.path), uri=True)
+    try:
+        for package in opened:
+            problem = audit_chain.rewrite_problem(conn, package.data_path)
+            if problem is not None:
+                raise InputRefused(f"{package.path.name}: log audit: {problem}")
+    finally:
+        conn.close()
 
 
 def import_log(session: Session, limit: int = 200) -> list[ImportLog]:

@@ -345,6 +345,11 @@ class AuditEntry(Synced):
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    # append-only, per-station hash chain (sync/audit_chain.py); "" on entries made before it
+    hlc: Mapped[str] = mapped_column(String(25), default="", server_default="")
+    seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class Setting(Synced):

@@ -44,10 +44,11 @@ __all__ = [
 ]
 
 # The alembic head this build writes and reads (tests check it matches migrations/).
-SCHEMA_REVISION = "i13_ta_events"
+SCHEMA_REVISION = "i12_audit_chain"
 # Revisions this build can read, oldest first; a package from a later one is refused.
-# i13_ta_events added only a local table and indexes: a 0001 package needs no step.
-KNOWN_REVISIONS = ("0001", "i13_ta_events")
+# i13_ta_events and i16_documents added local tables, columns and indexes; i12_audit_chain
+# the audit chain columns: an older package needs no step (the derivation fills defaults).
+KNOWN_REVISIONS = ("0001", "i13_ta_events", "i16_documents", "i12_audit_chain")
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.storage.paths import sqlite_uri
-from bid_desktop.sync import keys
+from bid_desktop.sync import audit_chain, keys
 from bid_desktop.sync.merge import KNOWN_REVISIONS, SCHEMA_REVISION, upgrade_staged
 from bid_desktop.sync.validate import validate_staged
 
@@ -442,5 +442,8 @@ def open_package(
         upgrade_staged(data_path, revision)  # older revision: upgraded in the staging copy
     _check_sqlite(data_path, label)
     validate_staged(data_path, label)
+    audit_problem = audit_chain.staged_problem(data_path)  # append-only: never a change
+    if audit_problem is not None:
+        raise refuse(label, "log audit", audit_problem)
     _check_counts_and_event(data_path, manifest, label)
     return OpenedPackage(path, sha, header, manifest, data_path)

@@ -45,19 +45,19 @@ def test_settings_change_pin_signatories_and_language(qtbot, db, monkeypatch):
     qtbot.addWidget(dialog)
     # PIN: wrong old PIN refused, right one accepted
     dialog.ed_old.setText("000000")
-    dialog.ed_new.setText("4321")
-    dialog.ed_again.setText("4321")
+    dialog.ed_new.setText("432198")
+    dialog.ed_again.setText("432198")
     dialog._save_pin()
     assert shown[-1] == "PIN panitia salah"
     dialog.ed_old.setText(audit_service.DEFAULT_PIN)
     dialog._save_pin()
     with db.begin() as s:
-        assert audit_service.check_pin(s, "4321")
+        assert audit_service.check_pin(s, "432198")
         assert not audit_service.check_pin(s, audit_service.DEFAULT_PIN)
     # signatories, behind the new PIN
     dialog.tbl_signers.item(0, 1).setText("Drs. Ahmad Fauzi")
     dialog.tbl_signers.item(0, 2).setText("196805121990031005")
-    monkeypatch.setattr("bid_desktop.ui.settings.dialog.ask_pin", lambda *_a: "4321")
+    monkeypatch.setattr("bid_desktop.ui.settings.dialog.ask_pin", lambda *_a: "432198")
     dialog._save_event()
     with db.begin() as s:
         signers = event_service.signatories(event_service.current_event(s))

@@ -81,6 +81,18 @@ def test_damaged_database_is_set_aside_and_restored(db: Database, tmp_path: Path
     assert len(aside) == 1 and aside[0].read_bytes() == bytes(raw)  # kept, never deleted
 
 
+def test_damaged_database_restores_with_the_event_passphrase_too(db: Database, tmp_path: Path):
+    from tests.conftest import PASSPHRASE
+
+    good = backup_database(db.path, tmp_path / "stick", reason="manual")
+    db.dispose()
+    db.path.write_bytes(db.path.read_bytes()[:5000])  # cut: nothing readable is left
+    with pytest.raises(UserError, match="PIN"):
+        backups.restore(db.path, good, "", passphrase="bukan-kata-sandinya")
+    backups.restore(db.path, good, "", passphrase=PASSPHRASE)  # nobody remembers the PIN
+    assert integrity_ok(db.path)
+
+
 def test_restore_onto_a_missing_path_needs_the_pin(db: Database, tmp_path: Path) -> None:
     good = backup_database(db.path, tmp_path / "stick", reason="manual")
     target = tmp_path / "other-drive" / "event.sqlite"
@@ -110,3 +122,32 @@ def test_check_names_the_damage_in_one_line(db: Database, tmp_path: Path, capsys
     assert run(["check", "--db", str(db.path)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and db.path.name in err[0] and "Traceback" not in err[0]
+
+
+def test_paths_with_odd_characters_open_the_right_file(tmp_path: Path) -> None:
+    folder = tmp_path / "Acara (Gisting) 100% #1 ?ö – uji"
+    db = make_event_db(folder / "bid (kecamatan) #1?.sqlite")
+    db.dispose()
+    assert sorted(p.name for p in folder.iterdir() if p.suffix == ".sqlite") == [
+        "bid (kecamatan) #1?.sqlite"
+    ]
+    from bid_desktop.services.check import check_database
+
+    assert check_database(db.path) == []
+    reopened = open_database(db.path)
+    with reopened.begin() as s:
+        from bid_desktop.services.station import require_state
+
+        assert require_state(s).station == "REG1"
+    reopened.dispose()
+
+
+def test_pin_tries_against_a_backup_are_limited_too(db: Database, tmp_path: Path) -> None:
+    good = backup_database(db.path, tmp_path / "stick", reason="manual")
+    target = tmp_path / "baru" / "event.sqlite"
+    for _ in range(3):
+        with pytest.raises(UserError, match="PIN panitia salah"):
+            backups.restore(target, good, "000000")
+    with pytest.raises(UserError, match="dikunci"):
+        backups.restore(target, good, PIN)
+    assert not target.exists()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from bid_desktop.domain import regions
 from bid_desktop.domain.enums import Role
 from bid_desktop.services.errors import UserError
-from bid_desktop.services.events import DEFAULT_SIGNATORIES, EventSetup
+from bid_desktop.services.events import DEFAULT_SIGNATORIES, EventSetup, passphrase_strength
 from bid_desktop.services.station import role_for_station
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -101,6 +101,14 @@ class CreatePage(QWidget):
         self.ed_pass.setPlaceholderText(self.tr("minimal 8 karakter; dibagikan ke laptop lain"))
         self.ed_pass2 = QLineEdit()
         self.ed_pass2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.lbl_strength = QLabel()
+        self.ed_pass.textChanged.connect(self._show_strength)
+        self._show_strength("")
+        self.ed_pin = QLineEdit()
+        self.ed_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.ed_pin.setPlaceholderText(self.tr("minimal 6 angka; untuk hapus, batal, pulihkan"))
+        self.ed_pin2 = QLineEdit()
+        self.ed_pin2.setEchoMode(QLineEdit.EchoMode.Password)
         self.ed_station = QLineEdit("REG1")
         self.cmb_role = role_combo()
         follow_station(self.ed_station, self.cmb_role)
@@ -109,6 +117,9 @@ class CreatePage(QWidget):
         form.addRow(self.tr("Te&mpat"), self.ed_venue)
         form.addRow(self.tr("&Kata sandi acara"), self.ed_pass)
         form.addRow(self.tr("&Ulangi kata sandi"), self.ed_pass2)
+        form.addRow("", self.lbl_strength)
+        form.addRow(self.tr("P&IN panitia"), self.ed_pin)
+        form.addRow(self.tr("Ulangi PI&N"), self.ed_pin2)
         form.addRow(self.tr("Kode &stasiun"), self.ed_station)
         form.addRow(self.tr("&Peran laptop ini"), self.cmb_role)
         self.tbl_signers = QTableWidget(len(DEFAULT_SIGNATORIES), 3)
@@ -223,9 +234,25 @@ class CreatePage(QWidget):
 
     # --- result -----------------------------------------------------------------------------
 
+    def _show_strength(self, text: str) -> None:
+        strength = passphrase_strength(text)
+        words = {
+            "lemah": self.tr(
+                "Kekuatan kata sandi: lemah — pakai 12+ karakter, campur kata dan angka"
+            ),
+            "cukup": self.tr("Kekuatan kata sandi: cukup"),
+            "kuat": self.tr("Kekuatan kata sandi: kuat"),
+        }
+        self.lbl_strength.setText(words[strength] if text else "")
+        self.strength = strength
+
     def setup(self) -> EventSetup:
         if self.ed_pass.text() != self.ed_pass2.text():
             raise UserError(self.tr("Kedua kata sandi berbeda"))
+        if self.ed_pin.text() != self.ed_pin2.text():
+            raise UserError(self.tr("Kedua PIN berbeda"))
+        if not self.ed_pin.text():
+            raise UserError(self.tr("PIN panitia wajib diisi (minimal 6 angka)"))
         signers = []
         for row in range(self.tbl_signers.rowCount()):
             title, name, nip = (self.tbl_signers.item(row, c) for c in (0, 1, 2))
@@ -248,4 +275,5 @@ class CreatePage(QWidget):
             role=str(self.cmb_role.currentData()),
             signatories=signers,
             kelurahan_codes=self.kelurahan_of_chosen() if self.chk_kelurahan.isChecked() else [],
+            pin=self.ed_pin.text(),
         )
