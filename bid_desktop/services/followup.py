@@ -10,7 +10,6 @@ Lists filter, count and page in SQL; a commitment with no follow-up record yet s
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -18,15 +17,11 @@ from typing import Any
 from sqlalchemy import (
     Date,
     Select,
-    String,
     and_,
     case,
-    column,
     func,
-    insert,
     or_,
     select,
-    table,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -37,6 +32,7 @@ from bid_desktop.domain.text import fold
 from bid_desktop.domain.workdays import followup_due
 from bid_desktop.services.audit import audit
 from bid_desktop.services.errors import UserError
+from bid_desktop.services.followup_due import due_table
 from bid_desktop.storage.models import Commitment, Desa, Event, FollowUp, Idea, Innovation
 
 PAGE = 200
@@ -101,40 +97,8 @@ def derive_status(form: FollowUpForm) -> str:
 # --- the follow-up list ----------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4096)
-def _due_of(date: dt.date) -> dt.date:
-    return followup_due(date)  # working days and holidays: computed once per event date
-
-
-def event_due_dates(session: Session, scope: Sequence[str] = ()) -> dict[str, dt.date]:
-    query = select(Event.id, Event.date)
-    if scope:
-        query = query.where(Event.id.in_(list(scope)))
-    return {eid: _due_of(date) for eid, date in session.execute(query)}
-
-
-_DUE = table("event_due", column("event_id", String), column("due", Date), schema="temp")
-
-
-def _due_table(session: Session, scope: Sequence[str]) -> Any:
-    """(event id, due date) of the events in scope, in a temporary table keyed by event: each
-    commitment finds its due date with one index probe, whatever the number of events (a
-    CASE with one branch per event grew with commitments × events; a VALUES table was
-    scanned per row). Temporary tables belong to this connection: never shared, never in
-    the database file."""
-    conn = session.connection()
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE IF NOT EXISTS event_due (event_id VARCHAR(36) PRIMARY KEY, due DATE)"
-    )
-    conn.exec_driver_sql("DELETE FROM temp.event_due")
-    rows = [{"event_id": e, "due": d} for e, d in event_due_dates(session, scope).items()]
-    if rows:
-        conn.execute(insert(_DUE), rows)
-    return _DUE
-
-
 def _base(session: Session, scope: Sequence[str] = ()) -> tuple[Any, Any, Any]:
-    dues = _due_table(session, scope)
+    dues = due_table(session, scope)
     due = type_coerce(func.coalesce(FollowUp.due_date, dues.c.due), Date).label("due_date")
     status = func.coalesce(FollowUp.status, NOT_CONTACTED).label("status")
     query = (
