@@ -98,12 +98,27 @@ def test_scope_narrows_every_page_and_is_named(qtbot, ta_db) -> None:  # type: i
         one.desa,
     )
     assert one.name in tab.dashboard.lbl_title.text()
+    assert not tab.dashboard.kabupaten.isVisible()  # one event: no summary per kecamatan
     tab.btn_scope.toggle_event(fairs[2].event_id, True)  # several
     _settle(window)
     assert window.ctx.scope == tuple(sorted((one.event_id, fairs[2].event_id)))
     assert "2 acara: " in window.lbl_event.text()
     _settle(window)
     assert tab.dashboard.summary.amount == one.amount + fairs[2].amount
+    table = tab.dashboard.kabupaten
+    assert table.isVisible()
+    rows = {r["kecamatan"]: r for r in table.model_.rows}
+    assert set(rows) == {one.kecamatan, fairs[2].kecamatan}
+    for fair in (one, fairs[2]):
+        row = rows[fair.kecamatan]
+        assert (row["desa"], row["women_present"]) == (f"3 / {fair.desa}", 3)
+        assert (row["commitments"], row["amount"], row["ideas"]) == (
+            fair.commitments,
+            fair.amount,
+            1,
+        )
+    assert tab.dashboard.chart_desa.title.startswith("Rp komitmen per kecamatan")
+    save_screenshot(window, "rekap-dasbor-kabupaten")
     tab.pages.setCurrentWidget(tab.followups)
     _settle(window)
     assert tab.followups.model.rowCount() == one.commitments + fairs[2].commitments
