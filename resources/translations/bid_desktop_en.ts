@@ -1732,7 +1732,7 @@ That event&apos;s passphrase:</translation>
     </message>
     <message>
         <source>Desa hadir</source>
-        <translation type="unfinished">Desa present</translation>
+        <translation>Desa present</translation>
     </message>
     <message>
         <source>Perwakilan perempuan</source>
@@ -1744,7 +1744,7 @@ That event&apos;s passphrase:</translation>
     </message>
     <message>
         <source>Anggaran</source>
-        <translation type="unfinished">Budget</translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>Ide</source>
@@ -1760,7 +1760,7 @@ That event&apos;s passphrase:</translation>
     </message>
     <message>
         <source>Terealisasi</source>
-        <translation type="unfinished">Realised</translation>
+        <translation>Realised</translation>
     </message>
 </context>
 <context>
