@@ -140,23 +140,18 @@ def _base(session: Session, scope: Sequence[str] = ()) -> tuple[Any, Any, Any]:
     return query, due, status
 
 
-def _filtered(
-    session: Session, flt: FollowUpFilter, today: dt.date
-) -> tuple[Select[Any], Any, Any]:
-    query, due, status = _base(session, flt.events)
+def _conditions(flt: FollowUpFilter) -> list[Any]:
+    """The filters that need no follow-up record nor due date (kecamatan, desa, bursa, text)."""
+    conds: list[Any] = []
     if flt.kecamatan_code:
-        query = query.where(Desa.kecamatan_code == flt.kecamatan_code)
+        conds.append(Desa.kecamatan_code == flt.kecamatan_code)
     if flt.desa_code:
-        query = query.where(Commitment.desa_code == flt.desa_code)
+        conds.append(Commitment.desa_code == flt.desa_code)
     if flt.bursa:
-        query = query.where(Innovation.bursa == flt.bursa)
-    if flt.status:
-        query = query.where(status == flt.status)
-    if flt.overdue:
-        query = query.where(status == NOT_CONTACTED, due < today)
+        conds.append(Innovation.bursa == flt.bursa)
     for word in fold(flt.text).split():
         like = f"%{word}%"
-        query = query.where(
+        conds.append(
             or_(
                 func.lower(Desa.name).like(like),
                 func.lower(Commitment.kepala_desa).like(like),
@@ -164,7 +159,35 @@ def _filtered(
                 func.lower(Commitment.innovation_code).like(like),
             )
         )
+    return conds
+
+
+def _filtered(
+    session: Session, flt: FollowUpFilter, today: dt.date
+) -> tuple[Select[Any], Any, Any]:
+    query, due, status = _base(session, flt.events)
+    query = query.where(*_conditions(flt))
+    if flt.status:
+        query = query.where(status == flt.status)
+    if flt.overdue:
+        query = query.where(status == NOT_CONTACTED, due < today)
     return query, due, status
+
+
+def _lean_count(flt: FollowUpFilter) -> Any:
+    """The count of a list not filtered by status or due date, over the joins its filters
+    need only (each outer join of the page is on a unique key: it never changes the count)."""
+    query = (
+        select(func.count())
+        .select_from(Commitment)
+        .join(Desa, and_(Desa.event_id == Commitment.event_id, Desa.code == Commitment.desa_code))
+        .where(Commitment.voided.is_(False), *_conditions(flt))
+    )
+    if flt.bursa or flt.text.strip():
+        query = query.outerjoin(Innovation, Innovation.id == Commitment.innovation_id)
+    if flt.events:
+        query = query.where(Commitment.event_id.in_(list(flt.events)))
+    return query
 
 
 def _count(query: Any) -> Any:
@@ -192,7 +215,8 @@ def followup_page(
 ) -> Page:
     today = today or dt.date.today()
     query, due, _status = _filtered(session, flt, today)
-    total = session.execute(_count(query)).scalar_one()
+    lean = not flt.status and not flt.overdue
+    total = session.execute(_lean_count(flt) if lean else _count(query)).scalar_one()
     ordered = query.order_by(due, Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
     rows = session.execute(ordered.limit(limit).offset(offset)).mappings()
     return Page([_as_row(r, today) for r in rows], int(total))
