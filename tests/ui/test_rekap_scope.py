@@ -206,3 +206,34 @@ def test_ta_export_page_writes_one_package_per_event_of_the_scope(
         assert got == fairs[0].commitments + fairs[2].commitments
     finally:
         prov.dispose()
+
+
+def test_sinkronisasi_review_follows_the_scope(qtbot, ta_db) -> None:  # type: ignore[no-untyped-def]
+    """A namesake registered twice in fair 1: the Duplikat page and its count show it in a
+    scope holding fair 1 only; the tab has the same Cakupan button."""
+    from sqlalchemy import select
+
+    from bid_desktop.domain import ids
+    from bid_desktop.storage.models import Participant
+    from tests.ui.sinkronisasi_helpers import make_tab, settle
+
+    db, fairs = ta_db
+    with db.begin() as s:
+        twin = s.scalars(select(Participant).where(Participant.event_id == fairs[1].event_id)
+                         .order_by(Participant.id)).first()  # fmt: skip
+        assert twin is not None
+        s.add(Participant(id=ids.natural_id("twin", twin.id), event_id=twin.event_id,
+                          number="TA-0001", name=twin.name, jabatan=twin.jabatan,
+                          gender=twin.gender, desa_code=twin.desa_code, category=twin.category))  # fmt: skip
+    tab = make_tab(qtbot, db)
+    assert tab.btn_scope.isVisible()
+    tab.show_page(4)
+    settle(tab)
+    assert tab.pages.tabText(4).endswith("(1)") and len(tab.duplicates_page.model.rows) == 1
+    tab.btn_scope.toggle_event(fairs[0].event_id, True)  # only fair 0
+    settle(tab)
+    assert tab.pages.tabText(4).endswith("(0)") and tab.duplicates_page.model.rows == []
+    tab.btn_scope.toggle_event(fairs[1].event_id, True)  # fairs 0 and 1
+    settle(tab)
+    assert tab.pages.tabText(4).endswith("(1)") and len(tab.duplicates_page.model.rows) == 1
+    assert tab.pages.tabText(3).endswith("(0)")  # no conflicts
