@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,7 +31,10 @@ def province_db(stations: int = 4) -> Path:
 
     OUT.mkdir(parents=True, exist_ok=True)
     for old in [*OUT.glob("province.sqlite*"), *station_dir(PROVINCE).glob("*")]:
-        old.unlink()
+        if old.is_dir():  # one folder of station databases per event
+            shutil.rmtree(old)
+        else:
+            old.unlink()
     print("building the province database (once, reused)...", flush=True)
     result = build_demo(
         PROVINCE, "province", stations, seed=1, progress=lambda msg, *a: print(msg % a)

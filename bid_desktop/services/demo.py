@@ -24,7 +24,7 @@ import random
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,9 +94,9 @@ def build_demo(
         raise InputRefused("--stations: between 1 and 30")
     rng = random.Random(seed)
     st = Stations(station_codes(stations))
-    events = plan_events(scale, st, rng)
-    say("%d acara, %d baris, %d stasiun", len(events), sum(_count(e) for e in events), stations)
-    if len(events) == 1:
+    if scale == "event":
+        events = plan_events(scale, st, rng)
+        say("%d acara, %d baris, %d stasiun", 1, _count(events[0]), stations)
         files = write_stations(station_dir(path), st, events[0], say)
         say("sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain")
         break_sync(files)
@@ -105,12 +105,28 @@ def build_demo(
     else:
         from bid_desktop.services.demo_ta import build_ta
 
-        files = []
-        for index, ev in enumerate(events):
-            files += write_stations(event_station_dir(path, index, ev), st, ev, say)
+        files, events = [], []
+        blank = _blank_database(station_dir(path))
+        for index, ev in enumerate(iter_events(scale, st, rng)):
+            files += write_stations(event_station_dir(path, index, ev), st, ev, say, blank)
+            ev.rows.clear()  # written: one event's rows in memory at a time
+            events.append(ev)
+        blank.unlink()
+        say(f"{len(events)} acara, {stations} stasiun per acara")
         counts = build_ta(path, files, events, scale, say)
     return DemoResult(path, files, [e.event_id for e in events], counts,
                       time.perf_counter() - start)  # fmt: skip
+
+
+def _blank_database(folder: Path) -> Path:
+    """A database at the schema head, copied for each event's first laptop (migrating 200
+    fresh files one by one took most of a province build)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    blank = folder / "blank.sqlite"
+    for old in folder.glob("blank.sqlite*"):
+        old.unlink()
+    open_database(blank).dispose()
+    return blank
 
 
 def _count(ev: EventRows) -> int:
@@ -118,8 +134,12 @@ def _count(ev: EventRows) -> int:
 
 
 def plan_events(scale: str, st: Stations, rng: random.Random) -> list[EventRows]:
+    return list(iter_events(scale, st, rng))
+
+
+def iter_events(scale: str, st: Stations, rng: random.Random) -> Iterator[EventRows]:
+    """The events of the scale, generated one at a time (deterministic from ``rng``)."""
     menu = load_menu()
-    events = []
     for index, code in enumerate(data.kecamatan_for(scale, rng)):
         kec = regions.kecamatan(code)
         kab = regions.kabupaten_of(code)
@@ -132,8 +152,7 @@ def plan_events(scale: str, st: Stations, rng: random.Random) -> list[EventRows]
             rng=random.Random(rng.getrandbits(64)),
         )  # fmt: skip
         ev.build()
-        events.append(ev)
-    return events
+        yield ev
 
 
 def _signatories(rng: random.Random, kecamatan: str) -> list[dict[str, str]]:
@@ -165,9 +184,12 @@ def event_station_dir(path: Path, index: int, ev: EventRows) -> Path:
     return station_dir(path) / f"{index + 1:03d}-{slug}"
 
 
-def write_stations(folder: Path, st: Stations, ev: EventRows, say: Progress) -> list[Path]:
-    """The event's station databases: the first laptop creates the event, the others start
-    from a copy of it (as a laptop that joined from its package), then each writes its rows."""
+def write_stations(
+    folder: Path, st: Stations, ev: EventRows, say: Progress, blank: Path | None = None
+) -> list[Path]:
+    """The event's station databases: the first laptop creates the event (on a copy of
+    ``blank``, a database at the schema head, when given), the others start from a copy of
+    it (as a laptop that joined from its package), then each writes its rows."""
     folder.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     for code in st.codes:
@@ -176,6 +198,8 @@ def write_stations(folder: Path, st: Stations, ev: EventRows, say: Progress) -> 
         file = folder / f"{code}.sqlite"
         if files:
             shutil.copyfile(files[0].with_name("created.sqlite"), file)
+        elif blank is not None:
+            shutil.copyfile(blank, file)
         db = open_database(file)
         try:
             with db.begin() as session:

@@ -10,7 +10,6 @@ Lists filter, count and page in SQL; a commitment with no follow-up record yet s
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -18,15 +17,11 @@ from typing import Any
 from sqlalchemy import (
     Date,
     Select,
-    String,
     and_,
     case,
-    column,
     func,
-    insert,
     or_,
     select,
-    table,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -38,6 +33,7 @@ from bid_desktop.domain.workdays import followup_due, holiday_year
 from bid_desktop.services.audit import audit
 from bid_desktop.services.contacts import Contacts, load_contacts
 from bid_desktop.services.errors import UserError
+from bid_desktop.services.followup_due import due_table
 from bid_desktop.storage.models import Commitment, Desa, Event, FollowUp, Idea, Innovation
 
 PAGE = 200
@@ -102,40 +98,8 @@ def derive_status(form: FollowUpForm) -> str:
 # --- the follow-up list ----------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4096)
-def _due_of(date: dt.date) -> dt.date:
-    return followup_due(date)  # working days and holidays: computed once per event date
-
-
-def event_due_dates(session: Session, scope: Sequence[str] = ()) -> dict[str, dt.date]:
-    query = select(Event.id, Event.date)
-    if scope:
-        query = query.where(Event.id.in_(list(scope)))
-    return {eid: _due_of(date) for eid, date in session.execute(query)}
-
-
-_DUE = table("event_due", column("event_id", String), column("due", Date), schema="temp")
-
-
-def _due_table(session: Session, scope: Sequence[str]) -> Any:
-    """(event id, due date) of the events in scope, in a temporary table keyed by event: each
-    commitment finds its due date with one index probe, whatever the number of events (a
-    CASE with one branch per event grew with commitments × events; a VALUES table was
-    scanned per row). Temporary tables belong to this connection: never shared, never in
-    the database file."""
-    conn = session.connection()
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE IF NOT EXISTS event_due (event_id VARCHAR(36) PRIMARY KEY, due DATE)"
-    )
-    conn.exec_driver_sql("DELETE FROM temp.event_due")
-    rows = [{"event_id": e, "due": d} for e, d in event_due_dates(session, scope).items()]
-    if rows:
-        conn.execute(insert(_DUE), rows)
-    return _DUE
-
-
 def _base(session: Session, scope: Sequence[str] = ()) -> tuple[Any, Any, Any]:
-    dues = _due_table(session, scope)
+    dues = due_table(session, scope)
     due = type_coerce(func.coalesce(FollowUp.due_date, dues.c.due), Date).label("due_date")
     status = func.coalesce(FollowUp.status, NOT_CONTACTED).label("status")
     query = (
@@ -177,23 +141,18 @@ def _base(session: Session, scope: Sequence[str] = ()) -> tuple[Any, Any, Any]:
     return query, due, status
 
 
-def _filtered(
-    session: Session, flt: FollowUpFilter, today: dt.date
-) -> tuple[Select[Any], Any, Any]:
-    query, due, status = _base(session, flt.events)
+def _conditions(flt: FollowUpFilter) -> list[Any]:
+    """The filters that need no follow-up record nor due date (kecamatan, desa, bursa, text)."""
+    conds: list[Any] = []
     if flt.kecamatan_code:
-        query = query.where(Desa.kecamatan_code == flt.kecamatan_code)
+        conds.append(Desa.kecamatan_code == flt.kecamatan_code)
     if flt.desa_code:
-        query = query.where(Commitment.desa_code == flt.desa_code)
+        conds.append(Commitment.desa_code == flt.desa_code)
     if flt.bursa:
-        query = query.where(Innovation.bursa == flt.bursa)
-    if flt.status:
-        query = query.where(status == flt.status)
-    if flt.overdue:
-        query = query.where(status == NOT_CONTACTED, due < today)
+        conds.append(Innovation.bursa == flt.bursa)
     for word in fold(flt.text).split():
         like = f"%{word}%"
-        query = query.where(
+        conds.append(
             or_(
                 func.lower(Desa.name).like(like),
                 func.lower(Commitment.kepala_desa).like(like),
@@ -201,7 +160,35 @@ def _filtered(
                 func.lower(Commitment.innovation_code).like(like),
             )
         )
+    return conds
+
+
+def _filtered(
+    session: Session, flt: FollowUpFilter, today: dt.date
+) -> tuple[Select[Any], Any, Any]:
+    query, due, status = _base(session, flt.events)
+    query = query.where(*_conditions(flt))
+    if flt.status:
+        query = query.where(status == flt.status)
+    if flt.overdue:
+        query = query.where(status == NOT_CONTACTED, due < today)
     return query, due, status
+
+
+def _lean_count(flt: FollowUpFilter) -> Any:
+    """The count of a list not filtered by status or due date, over the joins its filters
+    need only (each outer join of the page is on a unique key: it never changes the count)."""
+    query = (
+        select(func.count())
+        .select_from(Commitment)
+        .join(Desa, and_(Desa.event_id == Commitment.event_id, Desa.code == Commitment.desa_code))
+        .where(Commitment.voided.is_(False), *_conditions(flt))
+    )
+    if flt.bursa or flt.text.strip():
+        query = query.outerjoin(Innovation, Innovation.id == Commitment.innovation_id)
+    if flt.events:
+        query = query.where(Commitment.event_id.in_(list(flt.events)))
+    return query
 
 
 def _count(query: Any) -> Any:
@@ -235,7 +222,8 @@ def followup_page(
 ) -> Page:
     today = today or dt.date.today()
     query, due, _status = _filtered(session, flt, today)
-    total = session.execute(_count(query)).scalar_one()
+    lean = not flt.status and not flt.overdue
+    total = session.execute(_lean_count(flt) if lean else _count(query)).scalar_one()
     ordered = query.order_by(due, Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
     rows = list(session.execute(ordered.limit(limit).offset(offset)).mappings())
     contacts = load_contacts(session, {(r["event_id"], r["desa_code"]) for r in rows})

@@ -80,14 +80,7 @@ def known_keys(session: Session) -> dict[str, bytes]:
 
 def read_event_id(path: Path) -> str:
     """The event id in a package's header (cleartext: the key depends on it)."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_HEADER_BYTES)
-    except OSError as exc:
-        raise _pkg.refuse(path.name, "berkas", f"tidak dapat dibaca ({exc.strerror})") from exc
-    # read_header wants the tag after the header: pad a short read so only the header is judged
-    return _pkg.read_header(head + bytes(_pkg.TAG_LEN), path.name).event_id
+    return _pkg.read_header(_head(Path(path)), Path(path).name).event_id
 
 
 def unknown_events(db: Database, paths: Sequence[Path]) -> dict[str, list[Path]]:
@@ -129,7 +122,6 @@ def resolve_keys(
     with db.begin() as session:
         ta = is_ta(session)
         known = known_keys(session)
-        own = str(station_service.require_state(session).event_id)
     found: dict[str, tuple[bytes, str]] = {}
     out = []
     for path in paths:
@@ -154,17 +146,19 @@ def resolve_keys(
             found[eid] = match
         key, phrase = found[eid]
         out.append(PackageKey(path, eid, key, phrase))
-    del own
     return out
 
 
 def _head(path: Path) -> bytes:
+    """The first bytes of a package: enough for its header. ``read_header`` also wants room
+    for the tag after the header, so a longer file's window is padded; a file shorter than
+    the window is given as it is (its real length is what a refusal names)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(_HEADER_BYTES)
     except OSError as exc:
         raise _pkg.refuse(path.name, "berkas", f"tidak dapat dibaca ({exc.strerror})") from exc
-    return head + bytes(_pkg.TAG_LEN)
+    return head + bytes(_pkg.TAG_LEN) if len(head) == _HEADER_BYTES else head
 
 
 def store_new_keys(conn: sqlite3.Connection, resolved: Sequence[PackageKey]) -> None:

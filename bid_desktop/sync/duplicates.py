@@ -78,9 +78,9 @@ def _event_of(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def count_candidates_conn(conn: sqlite3.Connection) -> int:
-    """Number of candidate groups in this laptop's event (merge report)."""
-    event_id = _event_of(conn)
+def count_candidates_conn(conn: sqlite3.Connection, event_id: str | None = None) -> int:
+    """Number of candidate groups in this laptop's event (merge report), or ``event_id``'s."""
+    event_id = event_id or _event_of(conn)
     if event_id is None:
         return 0
     _register(conn)

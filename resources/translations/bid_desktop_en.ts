@@ -873,6 +873,10 @@ Continue?</translation>
         <translation>Desa woman representatives (attended)</translation>
     </message>
     <message>
+        <source>Rp komitmen per kecamatan</source>
+        <translation>Rp committed per kecamatan</translation>
+    </message>
+    <message>
         <source>Dasbor: %s</source>
         <translation>Dashboard: %s</translation>
     </message>
@@ -1949,6 +1953,45 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Kode stasiun wajib diisi</source>
         <translation>The station code is required</translation>
+    </message>
+</context>
+<context>
+    <name>KabupatenTable</name>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Desa hadir</source>
+        <translation>Desa present</translation>
+    </message>
+    <message>
+        <source>Perwakilan perempuan</source>
+        <translation>Women representatives</translation>
+    </message>
+    <message>
+        <source>Komitmen</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>Anggaran</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Ide</source>
+        <translation>Ideas</translation>
+    </message>
+    <message>
+        <source>Dihubungi</source>
+        <translation>Contacted</translation>
+    </message>
+    <message>
+        <source>Masuk RKP Desa</source>
+        <translation>In RKP Desa</translation>
+    </message>
+    <message>
+        <source>Terealisasi</source>
+        <translation>Realised</translation>
     </message>
 </context>
 <context>

@@ -168,3 +168,18 @@ def test_ta_exports_for_the_province_keeping_every_version_and_its_station(
         assert _counts(db, "SELECT COUNT(*) FROM event") == [(1,)]
     finally:
         db.dispose()
+
+
+def test_ta_refuses_a_cut_package_naming_its_real_length(fairs: list[Fair], tmp_path: Path) -> None:
+    db = _ta(tmp_path / "ta.sqlite", fairs, fairs[0].packages, [2])
+    try:
+        cut = tmp_path / "cut.bidsync"
+        cut.write_bytes(fairs[1].packages[0].read_bytes()[:20])
+        with pytest.raises(InputRefused, match="cut.bidsync: terpotong: berkas hanya 20 bita"):
+            import_packages(db, [cut], passphrases=[fairs[1].passphrase])
+        head = tmp_path / "head.bidsync"  # the header whole, the body gone
+        head.write_bytes(fairs[1].packages[0].read_bytes()[:80])
+        with pytest.raises(InputRefused, match="head.bidsync: terpotong"):
+            import_packages(db, [head], passphrases=[fairs[1].passphrase])
+    finally:
+        db.dispose()

@@ -98,12 +98,27 @@ def test_scope_narrows_every_page_and_is_named(qtbot, ta_db) -> None:  # type: i
         one.desa,
     )
     assert one.name in tab.dashboard.lbl_title.text()
+    assert not tab.dashboard.kabupaten.isVisible()  # one event: no summary per kecamatan
     tab.btn_scope.toggle_event(fairs[2].event_id, True)  # several
     _settle(window)
     assert window.ctx.scope == tuple(sorted((one.event_id, fairs[2].event_id)))
     assert "2 acara: " in window.lbl_event.text()
     _settle(window)
     assert tab.dashboard.summary.amount == one.amount + fairs[2].amount
+    table = tab.dashboard.kabupaten
+    assert table.isVisible()
+    rows = {r["kecamatan"]: r for r in table.model_.rows}
+    assert set(rows) == {one.kecamatan, fairs[2].kecamatan}
+    for fair in (one, fairs[2]):
+        row = rows[fair.kecamatan]
+        assert (row["desa"], row["women_present"]) == (f"3 / {fair.desa}", 3)
+        assert (row["commitments"], row["amount"], row["ideas"]) == (
+            fair.commitments,
+            fair.amount,
+            1,
+        )
+    assert tab.dashboard.chart_desa.title.startswith("Rp komitmen per kecamatan")
+    save_screenshot(window, "rekap-dasbor-kabupaten")
     tab.pages.setCurrentWidget(tab.followups)
     _settle(window)
     assert tab.followups.model.rowCount() == one.commitments + fairs[2].commitments
@@ -191,3 +206,34 @@ def test_ta_export_page_writes_one_package_per_event_of_the_scope(
         assert got == fairs[0].commitments + fairs[2].commitments
     finally:
         prov.dispose()
+
+
+def test_sinkronisasi_review_follows_the_scope(qtbot, ta_db) -> None:  # type: ignore[no-untyped-def]
+    """A namesake registered twice in fair 1: the Duplikat page and its count show it in a
+    scope holding fair 1 only; the tab has the same Cakupan button."""
+    from sqlalchemy import select
+
+    from bid_desktop.domain import ids
+    from bid_desktop.storage.models import Participant
+    from tests.ui.sinkronisasi_helpers import make_tab, settle
+
+    db, fairs = ta_db
+    with db.begin() as s:
+        twin = s.scalars(select(Participant).where(Participant.event_id == fairs[1].event_id)
+                         .order_by(Participant.id)).first()  # fmt: skip
+        assert twin is not None
+        s.add(Participant(id=ids.natural_id("twin", twin.id), event_id=twin.event_id,
+                          number="TA-0001", name=twin.name, jabatan=twin.jabatan,
+                          gender=twin.gender, desa_code=twin.desa_code, category=twin.category))  # fmt: skip
+    tab = make_tab(qtbot, db)
+    assert tab.btn_scope.isVisible()
+    tab.show_page(4)
+    settle(tab)
+    assert tab.pages.tabText(4).endswith("(1)") and len(tab.duplicates_page.model.rows) == 1
+    tab.btn_scope.toggle_event(fairs[0].event_id, True)  # only fair 0
+    settle(tab)
+    assert tab.pages.tabText(4).endswith("(0)") and tab.duplicates_page.model.rows == []
+    tab.btn_scope.toggle_event(fairs[1].event_id, True)  # fairs 0 and 1
+    settle(tab)
+    assert tab.pages.tabText(4).endswith("(1)") and len(tab.duplicates_page.model.rows) == 1
+    assert tab.pages.tabText(3).endswith("(0)")  # no conflicts

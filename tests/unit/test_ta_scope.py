@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from bid_desktop.cli import run
 from bid_desktop.reports import recap_layout as L
@@ -180,4 +181,27 @@ def test_conflict_and_duplicate_review_follow_the_scope(
             assert entry.event_id == two.event_id
     finally:
         laptop.dispose()
+        db.dispose()
+
+
+def test_follow_up_count_matches_its_rows_for_every_filter(ta: tuple[Path, list[Fair]]) -> None:
+    """The list's count (lean when no status/due filter) is the number of rows it lists."""
+    import datetime as dt
+    import itertools
+
+    path, fairs = ta
+    db = open_database(path)
+    try:
+        with db.begin() as s:
+            day = dt.date(2026, 12, 1)
+            kec = s.execute(text("SELECT kecamatan_code FROM desa ORDER BY code")).scalar()
+            for scope, bursa, typed, status, overdue, kecamatan in itertools.product(
+                [(), (fairs[1].event_id,)], ["", "A", "B"], ["", "air", "kades 1", "zz"],
+                ["", "belum dihubungi"], [False, True], ["", kec],
+            ):  # fmt: skip
+                flt = FollowUpFilter(kecamatan_code=kecamatan, bursa=bursa, status=status,
+                                     overdue=overdue, text=typed, events=scope)  # fmt: skip
+                page = followup_page(s, flt, limit=1000, today=day)
+                assert page.total == len(page.rows), flt
+    finally:
         db.dispose()

@@ -1,4 +1,5 @@
-"""Dasbor page: the event's key figures and charts (same figures as the report PDF)."""
+"""Dasbor page: the key figures and charts of the scope (same figures as the report PDF);
+with several events, the summary per kecamatan and the Rp chart per kecamatan."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from bid_desktop.domain.amounts import rupiah
-from bid_desktop.reports.summary import EventSummary
+from bid_desktop.reports.summary import EventFigures, EventSummary
 from bid_desktop.ui.rekap.charts import BLUE, GREEN, ORANGE, Bar, BarChart, DonutChart
+from bid_desktop.ui.rekap.kabupaten_table import KabupatenTable
 
 BURSA_COLOURS = {"A": GREEN, "B": BLUE, "C": ORANGE}
 MAX_BARS = 12
@@ -52,9 +54,35 @@ class DashboardPage(QWidget):
             grid.setColumnStretch(col, 1)
         grid.setRowStretch(0, 2)
         grid.setRowStretch(1, 3)
+        # A TA scope of several events: the summary per kecamatan takes the place of the
+        # top innovations and attendance per desa (a province's desa do not fit a chart).
+        self.kabupaten = KabupatenTable()
+        self.kabupaten.setVisible(False)
+        self.kabupaten_figures: list[EventFigures] = []
+        grid.addWidget(self.kabupaten, 1, 1, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.lbl_title)
         layout.addLayout(grid, 1)
+
+    def show_kabupaten(self, figures: list[EventFigures]) -> None:
+        """Several events in scope: the summary per kecamatan, and the Rp chart per
+        kecamatan instead of per desa."""
+        self.kabupaten_figures = figures
+        many = len(figures) > 1
+        self.kabupaten.setVisible(many)
+        self.chart_top.setVisible(not many)
+        self.chart_attendance.setVisible(not many)
+        if not many:
+            return
+        self.kabupaten.show_figures(figures)
+        ranked = sorted(figures, key=lambda f: (-f.amount, f.kecamatan))
+        shown = [f for f in ranked if f.amount][:MAX_BARS]
+        self.chart_desa.title = self.tr("Rp komitmen per kecamatan")
+        if len(ranked) > len(shown):
+            self.chart_desa.title += " " + self.tr("(%d terbesar dari %d)") % (len(shown), len(ranked))  # fmt: skip
+        self.chart_desa.set_bars(
+            [Bar(f.kecamatan, f.amount) for f in shown], self.tr("Belum ada komitmen")
+        )
 
     def show_summary(self, s: EventSummary) -> None:
         self.summary = s

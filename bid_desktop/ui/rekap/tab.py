@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bid_desktop.reports.summary import EventSummary
+from bid_desktop.reports.summary import EventFigures, EventSummary
 from bid_desktop.services import recap as recap_service
 from bid_desktop.services import report as report_service
 from bid_desktop.services.imports import ImportResult, import_xlsx
+from bid_desktop.services.kabupaten import kabupaten_summary
 from bid_desktop.ui.common import pdf
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.rekap.dashboard import DashboardPage
@@ -128,11 +129,17 @@ class RekapTab(QWidget):
     def refresh_dashboard(self) -> None:
         scope = self.ctx.scope
 
-        def work() -> EventSummary:
+        def work() -> tuple[EventSummary, list[EventFigures]]:
             with self.ctx.db.begin() as session:  # a station laptop: its one event
-                return report_service.scope_summary(session, scope)
+                summary = report_service.scope_summary(session, scope)
+                return summary, kabupaten_summary(session, scope)
 
-        run_for(self, self.ctx, work, self.dashboard.show_summary)
+        run_for(self, self.ctx, work, self._show_dashboard)
+
+    def _show_dashboard(self, result: tuple[EventSummary, list[EventFigures]]) -> None:
+        summary, figures = result
+        self.dashboard.show_summary(summary)
+        self.dashboard.show_kabupaten(figures)
 
     # --- recap workbook ----------------------------------------------------------------------
 

@@ -15,9 +15,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from bid_desktop.services.scope import events_in
 from bid_desktop.sync import conflicts as conflict_service
 from bid_desktop.sync import duplicates as duplicate_service
 from bid_desktop.ui.context import AppContext
+from bid_desktop.ui.rekap.scope_button import ScopeButton
 from bid_desktop.ui.sinkronisasi.backups_page import BackupsPage
 from bid_desktop.ui.sinkronisasi.common import SyncPage
 from bid_desktop.ui.sinkronisasi.conflicts_page import ConflictsPage
@@ -50,6 +52,10 @@ class SinkronisasiTab(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=400)
         self._debounce.timeout.connect(self.refresh_current)
         ctx.bus.data_changed.connect(self._data_changed)
+        ctx.bus.scope_changed.connect(self._scope_changed)
+        # A TA database: the conflict and duplicate pages show the events of the scope.
+        self.btn_scope = ScopeButton(ctx)
+        self.pages.setCornerWidget(self.btn_scope)
         self._stale = True  # first refresh when the tab is first shown, not at start-up
 
     def page_list(self) -> list[SyncPage]:
@@ -97,6 +103,12 @@ class SinkronisasiTab(QWidget):
         else:
             self._stale = True
 
+    def _scope_changed(self) -> None:
+        if self.isVisible():
+            self.refresh_current()
+        else:
+            self._stale = True
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self._stale:
@@ -110,13 +122,16 @@ class SinkronisasiTab(QWidget):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
+        scope = self.ctx.scope
+
         def work() -> tuple[dict[str, int], int]:
             with self.ctx.db.begin() as session:
                 raw = session.connection().connection.driver_connection
                 assert isinstance(raw, sqlite3.Connection)
+                events = events_in(session, scope)
                 return (
-                    conflict_service.count_conflicts(session),
-                    duplicate_service.count_candidates_conn(raw),
+                    conflict_service.count_conflicts(session, scope),
+                    sum(duplicate_service.count_candidates_conn(raw, e) for e in events),
                 )
 
         def done(result: Any) -> None:
