@@ -92,12 +92,14 @@ class LiveNode:
         poll: float = 0.2,
         long_poll: float = LONG_POLL,
         on_news: Callable[[LiveNews], None] | None = None,
+        pull_back: bool = True,
     ) -> None:
         me = identity(db)
         if me is None:
             raise UserError("Laptop ini belum bergabung ke acara: sinkron langsung tidak aktif")
         self.db, self.me, self.poll, self.long_poll = db, me, poll, long_poll
         self.on_news = on_news
+        self.pull_back = pull_back  # pull from laptops that pull from us (typed on one side)
         self._akey = protocol.auth_key(me.package_key)
         self._stop = threading.Event()
         self._merge_lock = threading.Lock()
@@ -185,12 +187,18 @@ class LiveNode:
             except sqlite3.Error:
                 log.warning("live: database not readable", exc_info=True)
 
-    def _heard_from(self, station: str, theirs: vector.Vector) -> None:
+    def _heard_from(self, station: str, theirs: vector.Vector, back: str) -> None:
+        """An authenticated peer pulled from us: note how far behind it is, and pull back
+        from it when we do not know it yet (a typed address is needed on one side only)."""
         mine, _gen = self.watcher.snapshot()
+        known = False
         with self._status_lock:
             for peer in self._peers.values():
                 if peer.station == station:
                     peer.they_lack = vector.behind(mine, theirs)
+                    known = True
+        if not known and back and self.pull_back:
+            self.add_peer(back)
 
     def _direct(self, address: str) -> list[str]:
         """Stations this laptop is pulling from first hand right now (other than ``address``):
@@ -223,6 +231,7 @@ class LiveNode:
                     cursors,
                     wait=wait,
                     direct=self._direct(address),
+                    serving_port=self.port,
                 )
                 if answer.refused or answer.station == self.me.station:
                     self._set(address, state="ditolak", reason="kode stasiun sama")

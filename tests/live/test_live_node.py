@@ -91,3 +91,20 @@ def test_batches_are_bounded_and_cut_between_clock_values(tmp_path):
     assert sorted(r[0] for r in got) == sorted(version_ids(db.path))
     assert vector.behind(mine, theirs) == 0
     db.dispose()
+
+
+def test_a_typed_address_on_one_side_is_enough(tmp_path):
+    a, b = _db(tmp_path, "REG1"), _db(tmp_path, "J3A")
+    add_people(a, EVENT, "A", 3)
+    add_people(b, EVENT, "B", 3)
+    node_a = LiveNode(a, host="127.0.0.1", long_poll=1.0)
+    node_b = LiveNode(b, host="127.0.0.1", long_poll=1.0)
+    try:
+        node_b.add_peer(f"127.0.0.1:{node_a.port}")  # typed on J3A only
+        wait_until(lambda: version_ids(a.path) == version_ids(b.path), "both ways")
+        assert [p.station for p in node_a.statuses()] == ["J3A"]
+    finally:
+        node_a.stop()
+        node_b.stop()
+    a.dispose()
+    b.dispose()

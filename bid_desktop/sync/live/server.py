@@ -42,8 +42,9 @@ class ServeContext:
     watcher: vector.VersionWatcher
     max_rows: int = MAX_ROWS
     max_bytes: int = MAX_BYTES
-    # called with (peer station, peer vector) after every authenticated request
-    on_peer: Callable[[str, vector.Vector], None] | None = None
+    # called with (peer station, peer vector, "host:port" it serves on or "") after every
+    # authenticated request
+    on_peer: Callable[[str, vector.Vector, str], None] | None = None
 
     def __post_init__(self) -> None:
         self.auth_key = protocol.auth_key(self.package_key)
@@ -146,7 +147,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, protocol.pack_answer(protocol.seal_json(skey, b"meta", meta), b""))
             return
         if ctx.on_peer is not None:
-            ctx.on_peer(station, theirs)
+            port = request.get("port")
+            valid = isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536
+            back = f"{self.client_address[0]}:{port}" if valid else ""
+            ctx.on_peer(station, theirs, back)
         wait = min(max(float(request.get("wait", 0)), 0.0), MAX_WAIT)
         mine = _wait_for_news(ctx.watcher, theirs, cursors, direct, wait)
         meta, package = build_answer(ctx, mine, theirs, cursors, direct)
