@@ -40,7 +40,8 @@ def main() -> int:
     print("ready", flush=True)
     combos = json.loads(Path(combos_path).read_text()) if combos_path != "-" else []
     if combos:
-        threading.Thread(target=_stamp, args=(db, combos, float(every), done, note)).start()
+        args = (db, combos, float(every), done, note, node.nudge)
+        threading.Thread(target=_stamp, args=args).start()
     elif node.me.station.startswith("J3"):
         threading.Thread(target=_watch, args=(db, done, note), daemon=True).start()
     while not done.wait(1.0):
@@ -50,7 +51,7 @@ def main() -> int:
     return 0
 
 
-def _stamp(db, combos, every: float, done: threading.Event, note) -> None:  # type: ignore[no-untyped-def]
+def _stamp(db, combos, every: float, done: threading.Event, note, nudge) -> None:  # type: ignore[no-untyped-def]
     """One stamp every ``every`` seconds; after a restart, the stamps already made are skipped."""
     from bid_desktop.domain import ids
 
@@ -69,6 +70,7 @@ def _stamp(db, combos, every: float, done: threading.Event, note) -> None:  # ty
         with db.begin() as s:
             row, _created = stamp_commitment(s, StampInput(desa, innovation, 10_000_000, 2027))
             cid = row.id
+        nudge()  # as the window does on its data_changed signal (ui/live.py)
         note({"stamp": cid, "t": time.time()})
 
 

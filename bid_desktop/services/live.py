@@ -102,6 +102,7 @@ class LiveNode:
         self.pull_back = pull_back  # pull from laptops that pull from us (typed on one side)
         self._akey = protocol.auth_key(me.package_key)
         self._stop = threading.Event()
+        self._nudged = threading.Event()
         self._merge_lock = threading.Lock()
         self._status_lock = threading.Lock()
         self._peers: dict[str, PeerStatus] = {}
@@ -154,6 +155,7 @@ class LiveNode:
 
     def stop(self) -> None:
         self._stop.set()
+        self._nudged.set()
         self.server.shutdown()
         self.server.server_close()
         deadline = time.monotonic() + 1.0
@@ -178,8 +180,14 @@ class LiveNode:
 
     # --- threads ------------------------------------------------------------------------
 
+    def nudge(self) -> None:
+        """This laptop just wrote something: look now rather than at the next poll."""
+        self._nudged.set()
+
     def _watch(self) -> None:
-        while not self._stop.wait(self.poll):
+        while not self._stop.is_set():
+            self._nudged.wait(self.poll)
+            self._nudged.clear()
             try:
                 with self._merge_lock:
                     if not self._stop.is_set():

@@ -59,6 +59,7 @@ class LiveSync(QObject):
         self._lock = threading.Lock()
         self.label = QLabel()
         self.news.connect(self._arrived)
+        ctx.bus.data_changed.connect(self._local_change)
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self.refresh_label)
         self.refresh_label()
@@ -120,6 +121,11 @@ class LiveSync(QObject):
         return bool(node is not None and node.add_peer(address))
 
     # --- showing -----------------------------------------------------------------------
+
+    def _local_change(self, _area: str) -> None:
+        node = self.node
+        if node is not None:
+            node.nudge()  # peers waiting on this laptop hear of the change at once
 
     def _arrived(self, news: Any) -> None:
         self.ctx.bus.data_changed.emit("merge")
