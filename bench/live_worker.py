@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import sys
 import threading
@@ -61,11 +62,14 @@ def _stamp(db, combos, every: float, done: threading.Event, note, nudge) -> None
     while not go.exists():  # the bench says when the first exchange has settled
         if done.wait(0.2):
             return
+    pace = random.Random(os.getpid())
+    if done.wait(pace.uniform(0, every)):  # tables do not stamp in step
+        return
     for desa, innovation in combos:
         with db.begin() as s:
             if s.get(Commitment, ids.commitment_id(event_id, desa, innovation)) is not None:
                 continue
-        if done.wait(every):
+        if done.wait(every * pace.uniform(0.5, 1.5)):
             return
         with db.begin() as s:
             row, _created = stamp_commitment(s, StampInput(desa, innovation, 10_000_000, 2027))
