@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 LONG_POLL = 20.0
 MAX_BACKOFF = 10.0
+MAX_PEERS = 32  # a hostile flood of DNS-SD records must not start threads without end
 DEFAULT_PORT = 8765  # the port a typed address names (another one when it is taken)
 
 
@@ -147,7 +148,7 @@ class LiveNode:
         except client.PeerError:
             return False
         with self._status_lock:
-            if address in self._peers or self._stop.is_set():
+            if address in self._peers or self._stop.is_set() or len(self._peers) >= MAX_PEERS:
                 return False
             self._peers[address] = PeerStatus(address)
         self._spawn(self._pull_loop, f"bid-live-pull-{address}", address)

@@ -56,6 +56,7 @@ class LiveSync(QObject):
         self.node: Any = None
         self.discovery: Any = None
         self._addresses: list[str] | None = None
+        self.failed = False
         self._lock = threading.Lock()
         self.label = QLabel()
         self.news.connect(self._arrived)
@@ -79,6 +80,7 @@ class LiveSync(QObject):
         try:
             node = LiveNode(self.ctx.db, on_news=self.news.emit, **node_args)
         except Exception:  # noqa: BLE001 - a laptop alone works as before
+            self.failed = True
             return
         found = None
         if self.discovery_wanted:
@@ -150,7 +152,9 @@ class LiveSync(QObject):
         with self._lock:
             node = self.node
         if node is None:
-            if self._timer.isActive():
+            if self.failed:
+                self.label.setText(self.tr("Langsung: tidak dapat dimulai"))
+            elif self._timer.isActive():
                 self.label.setText(self.tr("Langsung: menyiapkan…"))
             else:
                 self.label.setText(self.tr("Langsung: mati"))

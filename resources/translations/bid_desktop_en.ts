@@ -1724,6 +1724,10 @@ Continue?</translation>
         <translation>New hard conflict from %s: %d record(s), check in Synchronisation</translation>
     </message>
     <message>
+        <source>Langsung: tidak dapat dimulai</source>
+        <translation>Live: could not start</translation>
+    </message>
+    <message>
         <source>Langsung: menyiapkan…</source>
         <translation>Live: starting…</translation>
     </message>
