@@ -278,6 +278,63 @@ def floor(folder: Path) -> tuple[float, int]:
     return statistics.median(times), size
 
 
+def catch_up(folder: Path, people: int = 10_000) -> tuple[int, float, float, float]:
+    """A laptop joining late pulls ``people`` registrations: (versions, seconds to catch up,
+    longest live merge transaction, one merge of the same versions as a USB package would)."""
+    import uuid
+
+    from bid_desktop.services import live
+    from bid_desktop.storage.db import open_database
+    from bid_desktop.storage.models import Participant
+    from bid_desktop.sync import batch
+    from bid_desktop.sync.merge import export_versions, merge_staged
+
+    make_db(folder / "c-reg1.sqlite", "REG1")
+    make_db(folder / "c-j3.sqlite", "J3A")
+    make_db(folder / "c-usb.sqlite", "MKA1")
+    source = open_database(folder / "c-reg1.sqlite")
+    with source.begin() as s:
+        for i in range(people):
+            s.add(
+                Participant(
+                    id=str(uuid.uuid4()),
+                    event_id=EVENT,
+                    number=f"REG1-{i:05d}",
+                    name=f"Peserta {i}",
+                    desa_code="18.06.20.2001",
+                )
+            )
+    late, usb = open_database(folder / "c-j3.sqlite"), open_database(folder / "c-usb.sqlite")
+    durations: list[float] = []
+    original = batch.merge_each
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        result = original(*args, **kwargs)
+        durations.append(time.perf_counter() - start)
+        return result
+
+    live.batch.merge_each = timed  # type: ignore[attr-defined]
+    serving = live.LiveNode(source, host="127.0.0.1")
+    pulling = live.LiveNode(late, host="127.0.0.1", pull_back=False)
+    wanted = snapshot(folder / "c-reg1.sqlite")[0]
+    start = time.perf_counter()
+    pulling.add_peer(f"127.0.0.1:{serving.port}")
+    while not wanted <= snapshot(folder / "c-j3.sqlite")[0]:
+        time.sleep(0.05)
+    took = time.perf_counter() - start
+    serving.stop()
+    pulling.stop()
+    live.batch.merge_each = original  # type: ignore[attr-defined]
+    export_versions(source, folder / "c-all.sqlite")
+    usb_start = time.perf_counter()
+    merge_staged(usb, [folder / "c-all.sqlite"])
+    usb_took = time.perf_counter() - usb_start
+    for db in (source, late, usb):
+        db.dispose()
+    return len(wanted), took, max(durations), usb_took
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[4, 12])
@@ -288,6 +345,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bid-bench-live-") as tmp:
         floor_ms, one_package = floor(Path(tmp))
         print(HEADER)
+        versions, took, longest, usb = catch_up(Path(tmp))
+        row(
+            f"late laptop catches up {versions:,} versions: longest live merge transaction",
+            f"{longest * 1000:.0f} ms",
+            f"{usb * 1000:.0f} ms one USB merge of them all",
+            ratio(longest, usb),
+            "short: the DB worker waits at most this",
+            True,
+        )
+        row(
+            f"late laptop catches up {versions:,} versions: total",
+            f"{took:.1f} s",
+            f"{usb:.1f} s",
+            ratio(took, usb),
+            "—",
+            True,
+        )
         for n in args.sizes:
             folder = Path(tmp) / f"n{n}"
             folder.mkdir()
