@@ -57,6 +57,8 @@ class LiveSync(QObject):
         self.discovery: Any = None
         self._addresses: list[str] | None = None
         self.failed = False
+        self._wanted = False
+        self._starting = False
         self._lock = threading.Lock()
         self.label = QLabel()
         self.news.connect(self._arrived)
@@ -70,6 +72,12 @@ class LiveSync(QObject):
     def start(self, **node_args: Any) -> None:
         if self.ctx.station.event_id is None:
             return
+        with self._lock:
+            self._wanted = True
+            if self._starting or self.node is not None:
+                return
+            self._starting = True
+        self.failed = False
         threading.Thread(target=self._start, kwargs=node_args, daemon=True).start()
         self._timer.start()
 
@@ -81,6 +89,8 @@ class LiveSync(QObject):
             node = LiveNode(self.ctx.db, on_news=self.news.emit, **node_args)
         except Exception:  # noqa: BLE001 - a laptop alone works as before
             self.failed = True
+            with self._lock:
+                self._starting = False
             return
         found = None
         if self.discovery_wanted:
@@ -90,22 +100,21 @@ class LiveSync(QObject):
         for address in typed_peers():
             node.add_peer(address)
         with self._lock:
-            self.node, self.discovery = node, found
+            self._starting = False
+            keep = self._wanted
+            if keep:
+                self.node, self.discovery = node, found
+        if not keep:  # switched off (or the window closed) while starting
+            _close(node, found)
 
     def stop(self) -> None:
         with self._lock:
+            self._wanted = False
             node, found = self.node, self.discovery
             self.node = self.discovery = None
         self._timer.stop()
         self.refresh_label()
-
-        def close() -> None:
-            if found is not None:
-                found.close()
-            if node is not None:
-                node.stop()
-
-        threading.Thread(target=close, daemon=True).start()
+        threading.Thread(target=_close, args=(node, found), daemon=True).start()
 
     def set_enabled(self, on: bool) -> None:
         settings = _settings()
@@ -188,3 +197,10 @@ class LiveSync(QObject):
         if peer.state == "tidak terjangkau":
             return self.tr("%s tak terjangkau") % name
         return self.tr("%s menghubungkan") % name
+
+
+def _close(node: Any, found: Any) -> None:
+    if found is not None:
+        found.close()
+    if node is not None:
+        node.stop()
