@@ -108,7 +108,10 @@ def test_the_switch_turns_live_sync_off_and_is_remembered(qtbot, tmp_path, monke
     tab = open_tab(qtbot, Jendela3Tab, db, 1)
     live = LiveSync(tab.ctx, tab, discovery=False)
     try:
-        live.set_enabled(False)
+        live.start(host="127.0.0.1", port=0)
+        live.start(host="127.0.0.1", port=0)  # a second click while starting: one node
+        live.set_enabled(False)  # switched off before the node is up: it is closed
+        qtbot.waitUntil(lambda: not live._starting, timeout=30000)
         assert not live_ui.live_enabled() and live.node is None
         assert live.label.text() == "Langsung: mati"
         monkeypatch.setenv("BID_LIVE", "0")
