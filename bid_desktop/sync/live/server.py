@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -56,7 +57,9 @@ class ServeContext:
 
 class LiveServer(ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = True
+    # SO_REUSEADDR lets a restarted laptop bind its port again at once on Linux/macOS; on
+    # Windows it would let a second process bind the same port, so not there
+    allow_reuse_address = sys.platform != "win32"
     request_queue_size = 64
 
     def __init__(self, address: tuple[str, int], context: ServeContext) -> None:
