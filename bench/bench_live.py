@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import signal
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -26,53 +26,7 @@ import time
 from pathlib import Path
 
 from bench.common import HEADER, ROOT, machine, qt_env, ratio, row, wait_line
-
-EVENT = "0190f000-0000-7000-8000-00000000b015"
-PASSPHRASE = "bench-live-gisting"
-
-
-def make_db(path: Path, station: str) -> None:
-    import datetime as dt
-
-    from bid_desktop.services.demo import menu_path
-    from bid_desktop.services.events import EventSetup, create_event
-    from bid_desktop.services.import_catalog import import_csv_menu
-    from bid_desktop.storage.db import open_database
-
-    db = open_database(path)
-    with db.begin() as s:
-        create_event(
-            s,
-            EventSetup(
-                name="BID Gisting (bench)",
-                date=dt.date(2026, 11, 25),
-                kecamatan_codes=["18.06.20"],
-                station=station,
-                passphrase=PASSPHRASE,
-                event_id=EVENT,
-            ),
-        )
-    with db.begin() as s:
-        import_csv_menu(s, menu_path())
-    db.dispose()
-
-
-def combos_of(path: Path) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(path)
-    desa = [r[0] for r in conn.execute("SELECT code FROM desa ORDER BY code")]
-    inno = [r[0] for r in conn.execute("SELECT code FROM innovation ORDER BY code")]
-    conn.close()
-    pairs = [(d, i) for d in desa for i in inno]
-    random.Random(15).shuffle(pairs)
-    return pairs
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from bench.live_setup import catch_up, combos_of, floor, free_port, make_db, snapshot
 
 
 class Laptop:
@@ -107,21 +61,16 @@ class Laptop:
             return []
         return [json.loads(ln) for ln in self.log.read_text().splitlines() if ln.strip()]
 
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
     def cpu_ticks(self) -> int:
         assert self.proc is not None
         with open(f"/proc/{self.proc.pid}/stat", encoding="ascii") as stat:
             fields = stat.read().rsplit(")", 1)[1].split()
         return int(fields[11]) + int(fields[12])
-
-
-def snapshot(path: Path) -> tuple[frozenset[str], str]:
-    conn = sqlite3.connect(path, timeout=30)
-    try:
-        versions = frozenset(r[0] for r in conn.execute("SELECT version_id FROM version"))
-        live = repr(conn.execute("SELECT * FROM commitment ORDER BY id").fetchall())
-        return versions, live
-    finally:
-        conn.close()
 
 
 def converged(laptops: list[Laptop], limit: float = 180.0) -> tuple[bool, float]:
@@ -155,6 +104,7 @@ def run(n: int, seconds: float, every: float, kills: int, folder: Path) -> dict[
     converged(laptops)  # the first exchange (every laptop's menu and event) settles
     time.sleep(1.5)
     baseline = time.time()
+    busy0 = {lap.station: (lap.pid, lap.cpu_ticks()) for lap in laptops}
     (folder / "go").touch()
     killed: set[str] = set()
     if kills:
@@ -168,6 +118,11 @@ def run(n: int, seconds: float, every: float, kills: int, folder: Path) -> dict[
             lap.start()
     time.sleep(seconds + 2 * every)  # the tables finish their lists
     ok, catch_up = converged(laptops)
+    # a killed laptop's CPU before its kill is lost: the figure is a lower bound with kills
+    busy = sum(
+        lap.cpu_ticks() - (busy0[lap.station][1] if busy0[lap.station][0] == lap.pid else 0)
+        for lap in laptops
+    )
     time.sleep(2.0)
     ticks0 = [lap.cpu_ticks() for lap in laptops]
     idle = 10.0
@@ -176,7 +131,11 @@ def run(n: int, seconds: float, every: float, kills: int, folder: Path) -> dict[
     for lap in laptops:
         lap.stop()
     idle_ticks = [(b - a) / idle for a, b in zip(ticks0, ticks1, strict=True)]
-    return _figures(laptops, killed, ok, catch_up, idle_ticks, baseline)
+    figures = _figures(laptops, killed, ok, catch_up, idle_ticks, baseline)
+    hz = os.sysconf("SC_CLK_TCK")
+    receipts = max(int(figures["stamps"]) * (n - 1), 1)  # type: ignore[call-overload]
+    figures["cpu_ms_per_receipt"] = 1000.0 * busy / hz / receipts
+    return figures
 
 
 def _sent_since(lap: Laptop, baseline: float, end: float) -> int:
@@ -195,8 +154,6 @@ def _sent_since(lap: Laptop, baseline: float, end: float) -> int:
 
 
 def _figures(laptops, killed, ok, catch_up, idle_ticks, baseline):  # type: ignore[no-untyped-def]
-    import os
-
     hz = os.sysconf("SC_CLK_TCK")
     stamps: dict[str, float] = {}
     steady: set[str] = set()
@@ -229,41 +186,6 @@ def _figures(laptops, killed, ok, catch_up, idle_ticks, baseline):  # type: igno
     }
 
 
-def floor(folder: Path) -> tuple[float, int]:
-    """Median ms of one handshake + pull + package checks + merge of one new stamp; the size
-    of the stamp's version payload (bytes)."""
-    from bid_desktop.services.commitments import StampInput, stamp_commitment
-    from bid_desktop.services.live import LiveNode
-    from bid_desktop.storage.db import open_database
-    from bid_desktop.sync.live import client, protocol
-
-    make_db(folder / "f-table.sqlite", "MKA1")
-    make_db(folder / "f-j3.sqlite", "J3A")
-    table, j3 = open_database(folder / "f-table.sqlite"), open_database(folder / "f-j3.sqlite")
-    serving = LiveNode(table, host="127.0.0.1", poll=3600)
-    pulling = LiveNode(j3, host="127.0.0.1", poll=3600)
-    akey = protocol.auth_key(pulling.me.package_key)
-    address = f"127.0.0.1:{serving.port}"
-    pulling._merge(client.pull(address, akey, "J3A", {}, {}, wait=0))  # the initial state
-    pulling.watcher.refresh()
-    times, size = [], 0
-    for desa, inno in combos_of(folder / "f-table.sqlite")[:15]:
-        with table.begin() as s:
-            stamp_commitment(s, StampInput(desa, inno, 10_000_000, 2027))
-        serving.watcher.refresh()
-        start = time.perf_counter()
-        mine, _g = pulling.watcher.snapshot()
-        answer = client.pull(address, akey, "J3A", mine, {}, wait=0)
-        pulling._merge(answer)
-        times.append((time.perf_counter() - start) * 1000)
-        size = len(answer.package)
-    serving.stop()
-    pulling.stop()
-    table.dispose()
-    j3.dispose()
-    return statistics.median(times), size
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[4, 12])
@@ -274,6 +196,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bid-bench-live-") as tmp:
         floor_ms, one_package = floor(Path(tmp))
         print(HEADER)
+        versions, took, longest, usb = catch_up(Path(tmp))
+        row(
+            f"late laptop catches up {versions:,} versions: longest live merge transaction",
+            f"{longest * 1000:.0f} ms",
+            f"{usb * 1000:.0f} ms one USB merge of them all",
+            ratio(longest, usb),
+            "short: the DB worker waits at most this",
+            True,
+        )
+        row(
+            f"late laptop catches up {versions:,} versions: total",
+            f"{took:.1f} s",
+            f"{usb:.1f} s",
+            ratio(took, usb),
+            "—",
+            True,
+        )
         for n in args.sizes:
             folder = Path(tmp) / f"n{n}"
             folder.mkdir()
@@ -303,6 +242,14 @@ def main() -> int:
                 f"{float(f['bytes_per_stamp']):,.0f} B",  # type: ignore[arg-type]
                 f"{one_package:,} B one-stamp package",
                 ratio(float(f["bytes_per_stamp"]), one_package),  # type: ignore[arg-type]
+                "—",
+                True,
+            )
+            row(
+                f"N={n} CPU per stamp per receiving laptop (all processes, stamping phase)",
+                f"{float(f['cpu_ms_per_receipt']):.0f} ms",  # type: ignore[arg-type]
+                f"{floor_ms:.0f} ms",
+                ratio(float(f["cpu_ms_per_receipt"]), floor_ms),  # type: ignore[arg-type]
                 "—",
                 True,
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import sys
 import threading
@@ -40,7 +41,8 @@ def main() -> int:
     print("ready", flush=True)
     combos = json.loads(Path(combos_path).read_text()) if combos_path != "-" else []
     if combos:
-        threading.Thread(target=_stamp, args=(db, combos, float(every), done, note)).start()
+        args = (db, combos, float(every), done, note, node.nudge)
+        threading.Thread(target=_stamp, args=args).start()
     elif node.me.station.startswith("J3"):
         threading.Thread(target=_watch, args=(db, done, note), daemon=True).start()
     while not done.wait(1.0):
@@ -50,7 +52,7 @@ def main() -> int:
     return 0
 
 
-def _stamp(db, combos, every: float, done: threading.Event, note) -> None:  # type: ignore[no-untyped-def]
+def _stamp(db, combos, every: float, done: threading.Event, note, nudge) -> None:  # type: ignore[no-untyped-def]
     """One stamp every ``every`` seconds; after a restart, the stamps already made are skipped."""
     from bid_desktop.domain import ids
 
@@ -60,15 +62,19 @@ def _stamp(db, combos, every: float, done: threading.Event, note) -> None:  # ty
     while not go.exists():  # the bench says when the first exchange has settled
         if done.wait(0.2):
             return
+    pace = random.Random(os.getpid())
+    if done.wait(pace.uniform(0, every)):  # tables do not stamp in step
+        return
     for desa, innovation in combos:
         with db.begin() as s:
             if s.get(Commitment, ids.commitment_id(event_id, desa, innovation)) is not None:
                 continue
-        if done.wait(every):
+        if done.wait(every * pace.uniform(0.5, 1.5)):
             return
         with db.begin() as s:
             row, _created = stamp_commitment(s, StampInput(desa, innovation, 10_000_000, 2027))
             cid = row.id
+        nudge()  # as the window does on its data_changed signal (ui/live.py)
         note({"stamp": cid, "t": time.time()})
 
 

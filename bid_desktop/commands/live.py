@@ -23,6 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     live.add_argument(
         "--no-discovery", action="store_true", help="do not find peers by DNS-SD (mDNS)"
     )
+    live.add_argument(
+        "--only-listed",
+        action="store_true",
+        help="pull only from the --peer addresses (no DNS-SD, no pulling back from laptops "
+        "that pull from this one)",
+    )
     live.add_argument("--poll", type=float, default=0.2, help=argparse.SUPPRESS)
     live.set_defaults(func=cmd_live)
 
@@ -44,13 +50,20 @@ def cmd_live(args: argparse.Namespace) -> int:
         for record, entity in item.new_hard_conflicts:
             out(f"hard conflict: {entity} {record}")
 
-    node = LiveNode(db, host=args.host, port=args.port, poll=args.poll, on_news=news)
+    node = LiveNode(
+        db,
+        host=args.host,
+        port=args.port,
+        poll=args.poll,
+        on_news=news,
+        pull_back=not args.only_listed,
+    )
     discovery = None
     try:
         out(f"live: station {node.me.station} listening on port {node.port}")
         for peer in args.peer:
             node.add_peer(peer)
-        if not args.no_discovery:
+        if not (args.no_discovery or args.only_listed):
             from bid_desktop.services.live_discovery import start_discovery
 
             discovery = start_discovery(node)

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 LONG_POLL = 20.0
 MAX_BACKOFF = 10.0
+MAX_PEERS = 32  # a hostile flood of DNS-SD records must not start threads without end
 DEFAULT_PORT = 8765  # the port a typed address names (another one when it is taken)
 
 
@@ -97,14 +98,17 @@ class LiveNode:
         poll: float = 0.2,
         long_poll: float = LONG_POLL,
         on_news: Callable[[LiveNews], None] | None = None,
+        pull_back: bool = True,
     ) -> None:
         me = identity(db)
         if me is None:
             raise UserError("Laptop ini belum bergabung ke acara: sinkron langsung tidak aktif")
         self.db, self.me, self.poll, self.long_poll = db, me, poll, long_poll
         self.on_news = on_news
+        self.pull_back = pull_back  # pull from laptops that pull from us (typed on one side)
         self._akey = protocol.auth_key(me.package_key)
         self._stop = threading.Event()
+        self._nudged = threading.Event()
         self._merge_lock = threading.Lock()
         self._status_lock = threading.Lock()
         self._peers: dict[str, PeerStatus] = {}
@@ -149,7 +153,7 @@ class LiveNode:
         except client.PeerError:
             return False
         with self._status_lock:
-            if address in self._peers or self._stop.is_set():
+            if address in self._peers or self._stop.is_set() or len(self._peers) >= MAX_PEERS:
                 return False
             self._peers[address] = PeerStatus(address)
         self._spawn(self._pull_loop, f"bid-live-pull-{address}", address)
@@ -157,6 +161,7 @@ class LiveNode:
 
     def stop(self) -> None:
         self._stop.set()
+        self._nudged.set()
         self.server.shutdown()
         self.server.server_close()
         deadline = time.monotonic() + 1.0
@@ -181,8 +186,14 @@ class LiveNode:
 
     # --- threads ------------------------------------------------------------------------
 
+    def nudge(self) -> None:
+        """This laptop just wrote something: look now rather than at the next poll."""
+        self._nudged.set()
+
     def _watch(self) -> None:
-        while not self._stop.wait(self.poll):
+        while not self._stop.is_set():
+            self._nudged.wait(self.poll)
+            self._nudged.clear()
             try:
                 with self._merge_lock:
                     if not self._stop.is_set():
@@ -190,12 +201,18 @@ class LiveNode:
             except sqlite3.Error:
                 log.warning("live: database not readable", exc_info=True)
 
-    def _heard_from(self, station: str, theirs: vector.Vector) -> None:
+    def _heard_from(self, station: str, theirs: vector.Vector, back: str) -> None:
+        """An authenticated peer pulled from us: note how far behind it is, and pull back
+        from it when we do not know it yet (a typed address is needed on one side only)."""
         mine, _gen = self.watcher.snapshot()
+        known = False
         with self._status_lock:
             for peer in self._peers.values():
                 if peer.station == station:
                     peer.they_lack = vector.behind(mine, theirs)
+                    known = True
+        if not known and back and self.pull_back:
+            self.add_peer(back)
 
     def _direct(self, address: str) -> list[str]:
         """Stations this laptop is pulling from first hand right now (other than ``address``):
@@ -228,6 +245,7 @@ class LiveNode:
                     cursors,
                     wait=wait,
                     direct=self._direct(address),
+                    serving_port=self.port,
                 )
                 if answer.refused or answer.station == self.me.station:
                     self._set(address, state="ditolak", reason="kode stasiun sama")

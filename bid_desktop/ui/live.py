@@ -56,9 +56,13 @@ class LiveSync(QObject):
         self.node: Any = None
         self.discovery: Any = None
         self._addresses: list[str] | None = None
+        self.failed = False
+        self._wanted = False
+        self._starting = False
         self._lock = threading.Lock()
         self.label = QLabel()
         self.news.connect(self._arrived)
+        ctx.bus.data_changed.connect(self._local_change)
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self.refresh_label)
         self.refresh_label()
@@ -68,6 +72,12 @@ class LiveSync(QObject):
     def start(self, **node_args: Any) -> None:
         if self.ctx.station.event_id is None:
             return
+        with self._lock:
+            self._wanted = True
+            if self._starting or self.node is not None:
+                return
+            self._starting = True
+        self.failed = False
         threading.Thread(target=self._start, kwargs=node_args, daemon=True).start()
         self._timer.start()
 
@@ -78,6 +88,9 @@ class LiveSync(QObject):
         try:
             node = LiveNode(self.ctx.db, on_news=self.news.emit, **node_args)
         except Exception:  # noqa: BLE001 - a laptop alone works as before
+            self.failed = True
+            with self._lock:
+                self._starting = False
             return
         found = None
         if self.discovery_wanted:
@@ -87,22 +100,21 @@ class LiveSync(QObject):
         for address in typed_peers():
             node.add_peer(address)
         with self._lock:
-            self.node, self.discovery = node, found
+            self._starting = False
+            keep = self._wanted
+            if keep:
+                self.node, self.discovery = node, found
+        if not keep:  # switched off (or the window closed) while starting
+            _close(node, found)
 
     def stop(self) -> None:
         with self._lock:
+            self._wanted = False
             node, found = self.node, self.discovery
             self.node = self.discovery = None
         self._timer.stop()
         self.refresh_label()
-
-        def close() -> None:
-            if found is not None:
-                found.close()
-            if node is not None:
-                node.stop()
-
-        threading.Thread(target=close, daemon=True).start()
+        threading.Thread(target=_close, args=(node, found), daemon=True).start()
 
     def set_enabled(self, on: bool) -> None:
         settings = _settings()
@@ -120,6 +132,11 @@ class LiveSync(QObject):
         return bool(node is not None and node.add_peer(address))
 
     # --- showing -----------------------------------------------------------------------
+
+    def _local_change(self, _area: str) -> None:
+        node = self.node
+        if node is not None:
+            node.nudge()  # peers waiting on this laptop hear of the change at once
 
     def _arrived(self, news: Any) -> None:
         self.ctx.bus.data_changed.emit("merge")
@@ -144,7 +161,9 @@ class LiveSync(QObject):
         with self._lock:
             node = self.node
         if node is None:
-            if self._timer.isActive():
+            if self.failed:
+                self.label.setText(self.tr("Langsung: tidak dapat dimulai"))
+            elif self._timer.isActive():
                 self.label.setText(self.tr("Langsung: menyiapkan…"))
             else:
                 self.label.setText(self.tr("Langsung: mati"))
@@ -178,3 +197,10 @@ class LiveSync(QObject):
         if peer.state == "tidak terjangkau":
             return self.tr("%s tak terjangkau") % name
         return self.tr("%s menghubungkan") % name
+
+
+def _close(node: Any, found: Any) -> None:
+    if found is not None:
+        found.close()
+    if node is not None:
+        node.stop()

@@ -2012,6 +2012,10 @@ That event&apos;s passphrase:</translation>
         <translation>New hard conflict from %s: %d record(s), check in Synchronisation</translation>
     </message>
     <message>
+        <source>Langsung: tidak dapat dimulai</source>
+        <translation>Live: could not start</translation>
+    </message>
+    <message>
         <source>Langsung: menyiapkan…</source>
         <translation>Live: starting…</translation>
     </message>

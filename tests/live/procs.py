@@ -31,7 +31,7 @@ class LiveProcess:
 
     def start(self) -> LiveProcess:
         cmd = [sys.executable, "-m", "bid_desktop", "live", "--db", str(self.db_path)]
-        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--no-discovery"]
+        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--only-listed"]
         for peer in self.peers:
             cmd += ["--peer", f"127.0.0.1:{peer}"]
         self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()

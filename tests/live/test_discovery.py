@@ -29,7 +29,9 @@ def test_two_laptops_find_each_other_and_advertise_nothing_identifying(tmp_path)
             "both laptops found and reached each other",
         )
         stations = {p.station for n in nodes for p in n.statuses()}
-        assert stations == {"REG1", "J3A"}
+        assert stations == {"REG1", "J3A"}, [
+            (p.address, p.state) for n in nodes for p in n.statuses()
+        ]
         info = found[0].info
         advertised = repr(info.properties) + info.name + str(info.server)
         assert set(info.properties) == {b"id"}

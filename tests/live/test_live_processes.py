@@ -189,3 +189,27 @@ def test_connection_dropped_mid_transfer_merges_nothing_then_catches_up(tmp_path
     proxy.close()
     source.dispose()
     puller.dispose()
+
+
+def test_a_sleeping_laptop_catches_up_when_it_wakes(tmp_path, procs):
+    import signal
+
+    a, b = _db(tmp_path, "REG1"), _db(tmp_path, "J3A")
+    ports = [free_port(), free_port()]
+    procs.append(LiveProcess(a.path, ports[0], [ports[1]], tmp_path / "a.log").start())
+    procs.append(LiveProcess(b.path, ports[1], [ports[0]], tmp_path / "b.log").start())
+    wait_until(lambda: version_ids(a.path) == version_ids(b.path), "first exchange")
+    sleeper = procs[0].proc
+    assert sleeper is not None
+    sleeper.send_signal(signal.SIGSTOP)  # the lid closes mid long-poll
+    try:
+        add_people(a, EVENT, "WHILE-ASLEEP", 3)  # written on its disk before it slept
+        add_people(b, EVENT, "AWAKE", 3)
+        awake_only = version_ids(b.path) - version_ids(a.path)
+        assert awake_only
+    finally:
+        sleeper.send_signal(signal.SIGCONT)
+    wait_until(lambda: version_ids(a.path) == version_ids(b.path), "both caught up")
+    assert _same_state([a.path, b.path])
+    a.dispose()
+    b.dispose()

@@ -66,3 +66,57 @@ def test_table_stamps_reach_jendela3_live_and_a_hard_conflict_is_announced(qtbot
         peer.stop()
         j3.dispose()
         table.dispose()
+
+
+def test_a_second_desk_registrations_reach_the_counters(qtbot, tmp_path):
+    from bid_desktop.services.live import LiveNode
+    from bid_desktop.ui.registrasi.tab import RegistrasiTab
+    from tests.live.procs import add_people
+
+    desk1 = make_event_db(tmp_path / "reg1.sqlite", "REG1", EVENT)
+    desk2 = make_event_db(tmp_path / "reg2.sqlite", "REG2", EVENT)
+    second = LiveNode(desk2, host="127.0.0.1", long_poll=2.0)  # pulls back from REG1
+    tab = open_tab(qtbot, RegistrasiTab, desk1, 3)
+    tab._counter_timer.stop()  # only the arrival of versions may refresh them here
+    before = tab.counters.counters.registered
+    live = LiveSync(tab.ctx, tab, discovery=False)
+    try:
+        live.start(host="127.0.0.1", port=0, long_poll=2.0)
+        qtbot.waitUntil(lambda: live.node is not None, timeout=30000)
+        live.add_peer(f"127.0.0.1:{second.port}")
+        add_people(desk2, EVENT, "REG2", 4)
+
+        def counted() -> bool:
+            settle_tab(tab, 1)
+            return tab.counters.counters.registered == before + 4
+
+        qtbot.waitUntil(counted, timeout=60000)
+        qtbot.waitUntil(lambda: "REG2 sinkron" in live.label.text(), timeout=30000)
+    finally:
+        live.stop()
+        second.stop()
+        desk1.dispose()
+        desk2.dispose()
+
+
+def test_the_switch_turns_live_sync_off_and_is_remembered(qtbot, tmp_path, monkeypatch):
+    from bid_desktop.ui import live as live_ui
+
+    monkeypatch.setenv("BID_LIVE", "1")
+    assert live_ui.live_enabled()  # on by default for a joined laptop
+    db = make_event_db(tmp_path / "reg1.sqlite", "REG1", EVENT)
+    tab = open_tab(qtbot, Jendela3Tab, db, 1)
+    live = LiveSync(tab.ctx, tab, discovery=False)
+    try:
+        live.start(host="127.0.0.1", port=0)
+        live.start(host="127.0.0.1", port=0)  # a second click while starting: one node
+        live.set_enabled(False)  # switched off before the node is up: it is closed
+        qtbot.waitUntil(lambda: not live._starting, timeout=30000)
+        assert not live_ui.live_enabled() and live.node is None
+        assert live.label.text() == "Langsung: mati"
+        monkeypatch.setenv("BID_LIVE", "0")
+        live_ui.remember_peer("192.168.43.12:8765")
+        assert live_ui.typed_peers() == ["192.168.43.12:8765"]
+    finally:
+        live.stop()
+        db.dispose()

@@ -68,6 +68,7 @@ def pull(
     *,
     wait: float,
     direct: list[str] | None = None,
+    serving_port: int = 0,
 ) -> PullAnswer:
     """Handshake with ``address`` then ask for what ``mine`` lacks (long-poll ``wait`` s)."""
     host, port = split_address(address)
@@ -101,6 +102,7 @@ def pull(
             "cursors": cursors,
             "wait": wait,
             "direct": sorted(direct or []),
+            "port": serving_port,  # where this laptop serves: the peer pulls back from it
         }
         body = protocol.seal_json(skey, b"pull", request)
         conn.sock.settimeout(wait + CONNECT_TIMEOUT + 10)

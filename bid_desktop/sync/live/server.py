@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -42,8 +43,9 @@ class ServeContext:
     watcher: vector.VersionWatcher
     max_rows: int = MAX_ROWS
     max_bytes: int = MAX_BYTES
-    # called with (peer station, peer vector) after every authenticated request
-    on_peer: Callable[[str, vector.Vector], None] | None = None
+    # called with (peer station, peer vector, "host:port" it serves on or "") after every
+    # authenticated request
+    on_peer: Callable[[str, vector.Vector, str], None] | None = None
 
     def __post_init__(self) -> None:
         self.auth_key = protocol.auth_key(self.package_key)
@@ -55,7 +57,9 @@ class ServeContext:
 
 class LiveServer(ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = True
+    # SO_REUSEADDR lets a restarted laptop bind its port again at once on Linux/macOS; on
+    # Windows it would let a second process bind the same port, so not there
+    allow_reuse_address = sys.platform != "win32"
     request_queue_size = 64
 
     def __init__(self, address: tuple[str, int], context: ServeContext) -> None:
@@ -146,7 +150,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, protocol.pack_answer(protocol.seal_json(skey, b"meta", meta), b""))
             return
         if ctx.on_peer is not None:
-            ctx.on_peer(station, theirs)
+            port = request.get("port")
+            valid = isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536
+            back = f"{self.client_address[0]}:{port}" if valid else ""
+            ctx.on_peer(station, theirs, back)
         wait = min(max(float(request.get("wait", 0)), 0.0), MAX_WAIT)
         mine = _wait_for_news(ctx.watcher, theirs, cursors, direct, wait)
         meta, package = build_answer(ctx, mine, theirs, cursors, direct)

@@ -175,12 +175,18 @@ class VersionWatcher:
 
 
 def _gap(conn: sqlite3.Connection, station: str, after: str, their_n: int, my_n: int) -> bool:
+    """True when I hold more versions of ``station`` up to ``after`` than the peer does.
+
+    Counts only the versions past ``after`` (the few new ones, through the (station, hlc)
+    index) and takes the rest from ``my_n``; ``my_n`` comes from the watcher, which may lag
+    the database, so a hole can be seen one pull late but never where there is none.
+    """
     if my_n <= their_n:
         return False
-    (n,) = conn.execute(
-        "SELECT COUNT(*) FROM version WHERE station = ? AND hlc <= ?", (station, after)
+    (newer,) = conn.execute(
+        "SELECT COUNT(*) FROM version WHERE station = ? AND hlc > ?", (station, after)
     ).fetchone()
-    return int(n) > their_n
+    return my_n - int(newer) > their_n
 
 
 def select_batch(
