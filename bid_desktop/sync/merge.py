@@ -44,9 +44,9 @@ __all__ = [
 ]
 
 # The alembic head this build writes and reads (tests check it matches migrations/).
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "i16_documents"
 # Revisions this build can read, oldest first; a package from a later one is refused.
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "i16_documents")
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
