@@ -28,6 +28,9 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from bid_desktop.domain.amounts import rupiah, words
 from bid_desktop.reports.barcode import draw_code128
+from bid_desktop.reports.signatures import Signatory, draw_signatures
+
+__all__ = ["PiagamData", "PiagamLine", "Signatory", "draw_piagam", "tanggal", "write_piagam"]
 
 PAGE_W, PAGE_H = landscape(A4)
 MARGIN = 22 * mm  # content inside the border
@@ -71,21 +74,6 @@ class PiagamLine:
     title: str
     amount: int | None
     year: int | None = None
-
-
-@dataclass(frozen=True)
-class Signatory:
-    title: str  # the full title: "Kepala Dinas PMD Kabupaten Tanggamus"
-    name: str = ""
-    nip: str = ""  # optional: civil servants sign with their NIP
-
-
-def nip_text(nip: str) -> str:
-    """NIP as printed under a name: the 18 digits grouped 8 6 1 3, else as given."""
-    digits = "".join(ch for ch in nip if ch.isdigit())
-    if len(digits) == 18 and len(digits) == len(nip.replace(" ", "")):
-        nip = f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return f"NIP. {nip.strip()}"
 
 
 @dataclass(frozen=True)
@@ -133,7 +121,14 @@ def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
     _frame(canvas, data)
     _heading(canvas, data)
     _table(canvas, fitted, TABLE_TOP)
-    _signatures(canvas, data)
+    draw_signatures(
+        canvas,
+        data.signatories,
+        data.place or data.kecamatan_name,
+        tanggal(data.event_date),
+        left=MARGIN + 62 * mm,  # the serial and its barcode sit left of the signatures
+        right=PAGE_W - MARGIN,
+    )
     _serial(canvas, data)
     page = 1
     while rest:
@@ -237,54 +232,6 @@ def _serial(canvas: Canvas, data: PiagamData) -> None:
         font=SANS_BOLD,
         font_size=9,
     )
-
-
-SIGN_SIZE = 10.5
-
-
-def _signatures(canvas: Canvas, data: PiagamData) -> None:
-    """Indonesian order: place and date above the last signer, "Mengetahui," above the others
-    on the same line; then the full title, room to sign, the name underlined, the NIP."""
-    signers = data.signatories or (Signatory("Ketua Panitia"),)
-    left, right = MARGIN + 62 * mm, PAGE_W - MARGIN
-    width = (right - left) / len(signers)
-    place = data.place or data.kecamatan_name
-    for i, signer in enumerate(signers):
-        centre = left + width * (i + 0.5)
-        canvas.setFillColor(INK)
-        canvas.setFont(SERIF, SIGN_SIZE)
-        last = i == len(signers) - 1
-        if last:
-            canvas.drawCentredString(centre, 58 * mm, f"{place}, {tanggal(data.event_date)}")
-        elif len(signers) > 1:
-            canvas.drawCentredString(centre, 58 * mm, "Mengetahui,")
-        _signer(canvas, signer, centre, width - 6 * mm)
-
-
-def _signer(canvas: Canvas, signer: Signatory, centre: float, width: float) -> None:
-    size = SIGN_SIZE
-    title = simpleSplit(signer.title, SERIF, size, width)
-    while len(title) > 3 and size > 8:
-        size -= 0.5
-        title = simpleSplit(signer.title, SERIF, size, width)
-    y = 53 * mm
-    canvas.setFont(SERIF, size)
-    for line in title[:3]:
-        canvas.drawCentredString(centre, y, line)
-        y -= size * 1.15
-    name = signer.name.strip()
-    canvas.setFont(SERIF_BOLD, SIGN_SIZE)
-    if name:
-        shown = simpleSplit(name, SERIF_BOLD, SIGN_SIZE, width)[0]
-        canvas.drawCentredString(centre, 24 * mm, shown)
-        half = canvas.stringWidth(shown, SERIF_BOLD, SIGN_SIZE) / 2
-        canvas.setLineWidth(0.6)
-        canvas.line(centre - half, 23 * mm, centre + half, 23 * mm)
-    else:
-        canvas.drawCentredString(centre, 24 * mm, "( ................................ )")
-    if signer.nip.strip():
-        canvas.setFont(SERIF, 10)
-        canvas.drawCentredString(centre, 19 * mm, nip_text(signer.nip))
 
 
 # --- the table of commitments ------------------------------------------------------------------
