@@ -38,8 +38,8 @@ NAVY, GOLD, INK = HexColor("#0d3b66"), HexColor("#b8860b"), HexColor("#1a1a1a")
 COPY_RED = HexColor("#c62828")
 SERIF, SERIF_BOLD, SERIF_ITALIC = "Times-Roman", "Times-Bold", "Times-Italic"
 SANS, SANS_BOLD = "Helvetica", "Helvetica-Bold"
-TABLE_TOP = PAGE_H - 93 * mm
-TABLE_BOTTOM = 64 * mm  # the signatures and the barcode live below
+TABLE_TOP = PAGE_H - 85 * mm
+TABLE_BOTTOM = 56 * mm  # the signatures and the barcode live below
 LAMPIRAN_TOP, LAMPIRAN_BOTTOM = PAGE_H - 40 * mm, 34 * mm
 COLUMNS = (9 * mm, 88 * mm, 15 * mm, 36 * mm, 105 * mm)  # No, Inovasi, Tahun, Rp, terbilang
 FONT_SIZES = (10.0, 9.5, 9.0)  # page 1: the largest that holds every row; never below 9 pt
@@ -189,22 +189,22 @@ def _heading(canvas: Canvas, data: PiagamData) -> None:
     canvas.setFillColor(INK)
     canvas.setFont(SANS, 9)
     canvas.drawRightString(PAGE_W - MARGIN, PAGE_H - 19 * mm, f"Nomor: {data.serial}")
-    _centred(canvas, data.event_name.upper(), PAGE_H - 27 * mm, SERIF_BOLD, 12, NAVY)
-    _centred(canvas, "PIAGAM", PAGE_H - 43 * mm, SERIF_BOLD, 40, NAVY)
-    _centred(canvas, "KOMITMEN REPLIKASI INOVASI DESA", PAGE_H - 51 * mm, SERIF, 13, GOLD)
-    _centred(canvas, "diberikan kepada", PAGE_H - 59 * mm, SERIF_ITALIC, 12)
-    _centred(canvas, f"Pemerintah Desa {data.desa_name}", PAGE_H - 68 * mm, SERIF_BOLD, 24)
+    _centred(canvas, data.event_name.upper(), PAGE_H - 26 * mm, SERIF_BOLD, 12, NAVY)
+    _centred(canvas, "PIAGAM", PAGE_H - 40 * mm, SERIF_BOLD, 40, NAVY)
+    _centred(canvas, "KOMITMEN REPLIKASI INOVASI DESA", PAGE_H - 47 * mm, SERIF, 13, GOLD)
+    _centred(canvas, "diberikan kepada", PAGE_H - 54 * mm, SERIF_ITALIC, 12)
+    _centred(canvas, f"Pemerintah Desa {data.desa_name}", PAGE_H - 62 * mm, SERIF_BOLD, 24)
     region = f"Kecamatan {data.kecamatan_name}"
     if data.kabupaten_name:
         region += f", {data.kabupaten_name}"
-    _centred(canvas, region, PAGE_H - 75 * mm, SERIF, 12)
+    _centred(canvas, region, PAGE_H - 68.5 * mm, SERIF, 12)
     venue = f" di {data.venue}" if data.venue else ""
     body = (
         f"yang dalam {data.event_name}, {tanggal(data.event_date, weekday=True)}{venue}, "
         "menyatakan komitmen untuk mereplikasi inovasi berikut melalui RKP Desa:"
     )
     lines = simpleSplit(body, SERIF, 11, PAGE_W - 2 * MARGIN - 20 * mm)
-    y = PAGE_H - 82 * mm
+    y = PAGE_H - 75 * mm
     for line in lines[:2]:
         _centred(canvas, line, y, SERIF, 11)
         y -= 13

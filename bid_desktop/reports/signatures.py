@@ -35,6 +35,8 @@ def nip_text(nip: str) -> str:
 
 
 SIGN_SIZE = 10.5
+# Baselines from the bottom of the page: place and date, title, name (the NIP under it).
+DATE_Y, TITLE_Y, NAME_Y = 51 * mm, 46 * mm, 20.5 * mm
 
 
 def draw_signatures(
@@ -56,9 +58,9 @@ def draw_signatures(
         canvas.setFont(SERIF, SIGN_SIZE)
         last = i == len(signers) - 1
         if last:
-            canvas.drawCentredString(centre, 58 * mm, f"{place}, {date}")
+            canvas.drawCentredString(centre, DATE_Y, f"{place}, {date}")
         elif len(signers) > 1:
-            canvas.drawCentredString(centre, 58 * mm, "Mengetahui,")
+            canvas.drawCentredString(centre, DATE_Y, "Mengetahui,")
         _signer(canvas, signer, centre, width - 6 * mm)
 
 
@@ -68,7 +70,7 @@ def _signer(canvas: Canvas, signer: Signatory, centre: float, width: float) -> N
     while len(title) > 3 and size > 8:
         size -= 0.5
         title = simpleSplit(signer.title, SERIF, size, width)
-    y = 53 * mm
+    y = TITLE_Y
     canvas.setFont(SERIF, size)
     for line in title[:3]:
         canvas.drawCentredString(centre, y, line)
@@ -77,12 +79,12 @@ def _signer(canvas: Canvas, signer: Signatory, centre: float, width: float) -> N
     canvas.setFont(SERIF_BOLD, SIGN_SIZE)
     if name:
         shown = simpleSplit(name, SERIF_BOLD, SIGN_SIZE, width)[0]
-        canvas.drawCentredString(centre, 24 * mm, shown)
+        canvas.drawCentredString(centre, NAME_Y, shown)
         half = canvas.stringWidth(shown, SERIF_BOLD, SIGN_SIZE) / 2
         canvas.setLineWidth(0.6)
-        canvas.line(centre - half, 23 * mm, centre + half, 23 * mm)
+        canvas.line(centre - half, NAME_Y - 1 * mm, centre + half, NAME_Y - 1 * mm)
     else:
-        canvas.drawCentredString(centre, 24 * mm, "( ................................ )")
+        canvas.drawCentredString(centre, NAME_Y, "( ................................ )")
     if signer.nip.strip():
         canvas.setFont(SERIF, 10)
-        canvas.drawCentredString(centre, 19 * mm, nip_text(signer.nip))
+        canvas.drawCentredString(centre, NAME_Y - 4.5 * mm, nip_text(signer.nip))
