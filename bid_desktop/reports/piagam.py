@@ -30,6 +30,9 @@ from bid_desktop.domain.amounts import rupiah, words
 from bid_desktop.reports import fonts
 from bid_desktop.reports.barcode import draw_code128
 from bid_desktop.reports.output import atomic_output
+from bid_desktop.reports.signatures import Signatory, draw_signatures
+
+__all__ = ["PiagamData", "PiagamLine", "Signatory", "draw_piagam", "tanggal", "write_piagam"]
 
 PAGE_W, PAGE_H = landscape(A4)
 MARGIN = 22 * mm  # content inside the border
@@ -37,8 +40,8 @@ NAVY, GOLD, INK = HexColor("#0d3b66"), HexColor("#b8860b"), HexColor("#1a1a1a")
 COPY_RED = HexColor("#c62828")
 SERIF, SERIF_BOLD, SERIF_ITALIC = fonts.SERIF, fonts.SERIF_BOLD, fonts.SERIF_ITALIC
 SANS, SANS_BOLD = fonts.SANS, fonts.SANS_BOLD
-TABLE_TOP = PAGE_H - 93 * mm
-TABLE_BOTTOM = 64 * mm  # the signatures and the barcode live below
+TABLE_TOP = PAGE_H - 85 * mm
+TABLE_BOTTOM = 56 * mm  # the signatures and the barcode live below
 LAMPIRAN_TOP, LAMPIRAN_BOTTOM = PAGE_H - 40 * mm, 34 * mm
 COLUMNS = (9 * mm, 88 * mm, 15 * mm, 36 * mm, 105 * mm)  # No, Inovasi, Tahun, Rp, terbilang
 FONT_SIZES = (10.0, 9.5, 9.0)  # page 1: the largest that holds every row; never below 9 pt
@@ -73,21 +76,6 @@ class PiagamLine:
     title: str
     amount: int | None
     year: int | None = None
-
-
-@dataclass(frozen=True)
-class Signatory:
-    title: str  # the full title: "Kepala Dinas PMD Kabupaten Tanggamus"
-    name: str = ""
-    nip: str = ""  # optional: civil servants sign with their NIP
-
-
-def nip_text(nip: str) -> str:
-    """NIP as printed under a name: the 18 digits grouped 8 6 1 3, else as given."""
-    digits = "".join(ch for ch in nip if ch.isdigit())
-    if len(digits) == 18 and len(digits) == len(nip.replace(" ", "")):
-        nip = f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return f"NIP. {nip.strip()}"
 
 
 @dataclass(frozen=True)
@@ -140,7 +128,14 @@ def draw_piagam(canvas: Canvas, data: PiagamData) -> None:
     _frame(canvas, data)
     _heading(canvas, data)
     _table(canvas, fitted, TABLE_TOP)
-    _signatures(canvas, data)
+    draw_signatures(
+        canvas,
+        data.signatories,
+        data.place or data.kecamatan_name,
+        tanggal(data.event_date),
+        left=MARGIN + 62 * mm,  # the serial and its barcode sit left of the signatures
+        right=PAGE_W - MARGIN,
+    )
     _serial(canvas, data)
     page = 1
     while rest:
@@ -200,24 +195,22 @@ def _heading(canvas: Canvas, data: PiagamData) -> None:
     canvas.setFillColor(INK)
     canvas.setFont(SANS, 9)
     canvas.drawRightString(PAGE_W - MARGIN, PAGE_H - 19 * mm, f"Nomor: {data.serial}")
-    _centred(canvas, data.event_name.upper(), PAGE_H - 27 * mm, SERIF_BOLD, 12, NAVY)
-    _centred(canvas, "PIAGAM", PAGE_H - 43 * mm, SERIF_BOLD, 40, NAVY)
-    _centred(canvas, "KOMITMEN REPLIKASI INOVASI DESA", PAGE_H - 51 * mm, SERIF, 13, GOLD)
-    _centred(canvas, "diberikan kepada", PAGE_H - 59 * mm, SERIF_ITALIC, 12)
-    _centred(
-        canvas, f"Pemerintah {data.village} {data.desa_name}", PAGE_H - 68 * mm, SERIF_BOLD, 24
-    )
+    _centred(canvas, data.event_name.upper(), PAGE_H - 26 * mm, SERIF_BOLD, 12, NAVY)
+    _centred(canvas, "PIAGAM", PAGE_H - 40 * mm, SERIF_BOLD, 40, NAVY)
+    _centred(canvas, "KOMITMEN REPLIKASI INOVASI DESA", PAGE_H - 47 * mm, SERIF, 13, GOLD)
+    _centred(canvas, "diberikan kepada", PAGE_H - 54 * mm, SERIF_ITALIC, 12)
+    _centred(canvas, f"Pemerintah {data.village} {data.desa_name}", PAGE_H - 62 * mm, SERIF_BOLD, 24)
     region = f"Kecamatan {data.kecamatan_name}"
     if data.kabupaten_name:
         region += f", {data.kabupaten_name}"
-    _centred(canvas, region, PAGE_H - 75 * mm, SERIF, 12)
+    _centred(canvas, region, PAGE_H - 68.5 * mm, SERIF, 12)
     venue = f" di {data.venue}" if data.venue else ""
     body = (
         f"yang dalam {data.event_name}, {tanggal(data.event_date, weekday=True)}{venue}, "
         f"menyatakan komitmen untuk mereplikasi inovasi berikut melalui {data.plan}:"
     )
     lines, size = fonts.fit_lines(body, SERIF, 11, PAGE_W - 2 * MARGIN - 20 * mm, 2, 8.5)
-    y = PAGE_H - 82 * mm
+    y = PAGE_H - 75 * mm
     for line in lines:
         _centred(canvas, line, y, SERIF, size)
         y -= 13
@@ -245,51 +238,6 @@ def _serial(canvas: Canvas, data: PiagamData) -> None:
         font=SANS_BOLD,
         font_size=9,
     )
-
-
-SIGN_SIZE = 10.5
-
-
-def _signatures(canvas: Canvas, data: PiagamData) -> None:
-    """Indonesian order: place and date above the last signer, "Mengetahui," above the others
-    on the same line; then the full title, room to sign, the name underlined, the NIP."""
-    signers = data.signatories or (Signatory("Ketua Panitia"),)
-    left, right = MARGIN + 62 * mm, PAGE_W - MARGIN
-    width = (right - left) / len(signers)
-    place = data.place or data.kecamatan_name
-    for i, signer in enumerate(signers):
-        centre = left + width * (i + 0.5)
-        canvas.setFillColor(INK)
-        canvas.setFont(SERIF, SIGN_SIZE)
-        last = i == len(signers) - 1
-        if last:
-            canvas.drawCentredString(centre, 58 * mm, f"{place}, {tanggal(data.event_date)}")
-        elif len(signers) > 1:
-            canvas.drawCentredString(centre, 58 * mm, "Mengetahui,")
-        _signer(canvas, signer, centre, width - 6 * mm)
-
-
-def _signer(canvas: Canvas, signer: Signatory, centre: float, width: float) -> None:
-    title, size = fonts.fit_lines(signer.title, SERIF, SIGN_SIZE, width, 3, 7.5)
-    y = 53 * mm
-    canvas.setFont(SERIF, size)
-    for line in title[:3]:
-        canvas.drawCentredString(centre, y, line)
-        y -= size * 1.15
-    name = signer.name.strip()
-    canvas.setFont(SERIF_BOLD, SIGN_SIZE)
-    if name:
-        (shown,), name_size = fonts.fit_lines(name, SERIF_BOLD, SIGN_SIZE, width, 1, 7.5)
-        canvas.setFont(SERIF_BOLD, name_size)
-        canvas.drawCentredString(centre, 24 * mm, shown)
-        half = canvas.stringWidth(shown, SERIF_BOLD, name_size) / 2
-        canvas.setLineWidth(0.6)
-        canvas.line(centre - half, 23 * mm, centre + half, 23 * mm)
-    else:
-        canvas.drawCentredString(centre, 24 * mm, "( ................................ )")
-    if signer.nip.strip():
-        canvas.setFont(SERIF, 10)
-        canvas.drawCentredString(centre, 19 * mm, nip_text(signer.nip))
 
 
 # --- the table of commitments ------------------------------------------------------------------

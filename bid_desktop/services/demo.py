@@ -87,11 +87,11 @@ def build_demo(
     start = time.perf_counter()
     path = Path(path)
     if scale not in SCALES:
-        raise InputRefused(f"--scale: '{scale}' unknown (event, kabupaten, province)")
+        raise InputRefused(f"--scale: '{scale}' tidak dikenal (event, kabupaten, province)")
     if path.exists():
-        raise InputRefused(f"{path}: already exists; choose a new file or delete it first")
+        raise InputRefused(f"{path}: sudah ada; pilih berkas baru atau hapus dulu")
     if not 1 <= stations <= 30:
-        raise InputRefused("--stations: between 1 and 30")
+        raise InputRefused("--stations: antara 1 dan 30")
     rng = random.Random(seed)
     st = Stations(station_codes(stations))
     if scale == "event":

@@ -69,13 +69,14 @@ def import_recap(
             if cancelled and cancelled():
                 raise InputRefused(f"{path.name}: impor dibatalkan, tidak ada yang diubah")
             record = session.get(model, cell_text(values.get(L.ID_HEADER)))
-            if not isinstance(record, Commitment | Idea) or record.id not in written:
+            if not isinstance(record, Commitment | Idea):
                 errors.add(number, f"{L.ID_HEADER} (lembar {sheet})", "catatan tidak dikenal")
                 continue
             found = _owned_changes(session, record, sheet, number, values, errors)
             changes += found
             touched += bool(found)
-            ignored += _ignored(sheet, number, values, written[record.id])
+            if record.id in written:  # a record voided since the recap: nothing to compare
+                ignored += _ignored(sheet, number, values, written[record.id])
     if total == 0:
         raise InputRefused(f"{path.name}: tidak ada baris data; tidak ada yang diimpor")
     errors.raise_if_any()
@@ -217,8 +218,8 @@ def _ignored(sheet: str, number: int, values: dict[str, Any], written: dict[str,
             continue
         if _norm(raw) != _norm(written[header]):
             out.append(
-                f"lembar {sheet} baris {number}, kolom {header}: diubah di berkas, tidak "
-                "diimpor (kolom ini diisi aplikasi; ubah di aplikasi)"
+                f"lembar {sheet} baris {number}, kolom {header}: berbeda dengan data aplikasi, "
+                "tidak diimpor (kolom ini diisi aplikasi; ubah di aplikasi)"
             )
     return out
 

@@ -280,11 +280,31 @@ def inspect_package(db: Database | None, path: Path, passphrase: str | None = No
             phrases = [passphrase] if passphrase else []
             (item,) = sync_events.resolve_keys(db, [Path(path)], phrases)
             opened = _pkg.open_package(item.path, Path(tmp), key=item.key, event_id=item.event_id)
+            _refuse_rewritten(db, opened)
             return _info(opened, opened.sha256 in _imported_hashes(db, [opened.sha256]))
         if passphrase is None:
             raise InputRefused(f"{Path(path).name}: kata sandi: kata sandi acara diperlukan")
         opened = _pkg.open_package(Path(path), Path(tmp), passphrase=passphrase)
         return _info(opened)
+
+
+def _refuse_rewritten(db: Database, opened: _pkg.OpenedPackage) -> None:
+    """A version this laptop already has, with other content (rewritten history): refused at
+    inspection as the merge refuses it, so the preview never shows a package the merge rejects."""
+    from bid_desktop.sync.validate import VERSION_COLUMNS
+
+    differs = " OR ".join(f"s.{c} IS NOT v.{c}" for c in VERSION_COLUMNS[1:])
+    conn = sqlite3.connect(str(db.path))
+    try:
+        conn.execute("ATTACH DATABASE ? AS stg", (str(opened.data_path),))
+        row = conn.execute(
+            "SELECT s.version_id FROM stg.version s JOIN main.version v "
+            f"ON v.version_id = s.version_id WHERE {differs} LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    if row is not None:
+        raise InputRefused(f"{opened.path.name}: version_id: versi yang sudah ada berbeda isi")
 
 
 def _open_all(

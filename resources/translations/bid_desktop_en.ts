@@ -573,6 +573,113 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>ConfirmationsDialog</name>
+    <message>
+        <source>Konfirmasi kehadiran dan surat undangan</source>
+        <translation>Attendance confirmation and invitation letters</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Diundang</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Dikonfirmasi</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Berhalangan</source>
+        <translation>Cannot come</translation>
+    </message>
+    <message>
+        <source>Belum</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Nama panitia yang menghubungi</source>
+        <translation>Name of the committee member who called</translation>
+    </message>
+    <message>
+        <source>Dikonfirmasi oleh:</source>
+        <translation>Confirmed by:</translation>
+    </message>
+    <message>
+        <source>Dikonfirmasi (F5)</source>
+        <translation>Confirmed (F5)</translation>
+    </message>
+    <message>
+        <source>Berhalangan (F6)</source>
+        <translation>Cannot come (F6)</translation>
+    </message>
+    <message>
+        <source>Belum (F7)</source>
+        <translation>Not yet (F7)</translation>
+    </message>
+    <message>
+        <source>Satu surat per undangan</source>
+        <translation>One letter per invitee</translation>
+    </message>
+    <message>
+        <source>Satu surat per desa (ke Kepala Desa)</source>
+        <translation>One letter per desa (to the Kepala Desa)</translation>
+    </message>
+    <message>
+        <source>Hanya desa terpilih</source>
+        <translation>Selected desa only</translation>
+    </message>
+    <message>
+        <source>Cetak surat undangan (PDF)…</source>
+        <translation>Print invitation letters (PDF)…</translation>
+    </message>
+    <message>
+        <source>%d diundang: %d dikonfirmasi, %d berhalangan, %d belum dihubungi</source>
+        <translation>%d invited: %d confirmed, %d cannot come, %d not contacted yet</translation>
+    </message>
+    <message>
+        <source>Pilih undangan di daftar kanan dulu.</source>
+        <translation>Choose an invitee in the list on the right first.</translation>
+    </message>
+    <message>
+        <source>%s: %s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <source>Simpan surat undangan</source>
+        <translation>Save invitation letters</translation>
+    </message>
+    <message>
+        <source>%d surat undangan ditulis: %s</source>
+        <translation>%d invitation letters written: %s</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Jenis</source>
@@ -2765,6 +2872,10 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Unduh templat undangan…</source>
         <translation>Save the invitation template…</translation>
+    </message>
+    <message>
+        <source>Konfirmasi kehadiran &amp;&amp; surat undangan…</source>
+        <translation>Attendance confirmation &amp;&amp; invitation letters…</translation>
     </message>
     <message>
         <source>Batalkan kehadiran peserta terpilih…</source>

@@ -30,6 +30,7 @@ def test_void_qt_calls_keep_the_reference_count_of_none(qtbot) -> None:
         edit.setText("U0151623")
         edit.clear()
         app.processEvents()
+    gc.collect()
     after = sys.getrefcount(None)
     # Unrelated objects may come and go; a leak of one per call would be thousands.
     assert after > before - 200, f"None lost {before - after} references over 8000 Qt calls"

@@ -113,7 +113,7 @@ def test_same_seed_same_data(demo: Path, tmp_path: Path) -> None:
 
 
 def test_existing_path_is_refused(demo: Path) -> None:
-    with pytest.raises(InputRefused, match="already exists"):
+    with pytest.raises(InputRefused, match="sudah ada"):
         build_demo(demo)
 
 

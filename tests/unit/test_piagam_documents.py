@@ -89,7 +89,8 @@ def test_many_commitments_total_on_the_framed_page_rows_readable(tmp_path: Path,
     assert f"Jumlah ({count} inovasi)" in first
     assert rupiah(data.total) in first and words(data.total) in first
     jumlah = find(frags, f"Jumlah ({count} inovasi)", page=1)
-    assert jumlah.y > 64 * mm  # above the signature blocks
+    date = find(frags, "Gisting, 25 November 2026", page=1)
+    assert jumlah.y > date.y + 10  # above the signature blocks, clear of them
     pages = max(f.page for f in frags)
     if count > 3:
         assert pages >= 2 and "inovasi lagi (nomor" in first
@@ -129,3 +130,20 @@ def test_signature_blocks_full_title_nip_place_and_date(jdb, tmp_path: Path):
         above = [f for f in frags if f.text == "Mengetahui," and f.y > block.y]
         assert above and abs(above[0].y - date.y) < 1, other  # on the line of the date
     assert len([f for f in frags if f.text == "Mengetahui,"]) == 2
+
+
+def test_a_usual_desa_fits_the_framed_page(tmp_path: Path):
+    """Eight commitments of usual amounts: one page, no lampiran, readable type."""
+    amounts = [150, 75, 1200, 225, 60, 175, 80, 110]
+    lines = tuple(
+        PiagamLine(f"A{i:02d}", "Sistem informasi desa terpadu berbasis aplikasi", a * 1_000_000)
+        for i, a in enumerate(amounts, 1)
+    )
+    data = PiagamData(
+        "J3A-0008", "Campang", "Gisting", "Kabupaten Tanggamus", "BID Gisting 2026",
+        dt.date(2026, 11, 25), "Aula", lines, (Signatory("Camat Gisting", "Budi"),),
+    )  # fmt: skip
+    frags = fragments(write_piagam(tmp_path / "p.pdf", data))
+    assert max(f.page for f in frags) == 1
+    assert "Jumlah (8 inovasi)" in page_text(frags, 1)
+    assert min(f.size for f in frags) >= 9.0

@@ -75,7 +75,7 @@ def test_ta_columns_imported_others_listed_and_idempotent(db, data, tmp_path: Pa
         assert amounts[commitments[3]] == 40_000_000  # the app's column: not imported
         assert s.get(Idea, ideas[3]).title != "Judul baru"
     listed = "\n".join(result.ignored)
-    assert "lembar Komitmen baris 3, kolom Perkiraan Anggaran (Rp): diubah di berkas" in listed
+    assert "lembar Komitmen baris 3, kolom Perkiraan Anggaran (Rp): berbeda dengan data" in listed
     assert "lembar Komitmen baris 3, kolom Kepala Desa" in listed
     assert "lembar Ide baris 3, kolom Judul Ide" in listed
     assert "kolom 'Keterangan TA' tidak dikenal" in listed
@@ -104,3 +104,17 @@ def test_fresh_recap_imports_nothing_and_lists_nothing(db, data, tmp_path: Path)
     with db.begin() as s:
         result = import_xlsx(s, "recap", path)
     assert (result.updated, result.ignored) == (0, [])
+
+
+def test_a_commitment_voided_since_the_recap_still_takes_its_response(db, data, tmp_path: Path):
+    from bid_desktop.services.commitments import void_commitment
+
+    path = _recap(db, tmp_path / "rekap.xlsx")
+    commitments = _ids(path, L.COMMITMENT_SHEET)
+    with db.begin() as s:
+        void_commitment(s, commitments[2], "Salah desa", "123456")
+    _edit(path, {L.COMMITMENT_SHEET: {(2, L.RESPONSE_HEADER): "Tidak dilanjutkan"}})
+    with db.begin() as s:
+        result = import_xlsx(s, "recap", path)
+        assert s.get(Commitment, commitments[2]).ta_response == "Tidak dilanjutkan"
+    assert result.updated == 1 and result.ignored == []

@@ -74,6 +74,7 @@ class RegistrasiActions(QObject):
         menu = QMenu(self.tab)
         self._add(menu, self.tr("Impor daftar undangan (xlsx)…"), self.import_invitations)
         self._add(menu, self.tr("Unduh templat undangan…"), self.save_template)
+        self._add(menu, self.tr("Konfirmasi kehadiran && surat undangan…"), self.open_confirmations)
         menu.addSeparator()
         self._add(menu, self.tr("Batalkan kehadiran peserta terpilih…"), self.undo_check_in)
         self._add(menu, self.tr("Batalkan (void) peserta terpilih…"), self.void_selected)
@@ -94,6 +95,11 @@ class RegistrasiActions(QObject):
             action.setChecked(i == 0)
             group.addAction(action)
             action.triggered.connect(lambda _c=False, v=value: apply(v))
+
+    def open_confirmations(self) -> None:
+        from bid_desktop.ui.registrasi.confirmations import ConfirmationsDialog
+
+        ConfirmationsDialog(self.tab.ctx, self.tab).exec()
 
     # --- badges -----------------------------------------------------------------------------
 
