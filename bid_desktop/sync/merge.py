@@ -53,19 +53,32 @@ Cancelled = Callable[[], bool]
 _VCOLS = ", ".join(VERSION_COLUMNS)
 
 
+def revision_problem(revision: str) -> str | None:
+    """Why a package of schema ``revision`` cannot be read here (None: it can).
+
+    Revision ids sort in the order they were made: one older than every revision this build
+    can still upgrade is *too old*, any other unknown one is *newer*."""
+    if revision in KNOWN_REVISIONS:
+        return None
+    if revision < KNOWN_REVISIONS[0]:
+        return (
+            f"paket dari revisi '{revision}' yang terlalu lama untuk aplikasi ini; ekspor ulang "
+            "paket itu dengan aplikasi versi sekarang"
+        )
+    return f"paket dari revisi '{revision}' yang lebih baru; perbarui aplikasi di laptop ini dulu"
+
+
 def upgrade_staged(path: Path, from_revision: str) -> None:
     """Bring a staged file written by an older schema revision up to ``SCHEMA_REVISION``.
 
     Identity for now: ``0001`` is the only revision. A later revision adds its steps here
     (rewriting staged payloads is fine: the staged file is a private temp copy). Missing
-    payload keys need no step: the derivation fills column defaults. A newer or unknown
-    revision is refused so the user updates the app first.
+    payload keys need no step: the derivation fills column defaults. A revision this build
+    cannot read (``revision_problem``) is refused.
     """
-    if from_revision not in KNOWN_REVISIONS:
-        raise InputRefused(
-            f"{Path(path).name}: revisi skema: paket dari revisi '{from_revision}' yang lebih "
-            "baru; perbarui aplikasi di laptop ini dulu"
-        )
+    problem = revision_problem(from_revision)
+    if problem is not None:
+        raise InputRefused(f"{Path(path).name}: revisi skema: {problem}")
 
 
 def export_versions(db: Database, out_path: Path) -> dict[str, int | str]:

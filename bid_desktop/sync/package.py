@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.sync import keys
-from bid_desktop.sync.merge import KNOWN_REVISIONS, SCHEMA_REVISION, upgrade_staged
+from bid_desktop.sync.merge import SCHEMA_REVISION, revision_problem, upgrade_staged
 from bid_desktop.sync.validate import validate_staged
 
 MAGIC = b"BIDSYNC1"
@@ -429,12 +429,9 @@ def open_package(
     manifest = _unzip(plain, header, data_path, label)
     del plain
     revision = manifest["schema_revision"]
-    if revision not in KNOWN_REVISIONS:
-        raise refuse(
-            label,
-            "revisi skema",
-            f"paket dari revisi '{revision}' yang lebih baru; perbarui aplikasi di laptop ini dulu",
-        )
+    problem = revision_problem(str(revision))
+    if problem is not None:
+        raise refuse(label, "revisi skema", problem)
     if revision != SCHEMA_REVISION:
         upgrade_staged(data_path, revision)  # older revision: upgraded in the staging copy
     _check_sqlite(data_path, label)
