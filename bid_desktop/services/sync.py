@@ -31,7 +31,7 @@ from bid_desktop.storage.backup import BackupError, backup_database, integrity_o
 from bid_desktop.storage.backup import list_backups as storage_list_backups
 from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, Setting, StationState
-from bid_desktop.sync import batch, keys
+from bid_desktop.sync import batch, duplicates, keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.invariants import verify_invariants
 from bid_desktop.sync.merge import export_versions
@@ -409,6 +409,9 @@ def import_packages(
             cancelled=stop,
             finish=None if dry_run else finish,
         )
+    if not dry_run:  # the voids follow the union of every 'same person' link (issue 17)
+        with db.begin() as session:
+            duplicates.reconcile_all(session)
     packages = [
         PackageImport(
             info=_info(o, o.sha256 in already),
