@@ -63,6 +63,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         )
     prefix = "dry run, nothing written" if summary.dry_run else "merged"
     out(f"{prefix}: {len(summary.packages)} package(s); {_counts(summary)}")
+    if summary.number_collisions:
+        out(f"numbers given twice: {summary.number_collisions} (bid-desktop check lists them)")
     if summary.backup is not None:
         out(f"backup before merge: {summary.backup}")
     return 0

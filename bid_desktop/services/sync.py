@@ -112,6 +112,7 @@ class ImportSummary:
     conflicts_hard: int = 0
     conflicts_soft: int = 0
     duplicate_candidates: int = 0
+    number_collisions: int = 0  # badge numbers / piagam serials given twice (see check)
 
     @property
     def versions_new(self) -> int:
@@ -433,6 +434,7 @@ def import_packages(
         conflicts_hard=result.report.conflicts_hard,
         conflicts_soft=result.report.conflicts_soft,
         duplicate_candidates=result.report.duplicate_candidates,
+        number_collisions=result.report.number_collisions,
     )
 
 
@@ -626,13 +628,16 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
         raise InputRefused(f"{backup.name}: integrity_check: cadangan rusak; tidak dipulihkan")
     safety: Path | None = None
     keep = DEFAULT_BACKUP_KEEP
+    counters = (0, 0)  # numbering already handed out here continues after the restore
     if db_path.exists():
         db = open_database(db_path, migrate_now=False)
         try:
             with db.begin() as session:
                 require_pin(session, pin)
-                if station_service.get_state(session) is not None:
+                state = station_service.get_state(session)
+                if state is not None:
                     safety, keep = _backup_folder(db, session), backup_settings(session).keep
+                    counters = (state.walkin_seq, state.piagam_seq)
         finally:
             db.dispose()
         _check_same_laptop(db_path, backup)
@@ -643,7 +648,10 @@ def restore(db_path: Path, backup: Path, pin: str) -> Path | None:
     db = open_database(db_path)
     try:
         with db.begin() as session:
-            if station_service.get_state(session) is not None:
+            restored = station_service.get_state(session)
+            if restored is not None:
+                restored.walkin_seq = max(restored.walkin_seq, counters[0])
+                restored.piagam_seq = max(restored.piagam_seq, counters[1])
                 audit(session, "backup.restored", reason=f"{backup.name}; salinan: {kept}")
     finally:
         db.dispose()
