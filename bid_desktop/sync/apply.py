@@ -217,14 +217,11 @@ def _collisions(conn: sqlite3.Connection) -> int:
     total = 0
     for entity, column, _counter in NUMBERS:
         live = " AND NOT voided" if entity == "participant" else ""
-        total += int(
-            _scalar(
-                conn,
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM main.{entity} WHERE {column} <> ''{live} "
-                f"GROUP BY event_id, {column} HAVING COUNT(*) > 1 AND "
-                "MAX(id IN (SELECT record_id FROM temp.touched)))",
-            )
-            or 0
+        total += _count(
+            conn,
+            f"(SELECT 1 FROM main.{entity} WHERE {column} <> ''{live} "
+            f"GROUP BY event_id, {column} HAVING COUNT(*) > 1 AND "
+            "MAX(id IN (SELECT record_id FROM temp.touched)))",
         )
     return total
 
