@@ -49,7 +49,7 @@ class FileFigures:
     deleted: int = 0
     conflicts_hard: int = 0
     conflicts_soft: int = 0
-    duplicate_candidates: int = 0  # open groups with a participant credited to this file
+    duplicate_candidates: int = 0  # open groups whose first credited member is this file's
     per_entity: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -232,7 +232,8 @@ def _attribute(conn: sqlite3.Connection, sizes: list[int]) -> list[FileFigures]:
 
 def _duplicates(conn: sqlite3.Connection, files: list[FileFigures]) -> int:
     """Every open duplicate-person group of the event (one pass), and per file the groups
-    that include a participant credited to it."""
+    it brought: each group is credited once, to the first file with a member credited to it,
+    so the files' figures add up to the groups this run brought."""
     row = conn.execute("SELECT event_id FROM main.station_state WHERE id = 1").fetchone()
     if row is None or row[0] is None:
         return 0
@@ -243,9 +244,10 @@ def _duplicates(conn: sqlite3.Connection, files: list[FileFigures]) -> int:
         {"event": row[0]},
     )
     try:
-        for file, count in conn.execute(
-            "SELECT r.file, COUNT(DISTINCT g.ids) FROM dgroups g, json_each(g.ids) j "
-            "JOIN rec_file r ON r.record_id = j.value GROUP BY r.file"
+        for file, count in conn.execute(  # each group once: to the first file with a member
+            "SELECT file, COUNT(*) FROM (SELECT MIN(r.file) AS file FROM dgroups g, "
+            "json_each(g.ids) j JOIN rec_file r ON r.record_id = j.value GROUP BY g.ids) "
+            "GROUP BY file"
         ):
             files[int(file)].duplicate_candidates = int(count)
         return int(conn.execute("SELECT COUNT(*) FROM dgroups").fetchone()[0])

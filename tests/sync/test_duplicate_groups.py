@@ -121,3 +121,26 @@ def test_a_linked_person_rates_once_in_the_recap(trio, tmp_path):
     with a.begin() as s:
         [row] = [r for r in recap.rating_rows(s) if r[1] == "A01"]
         assert (row[4], row[5]) == (1, 4)  # the survivor's own rating, once
+
+
+def test_per_package_duplicate_counts_add_up(tmp_path):
+    """Before: a group with one member from each package counted in both (2 for 1 group)."""
+    from bid_desktop.sync.batch import merge_each
+    from tests.sync.helpers import stage
+
+    made = [make_event_db(tmp_path / f"{s}.sqlite", s, EVENT) for s in ("REG1", "REG2", "TA1")]
+    a, b, ta = made
+    try:
+        for db, pid, number in ((a, X, "REG1-0001"), (b, Y, "REG2-0001")):
+            with db.begin() as s:
+                s.add(
+                    Participant(
+                        id=pid, event_id=EVENT, number=number, name="Budi Santoso", desa_code=DESA
+                    )
+                )
+        result = merge_each(ta, [(stage(a, tmp_path), "a"), (stage(b, tmp_path), "b")])
+        per_file = [f.duplicate_candidates for f in result.files]
+        assert sum(per_file) == result.report.duplicate_candidates == 1
+    finally:
+        for db in made:
+            db.dispose()
