@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +34,7 @@ from bid_desktop.sync import batch, duplicates, keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.invariants import verify_invariants
 from bid_desktop.sync.merge import export_versions
+from bid_desktop.sync.staging import staging_dir
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -214,7 +214,7 @@ def export_package(db: Database, out_dir: Path) -> ExportResult:
     created = dt.datetime.now().replace(microsecond=0)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="bid-export-") as tmp:
+        with staging_dir(db.path, "bid-export-") as tmp:
             data_path = Path(tmp) / _pkg.DATA
             counts = export_versions(db, data_path)
             data = data_path.read_bytes()
@@ -289,7 +289,7 @@ def inspect_package(db: Database | None, path: Path, passphrase: str | None = No
     members, manifest, hashes, schema revision, rows) in a temporary staging copy.
     Raises ``InputRefused("<file>: <check>: <reason>")`` on the first failed check.
     """
-    with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+    with staging_dir(db.path if db is not None else None, "bid-stage-") as tmp:
         if db is not None:
             key, event_id = _laptop_key(db)
             opened = _pkg.open_package(Path(path), Path(tmp), key=key, event_id=event_id)
@@ -381,7 +381,7 @@ def import_packages(
             progress(done, total, message)
 
     key, event_id = _laptop_key(db)
-    with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+    with staging_dir(db.path, "bid-stage-") as tmp:
         opened = _open_all(paths, Path(tmp), tell, stop, key=key, event_id=event_id)
         already = _imported_hashes(db, [o.sha256 for o in opened])
         backup: Path | None = None
@@ -472,7 +472,7 @@ def join_event(
                     "Basis data ini sudah punya acara; gabung acara hanya di laptop baru"
                 )
         label = Path(package).name
-        with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+        with staging_dir(db_path, "bid-stage-") as tmp:
             opened = _pkg.open_package(Path(package), Path(tmp), passphrase=passphrase)
             event_id = opened.header.event_id
             key = keys.package_key(passphrase, event_id)

@@ -16,7 +16,6 @@ version that two files carry with different content is refused before the transa
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from bid_desktop.sync.apply import MergeReport, apply_merge
 from bid_desktop.sync.derive import raw_connection
 from bid_desktop.sync.duplicates import _groups_sql as duplicate_groups_sql
 from bid_desktop.sync.duplicates import _register as register_normaliser
+from bid_desktop.sync.staging import staging_dir
 from bid_desktop.sync.validate import VERSION_COLUMNS
 
 Progress = Callable[[int, int, str], None]
@@ -88,7 +88,7 @@ def merge_each(
         if stop():
             raise UserError("Dibatalkan")
 
-    with raw_connection(db) as conn, tempfile.TemporaryDirectory(prefix="bid-batch-") as scratch:
+    with raw_connection(db) as conn, staging_dir(db.path, "bid-batch-") as scratch:
         try:
             sizes = _stage(conn, Path(scratch) / "batch.sqlite", staged, tell, check_cancel)
             conn.execute("BEGIN IMMEDIATE")

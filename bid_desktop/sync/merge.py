@@ -20,7 +20,6 @@ merging the same files in any order, twice, or relayed gives the same database.
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from bid_desktop.sync import derive
 from bid_desktop.sync.apply import MergeReport, apply_merge
 from bid_desktop.sync.derive import raw_connection
 from bid_desktop.sync.invariants import verify_invariants
+from bid_desktop.sync.staging import staging_dir
 from bid_desktop.sync.validate import STAGE_DDL, STAGE_TABLES, VERSION_COLUMNS, validate_staged
 
 __all__ = [
@@ -133,7 +133,7 @@ def merge_staged(
         tell(i, f"Memeriksa {path.name}")
         validate_staged(path, path.name)
         _check_cancel(stop)
-    with raw_connection(db) as conn, tempfile.TemporaryDirectory(prefix="bid-merge-") as scratch:
+    with raw_connection(db) as conn, staging_dir(db.path, "bid-merge-") as scratch:
         try:
             _stage_all(conn, Path(scratch) / "staged.sqlite", paths, tell, stop)
             conn.execute("BEGIN IMMEDIATE")
