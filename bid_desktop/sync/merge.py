@@ -174,7 +174,7 @@ def open_scratch(conn: sqlite3.Connection, scratch: Path) -> None:
     conn.execute("ATTACH DATABASE ? AS scr", (str(scratch),))
     conn.execute("PRAGMA scr.journal_mode=OFF")
     conn.execute("PRAGMA scr.synchronous=OFF")
-    conn.execute(f"PRAGMA scr.cache_size = {-derive.MERGE_CACHE_KIB}")
+    conn.execute(f"PRAGMA scr.cache_size = {-derive.SCRATCH_CACHE_KIB}")
     conn.execute(
         "CREATE TABLE scr.sv (version_id TEXT PRIMARY KEY, entity TEXT, record_id TEXT, "
         "hlc TEXT, station TEXT, deleted INTEGER, payload TEXT)"
