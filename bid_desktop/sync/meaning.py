@@ -80,12 +80,12 @@ def column_rules(entity: str, uuid_glob: str) -> list[tuple[str, str]]:
     return out
 
 
-def payload_case(uuid_glob: str) -> str:
+def payload_case(uuid_glob: str, entities: list[str] | None = None) -> str:
     """SQL: '<entity>.<column>' of the first bad value of a version row (``entity``,
     ``payload``, ``deleted``), or NULL. One pass over the payload's keys (``json_each``);
     tombstones of what may never be deleted are named too."""
     whens = []
-    for entity in SYNCED_MODELS:
+    for entity in SYNCED_MODELS if entities is None else entities:
         cases = " ".join(
             f"WHEN '{name}' THEN {cond}" for name, cond in column_rules(entity, uuid_glob)
         )

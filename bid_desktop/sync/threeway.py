@@ -45,7 +45,7 @@ PROVENANCE_FIELDS = frozenset(
         "stamped_at", "stamped_station", "table_code", "source",  # commitment
         "checked_in_at", "checked_in_station", "kit_at",  # participant: two desks scanned it
         "received_at", "scanned_at", "rated_at", "consulted_at", "printed_at",
-        "station",
+        "station", "decided_station",  # duplicate link: where the decision was taken
     }
 )  # fmt: skip
 
