@@ -11,7 +11,9 @@ Measured in the same run:
   transaction ``INSERT INTO version SELECT * FROM staged.version`` + parent edges + a plain
   ``INSERT … SELECT json_extract(…)`` of the live rows (no heads, no validation), same PRAGMAs
   and page cache as the merge;
-- merge: ``merge_staged(empty_db, files)`` (validation, union, heads, derivation, conflicts).
+- merge: ``merge_staged(empty_db, files)`` (validation, union, heads, derivation, conflicts);
+- the real ``bid-desktop merge`` of the same files sealed as encrypted packages (sealing
+  untimed), in a child process, with its peak resident memory (≤ 400 MB: a 4 GB laptop).
 Both at full scale and at 1/10 scale (20 stations) for linearity.
 
 Run: ``python -m bench.bench_merge`` (``--scale 0.5`` for a quicker look).
@@ -22,6 +24,8 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,6 +39,7 @@ from bid_desktop.storage.db import open_database
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.sync.derive import MERGE_CACHE_KIB, column_exprs
 from bid_desktop.sync.history import payload_columns
+from bid_desktop.sync.meaning import RANGES
 from bid_desktop.sync.merge import export_versions, merge_staged
 from bid_desktop.sync.validate import STAGE_DDL
 
@@ -44,9 +49,12 @@ BASE_WALL = 1_795_400_000_000
 
 
 def _value_sql(entity: str, column: str) -> str:
+    """A value the validation accepts (types, lengths, ranges, references; sync/meaning.py)."""
     col = SYNCED_MODELS[entity].__table__.columns[column]
     if column == "event_id":
         return f"'{EVENT}'"
+    if (entity, column) == ("rating", "participant_id"):  # a participant of the same station
+        return _uuid_sql(1, "n", "(i - 1) % 250 + 1")
     if isinstance(col.type, Boolean):
         return "(i % 2)"
     if isinstance(col.type, DateTime):
@@ -54,8 +62,13 @@ def _value_sql(entity: str, column: str) -> str:
     if isinstance(col.type, Date):
         return "'2026-11-25'"
     if isinstance(col.type, Integer | BigInteger):
-        return "(i * 7919 % 100000)"
-    return f"printf('{column[:6]} %d %s', i, s)"
+        lo, hi = RANGES.get((entity, column), (0, 100000))
+        return f"({lo} + i * 7919 % {min(hi - lo + 1, 100000)})"
+    length = getattr(col.type, "length", None)
+    if column.endswith("_id") and length == 36:
+        return _uuid_sql(40 + len(column), "n", "i")
+    text = f"printf('{column[:6]} %d %s', i, s)"
+    return f"substr({text}, 1, {length})" if length else text
 
 
 def _payload_sql(entity: str) -> str:
@@ -63,7 +76,7 @@ def _payload_sql(entity: str) -> str:
     return f"json_object({pairs})"
 
 
-def _uuid_sql(kind: int, number: int, index: str) -> str:
+def _uuid_sql(kind: int, number: int | str, index: str) -> str:
     """A uuid-shaped id unique per (kind, station number, index)."""
     return f"printf('%08x-%04x-7000-8000-%012x', {kind}, {number}, {index})"
 
@@ -77,7 +90,8 @@ def make_station_file(path: Path, number: int) -> int:
     for kind, (entity, count) in enumerate(PER_STATION.items(), start=1):
         conn.execute(
             f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}), "
-            f"r AS (SELECT i, {s} AS s, {_uuid_sql(kind, number, 'i')} AS rid FROM n) "
+            f"r AS (SELECT i, {s} AS s, {number} AS n, {_uuid_sql(kind, number, 'i')} AS rid "
+            "FROM n) "
             "INSERT INTO version SELECT "
             f"{_uuid_sql(kind + 10, number, 'i')}, '{entity}', rid, "
             f"printf('%018d.%06d', {BASE_WALL} + i * 1000 + {number}, 0), s, 0, "
@@ -182,7 +196,50 @@ def run(folder: Path, stations: int) -> dict[str, float]:
         f"<!-- {stations} stations, {versions:,} versions: added {report.added:,}, "
         f"conflicts hard {report.conflicts_hard}, soft {report.conflicts_soft} -->"
     )
-    return {"stations": stations, "versions": versions, "floor": t_floor, "merge": t_merge}
+    t_cli, peak = cli_merge(folder, files)
+    return {
+        "stations": stations,
+        "versions": versions,
+        "floor": t_floor,
+        "merge": t_merge,
+        "cli": t_cli,
+        "peak_mib": peak,
+    }
+
+
+# The real command in a child process: its own peak RSS, printed on stderr at exit.
+_CLI = (
+    "import resource, sys\n"
+    "from bid_desktop.cli import run\n"
+    "code = run(sys.argv[1:])\n"
+    "print('PEAK_KIB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def cli_merge(folder: Path, files: list[Path]) -> tuple[float, float]:
+    """``bid-desktop merge`` of the station files sealed as packages (sealing untimed):
+    (seconds, peak RSS in MiB)."""
+    from bench.bench_packages import PASSPHRASE, seal_file, target
+    from bid_desktop.sync import keys
+
+    key = keys.package_key(PASSPHRASE, EVENT)
+    usb = folder / "usb"
+    usb.mkdir()
+    packages = [seal_file(f, usb, f"STA{n:03d}", key) for n, f in enumerate(files)]
+    target(folder / "cli.sqlite", key).dispose()
+    os.sync()
+    argv = ["merge", "--db", str(folder / "cli.sqlite"), "--backup-dir", str(folder / "bk")]
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _CLI, *argv, *map(str, packages)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    peak = next(line for line in done.stderr.splitlines() if line.startswith("PEAK_KIB"))
+    return elapsed, int(peak.split()[1]) / 1024
 
 
 def run_demo(folder: Path) -> dict[str, float] | None:
@@ -241,6 +298,23 @@ def main() -> None:
             "≤ 4× floor, ≤ 60 s",
             ok,
         )
+        if "cli" in r:
+            row(
+                f"`bid-desktop merge` of the same as {r['stations']} packages",
+                f"{r['cli']:.2f} s",
+                f"{r['floor']:.2f} s",
+                ratio(r["cli"], r["floor"]),
+                "≤ 4× floor, ≤ 60 s",
+                r["cli"] <= 4 * r["floor"] and r["cli"] <= 60,
+            )
+            row(
+                f"peak memory of that `bid-desktop merge` ({r['stations']} packages)",
+                f"{r['peak_mib']:.0f} MiB",
+                "—",
+                "—",
+                "≤ 400 MB",
+                r["peak_mib"] * 1.048576 <= 400,
+            )
     rows = big["versions"] / small["versions"]
     growth = big["merge"] / small["merge"]
     floor_growth = big["floor"] / small["floor"]

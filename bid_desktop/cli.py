@@ -100,6 +100,10 @@ def run(argv: list[str] | None = None) -> int:
         from bid_desktop.ui.app import run_window
 
         return run_window(args.db, lang=lang, smoke=args.smoke)
+    if getattr(args, "db", None) and Path(args.db).exists():
+        from bid_desktop.sync.staging import clean_leftovers
+
+        clean_leftovers(args.db)  # staging a killed run left behind (names, phones)
     try:
         return int(args.func(args) or 0)
     except InputRefused as exc:

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from bid_desktop.commands.common import add_db, add_pin, existing_db, out, read_pin
-from bid_desktop.services.audit import require_pin
 from bid_desktop.commands.lang import t
+from bid_desktop.services.audit import require_pin
 from bid_desktop.services.imports import KINDS, import_xlsx, write_template
 
 OVERWRITING = {"commitments"}  # re-stamps amounts already stamped at a table

@@ -130,6 +130,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
         )
     prefix = t("uji coba, tidak ada yang ditulis") if summary.dry_run else t("digabung")
     out(t("%s: %d paket; %s") % (prefix, len(summary.packages), _counts(summary)))
+    if summary.number_collisions:
+        out(
+            t("nomor yang diberikan dua kali: %d (bid-desktop check menampilkannya)")
+            % summary.number_collisions
+        )
     if summary.backup is not None:
         out(t("cadangan sebelum penggabungan: %s") % summary.backup)
     for problem in summary.audit_problems:

@@ -199,7 +199,9 @@ def _heading(canvas: Canvas, data: PiagamData) -> None:
     _centred(canvas, "PIAGAM", PAGE_H - 40 * mm, SERIF_BOLD, 40, NAVY)
     _centred(canvas, "KOMITMEN REPLIKASI INOVASI DESA", PAGE_H - 47 * mm, SERIF, 13, GOLD)
     _centred(canvas, "diberikan kepada", PAGE_H - 54 * mm, SERIF_ITALIC, 12)
-    _centred(canvas, f"Pemerintah {data.village} {data.desa_name}", PAGE_H - 62 * mm, SERIF_BOLD, 24)
+    _centred(
+        canvas, f"Pemerintah {data.village} {data.desa_name}", PAGE_H - 62 * mm, SERIF_BOLD, 24
+    )
     region = f"Kecamatan {data.kecamatan_name}"
     if data.kabupaten_name:
         region += f", {data.kabupaten_name}"

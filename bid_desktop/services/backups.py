@@ -210,13 +210,16 @@ def _restore_plain(
     current_ok = db_path.exists() and integrity_ok(db_path)
     safety: Path | None = None
     keep = DEFAULT_BACKUP_KEEP
+    counters = (0, 0)  # numbering already handed out here continues after the restore
     if current_ok:
         db = open_database(db_path, migrate_now=False)
         try:
             with db.begin() as session:
                 require_pin(session, pin)
-                if station_service.get_state(session) is not None:
+                state = station_service.get_state(session)
+                if state is not None:
                     safety, keep = _backup_folder(db, session), backup_settings(session).keep
+                    counters = (state.walkin_seq, state.piagam_seq)
         finally:
             db.dispose()
         _check_same_laptop(db_path, backup)
@@ -233,7 +236,10 @@ def _restore_plain(
     db = open_database(db_path)
     try:
         with db.begin() as session:
-            if station_service.get_state(session) is not None:
+            restored = station_service.get_state(session)
+            if restored is not None:
+                restored.walkin_seq = max(restored.walkin_seq, counters[0])
+                restored.piagam_seq = max(restored.piagam_seq, counters[1])
                 audit(session, "backup.restored", reason=f"{label}; salinan: {kept}")
     finally:
         db.dispose()

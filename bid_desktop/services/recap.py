@@ -187,14 +187,26 @@ def desa_rows(session: Session, scope: Sequence[str] = ()) -> Iterator[Sequence[
         yield (kec, code, name, _yes(arrived), arrived, _yes(rep), women, n, total, ideas)
 
 
+# One rating per person and innovation: a participant voided as the duplicate of another
+# (sync/duplicates.py: "duplikat dari <number>") rates as that survivor, counted once.
 _RATING = text(
     """
+    WITH once AS (
+        SELECT r.*, ROW_NUMBER() OVER (
+            PARTITION BY r.event_id, r.innovation_id, COALESCE(s.id, r.participant_id)
+            ORDER BY s.id IS NOT NULL, r.rated_at, r.id) AS nth
+        FROM rating r
+        LEFT JOIN participant d ON d.id = r.participant_id AND d.voided
+             AND d.void_reason LIKE 'duplikat dari %'
+        LEFT JOIN participant s ON s.event_id = d.event_id
+             AND s.number = substr(d.void_reason, 15) AND NOT s.voided)
     SELECT k.names, i.code, i.title, i.bursa, COUNT(r.id), AVG(r.score),
            COUNT(*) FILTER (WHERE r.score = 1), COUNT(*) FILTER (WHERE r.score = 2),
            COUNT(*) FILTER (WHERE r.score = 3), COUNT(*) FILTER (WHERE r.score = 4),
            COUNT(*) FILTER (WHERE r.score = 5)
     FROM innovation i
-    LEFT JOIN rating r ON r.event_id = i.event_id AND r.innovation_id = i.id
+    LEFT JOIN (SELECT * FROM once WHERE nth = 1) r
+           ON r.event_id = i.event_id AND r.innovation_id = i.id
     LEFT JOIN (SELECT event_id, group_concat(name, ', ') AS names
                FROM event_kecamatan GROUP BY event_id) k ON k.event_id = i.event_id
     WHERE NOT i.voided AND """

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +46,11 @@ from bid_desktop.services.check import check_database  # noqa: E402, F401
 from bid_desktop.services.errors import InputRefused, UserError
 from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, StationState
-from bid_desktop.sync import audit_chain, batch, keys
+from bid_desktop.sync import audit_chain, batch, duplicates, keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.events import export_event_versions
 from bid_desktop.sync.merge import export_versions
+from bid_desktop.sync.staging import staging_dir
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -127,6 +127,7 @@ class ImportSummary:
     # the audit chains after the merge: a gap (an entry some laptop never passed on), a
     # changed entry or a fork is reported, never repaired (sync/audit_chain.py)
     audit_problems: list[str] = field(default_factory=list)
+    number_collisions: int = 0  # badge numbers / piagam serials given twice (see check)
 
     @property
     def versions_new(self) -> int:
@@ -202,7 +203,7 @@ def export_package(db: Database, out_dir: Path) -> ExportResult:
     created = dt.datetime.now().replace(microsecond=0)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="bid-export-") as tmp:
+        with staging_dir(db.path, "bid-export-") as tmp:
             data_path = Path(tmp) / _pkg.DATA
             if ta:  # a TA database holds many events: only this one goes in
                 counts = export_event_versions(db, {event_id: data_path}, event_id)[event_id]
@@ -275,7 +276,7 @@ def inspect_package(db: Database | None, path: Path, passphrase: str | None = No
     members, manifest, hashes, schema revision, rows) in a temporary staging copy.
     Raises ``InputRefused("<file>: <check>: <reason>")`` on the first failed check.
     """
-    with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+    with staging_dir(db.path if db is not None else None, "bid-stage-") as tmp:
         if db is not None:
             phrases = [passphrase] if passphrase else []
             (item,) = sync_events.resolve_keys(db, [Path(path)], phrases)
@@ -391,7 +392,7 @@ def import_packages(
             progress(done, total, message)
 
     resolved = sync_events.resolve_keys(db, paths, passphrases)
-    with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+    with staging_dir(db.path, "bid-stage-") as tmp:
         opened = _open_all(resolved, Path(tmp), tell, stop)
         _refuse_audit_rewrites(db, opened)
         already = _imported_hashes(db, [o.sha256 for o in opened])
@@ -424,6 +425,8 @@ def import_packages(
         )
     if not dry_run:
         db.wrote()  # the merge wrote through its own connection: checkpoint soon
+        with db.begin() as session:  # the voids follow the union of every 'same person' link
+            duplicates.reconcile_all(session)
     packages = [
         PackageImport(
             info=_info(o, o.sha256 in already),
@@ -446,6 +449,7 @@ def import_packages(
         conflicts_soft=result.report.conflicts_soft,
         duplicate_candidates=result.report.duplicate_candidates,
         audit_problems=[] if dry_run else _audit_problems(db),
+        number_collisions=result.report.number_collisions,
     )
 
 
@@ -503,7 +507,7 @@ def join_event(
                     "Basis data ini sudah punya acara; gabung acara hanya di laptop baru"
                 )
         label = Path(package).name
-        with tempfile.TemporaryDirectory(prefix="bid-stage-") as tmp:
+        with staging_dir(db_path, "bid-stage-") as tmp:
             opened = _pkg.open_package(Path(package), Path(tmp), passphrase=passphrase)
             event_id = opened.header.event_id
             key = keys.package_key_matching(

@@ -31,6 +31,7 @@ class MergeReport:
     conflicts_hard: int = 0
     conflicts_soft: int = 0
     duplicate_candidates: int = 0
+    number_collisions: int = 0  # badge numbers / piagam serials held by two live records
     per_entity: dict[str, dict[str, int]] = field(default_factory=dict)
     dry_run: bool = False
 
@@ -90,6 +91,7 @@ def apply_merge(
     per_entity = derive.count_changes(conn)
     tell(3, "Memajukan jam")
     _receive_clock(conn)
+    _receive_numbers(conn)
     return MergeReport(
         versions_total=_count(conn, "scr.sv"),
         versions_new=_count(conn, "temp.newv"),
@@ -99,6 +101,7 @@ def apply_merge(
         conflicts_hard=hard,
         conflicts_soft=soft,
         duplicate_candidates=_duplicates(conn) if count_duplicates else 0,
+        number_collisions=_collisions(conn),
         per_entity=per_entity,
     )
 
@@ -189,6 +192,38 @@ def _receive_clock(conn: sqlite3.Connection) -> None:
             "UPDATE main.station_state SET hlc_wall = ?, hlc_counter = ? WHERE id = 1",
             (after.wall, after.counter),
         )
+
+
+# (entity, human number column, own-station numbering counter in station_state)
+NUMBERS = (("participant", "number", "walkin_seq"), ("piagam", "serial", "piagam_seq"))
+
+
+def _receive_numbers(conn: sqlite3.Connection) -> None:
+    """Numbering continues past every number of this station that came back in a package
+    (a laptop restored from an older backup must not hand out a number again)."""
+    for entity, column, counter in NUMBERS:
+        value = f"json_extract(v.payload, '$.{column}')"
+        conn.execute(
+            f"UPDATE main.station_state SET {counter} = MAX({counter}, COALESCE(("
+            f"SELECT MAX(CAST(substr({value}, length(s.station) + 2) AS INTEGER)) "
+            "FROM temp.newv n JOIN main.version v ON v.version_id = n.version_id, "
+            f"main.station_state s WHERE s.id = 1 AND v.entity = '{entity}' "
+            f"AND {value} GLOB s.station || '-[0-9]*'), 0)) WHERE id = 1"
+        )
+
+
+def _collisions(conn: sqlite3.Connection) -> int:
+    """Human numbers that two live records of one event hold, among the touched records."""
+    total = 0
+    for entity, column, _counter in NUMBERS:
+        live = " AND NOT voided" if entity == "participant" else ""
+        total += _count(
+            conn,
+            f"(SELECT 1 FROM main.{entity} WHERE {column} <> ''{live} "
+            f"GROUP BY event_id, {column} HAVING COUNT(*) > 1 AND "
+            "MAX(id IN (SELECT record_id FROM temp.touched)))",
+        )
+    return total
 
 
 def _duplicates(conn: sqlite3.Connection) -> int:

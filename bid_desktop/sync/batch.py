@@ -16,7 +16,6 @@ version that two files carry with different content is refused before the transa
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from bid_desktop.sync.apply import MergeReport, apply_merge
 from bid_desktop.sync.derive import raw_connection
 from bid_desktop.sync.duplicates import _groups_sql as duplicate_groups_sql
 from bid_desktop.sync.duplicates import _register as register_normaliser
+from bid_desktop.sync.staging import staging_dir
 from bid_desktop.sync.validate import VERSION_COLUMNS
 
 Progress = Callable[[int, int, str], None]
@@ -49,7 +49,7 @@ class FileFigures:
     deleted: int = 0
     conflicts_hard: int = 0
     conflicts_soft: int = 0
-    duplicate_candidates: int = 0  # open groups with a participant credited to this file
+    duplicate_candidates: int = 0  # open groups whose first credited member is this file's
     per_entity: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -88,7 +88,7 @@ def merge_each(
         if stop():
             raise UserError("Dibatalkan")
 
-    with raw_connection(db) as conn, tempfile.TemporaryDirectory(prefix="bid-batch-") as scratch:
+    with raw_connection(db) as conn, staging_dir(db.path, "bid-batch-") as scratch:
         try:
             sizes = _stage(conn, Path(scratch) / "batch.sqlite", staged, tell, check_cancel)
             conn.execute("BEGIN IMMEDIATE")
@@ -232,8 +232,9 @@ def _attribute(conn: sqlite3.Connection, sizes: list[int]) -> list[FileFigures]:
 
 def _duplicates(conn: sqlite3.Connection, files: list[FileFigures]) -> int:
     """Every open duplicate-person group of every event the database holds (one pass per
-    event: a TA database holds many), and per file the groups that include a participant
-    credited to it."""
+    event: a TA database holds many), and per file the groups it brought: each group is
+    credited once, to the first file with a member credited to it, so the files' figures add
+    up to the groups this run brought."""
     row = conn.execute("SELECT event_id FROM main.station_state WHERE id = 1").fetchone()
     if row is None or row[0] is None:
         return 0
@@ -246,9 +247,10 @@ def _duplicates(conn: sqlite3.Connection, files: list[FileFigures]) -> int:
             f"INSERT INTO dgroups SELECT ids FROM ({duplicate_groups_sql()})", {"event": event_id}
         )
     try:
-        for file, count in conn.execute(
-            "SELECT r.file, COUNT(DISTINCT g.ids) FROM dgroups g, json_each(g.ids) j "
-            "JOIN rec_file r ON r.record_id = j.value GROUP BY r.file"
+        for file, count in conn.execute(  # each group once: to the first file with a member
+            "SELECT file, COUNT(*) FROM (SELECT MIN(r.file) AS file FROM dgroups g, "
+            "json_each(g.ids) j JOIN rec_file r ON r.record_id = j.value GROUP BY g.ids) "
+            "GROUP BY file"
         ):
             files[int(file)].duplicate_candidates = int(count)
         return int(conn.execute("SELECT COUNT(*) FROM dgroups").fetchone()[0])

@@ -26,7 +26,12 @@ from bid_desktop.sync.history import json_object_sql, payload_columns
 if TYPE_CHECKING:
     from bid_desktop.storage.db import Database
 
-MERGE_CACHE_KIB = 512 * 1024
+# Page caches of a merge connection: a province merge must fit a 4 GB laptop (peak RSS of
+# ``bid-desktop merge`` ≤ 400 MB, bench/bench_merge.py), so the record-index lookups of the
+# target get 128 MiB and the TEMP tables 64 MiB; the OS file cache holds the rest.
+MERGE_CACHE_KIB = 128 * 1024
+TEMP_CACHE_KIB = 64 * 1024
+SCRATCH_CACHE_KIB = 32 * 1024
 TEMP_TABLES = ("touched", "heads", "win", "live_before", "live_after")
 
 
@@ -192,10 +197,10 @@ def raw_connection(db: Database) -> Iterator[sqlite3.Connection]:
         previous = conn.isolation_level
         (cache,) = conn.execute("PRAGMA cache_size").fetchone()
         conn.isolation_level = None
-        # A province merge touches a few hundred MB of B-tree pages: a large page cache
+        # A province merge touches a few hundred MB of B-tree pages: a larger page cache
         # keeps the record-index lookups in memory (restored afterwards).
         conn.execute(f"PRAGMA main.cache_size = {-MERGE_CACHE_KIB}")
-        conn.execute(f"PRAGMA temp.cache_size = {-MERGE_CACHE_KIB}")
+        conn.execute(f"PRAGMA temp.cache_size = {-TEMP_CACHE_KIB}")
         try:
             yield conn
         finally:

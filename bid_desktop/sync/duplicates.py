@@ -6,13 +6,14 @@ Grouping happens in SQL (``GROUP BY``) with the name normaliser registered as a 
 function, so it scales to a province event.
 
 Linking: a ``DuplicateLink`` record (natural id from the sorted ids, so two laptops linking
-the same people write the same record) names the survivor = the smallest id of the group
-(order-free). The other participants are **voided** with reason ``duplikat dari <number>``
-rather than hidden through the link: every list and count in the app already excludes voided
-participants, so nothing elsewhere has to learn about links to avoid double counting, and the
-void replicates like any other edit. The survivor takes the earliest check-in / kit time of
-the group so attendance counts keep the person. ``survivor_map`` maps merged ids to the
-survivor for reports that join ratings/attendance by participant id.
+the same people write the same record). The groups are the union of every link, whatever
+order and laptop they were made in (``survivor_map``: union–find); the survivor is the
+smallest id of the group (order-free). ``reconcile_links`` makes the voids follow the groups:
+the other members are **voided** with reason ``duplikat dari <number>`` rather than hidden
+through the link (every list and count in the app already excludes voided participants), a
+later "not the same person" un-voids, and the survivor takes the earliest check-in / kit time
+of the group. It runs after every link decision and after every merge, as ordinary edits.
+``survivor_map`` maps merged ids to the survivor for reports that count per person.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def _link(session: Session, ids: list[str], not_duplicate: bool) -> DuplicateLin
 
 
 def link_same_person(session: Session, participant_ids: list[str], pin: str | None = None) -> str:
-    """Mark a group as one person; returns the survivor id (the smallest id)."""
+    """Mark a group as one person; returns the survivor of the whole linked group."""
     if pin is not None:
         require_pin(session, pin)
     people = {
@@ -152,26 +153,81 @@ def link_same_person(session: Session, participant_ids: list[str], pin: str | No
     if len(people) != len(set(participant_ids)):
         raise UserError("Peserta tidak ditemukan")
     link = _link(session, list(people), not_duplicate=False)
-    survivor = people[link.survivor_id]
-    for attr in ("checked_in_at", "kit_at"):
-        times = [getattr(p, attr) for p in people.values() if getattr(p, attr) is not None]
-        if times and getattr(survivor, attr) is None:
-            setattr(survivor, attr, min(times))
-    for pid, person in sorted(people.items()):
-        if pid != survivor.id and not person.voided:
-            person.voided = True
-            person.void_reason = f"duplikat dari {survivor.number}"
-    audit(session, "duplicate.linked", "participant", survivor.id, after=sorted(people),
+    session.flush()
+    reconcile_links(session, link.event_id)
+    audit(session, "duplicate.linked", "participant", link.survivor_id, after=sorted(people),
           event_id=link.event_id)  # fmt: skip
     session.flush()
-    return survivor.id
+    return survivor_map(session, link.event_id).get(link.survivor_id, link.survivor_id)
 
 
 def mark_not_duplicate(session: Session, participant_ids: list[str]) -> None:
-    """The user says these are different people: the group is no longer proposed."""
+    """The user says these are different people: the group is no longer proposed, and anyone
+    voided only because of a link between them is back."""
     link = _link(session, participant_ids, not_duplicate=True)
+    session.flush()
+    reconcile_links(session, link.event_id)
     audit(session, "duplicate.not_duplicate", "duplicate_link", link.id, event_id=link.event_id)
     session.flush()
+
+
+DUPLICATE_REASON = "duplikat dari "
+
+
+def reconcile_links(session: Session, event_id: str) -> int:
+    """Make the voids follow the union of every 'same person' link (sync.md, duplicates).
+
+    Links made in any order, on any laptop, form groups (union–find); the smallest id of a
+    group survives and every other member is voided as its duplicate; a participant voided as
+    a duplicate who no longer is one (a 'not the same person' decided later) is un-voided.
+    The survivor takes the earliest check-in and kit time of the group. Writes through the
+    ORM, so the changes are versions like any edit; every laptop that reconciles the same
+    links writes the same content. Returns how many participants changed."""
+    survivors = survivor_map(session, event_id)
+    members = set(survivors) | set(survivors.values())
+    doubted = session.scalars(
+        select(Participant).where(
+            Participant.event_id == event_id,
+            Participant.voided.is_(True),
+            Participant.void_reason.startswith(DUPLICATE_REASON),
+        )
+    ).all()
+    ids = sorted(members | {p.id for p in doubted})
+    people = {p.id: p for p in session.scalars(select(Participant).where(Participant.id.in_(ids)))}
+    changed = 0
+    for pid in ids:
+        person = people.get(pid)
+        if person is None:
+            continue
+        root = people.get(survivors.get(pid, pid))
+        if pid in survivors and root is not None:
+            want = (True, DUPLICATE_REASON + root.number)
+            _take_earliest(root, person)
+        elif person.void_reason.startswith(DUPLICATE_REASON):
+            want = (False, "")
+        else:
+            continue
+        if (person.voided, person.void_reason) != want:
+            person.voided, person.void_reason = want
+            changed += 1
+    session.flush()
+    return changed
+
+
+def _take_earliest(survivor: Participant, other: Participant) -> None:
+    for when, where in (("checked_in_at", "checked_in_station"), ("kit_at", "")):
+        theirs = getattr(other, when)
+        mine = getattr(survivor, when)
+        if theirs is not None and (mine is None or theirs < mine):
+            setattr(survivor, when, theirs)
+            if where:
+                setattr(survivor, where, getattr(other, where))
+
+
+def reconcile_all(session: Session) -> int:
+    """``reconcile_links`` for every event with links (after a merge)."""
+    events = session.scalars(select(DuplicateLink.event_id).distinct()).all()
+    return sum(reconcile_links(session, e) for e in events if e)
 
 
 def survivor_map(session: Session, event_id: str) -> dict[str, str]:

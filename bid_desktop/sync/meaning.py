@@ -67,32 +67,33 @@ def _type_rule(entity: str, name: str, uuid_glob: str) -> str | None:
 
 
 def column_rules(entity: str, uuid_glob: str) -> list[tuple[str, str]]:
-    """(column, SQL TRUE for a bad value) of every payload column of ``entity``."""
+    """(column, SQL TRUE for a bad value) of every payload column of ``entity``, over one row
+    ``j`` of ``json_each(payload)`` (a key that is absent takes the column default)."""
     out = []
     for col in SYNCED_MODELS[entity].__table__.columns:
         rule = None if col.name == "id" else _type_rule(entity, col.name, uuid_glob)
         if rule is None:
             continue
-        path = f"'$.\"{col.name}\"'"
-        t, v = f"json_type(payload, {path})", f"json_extract(payload, {path})"
-        # absent = the column default; null = allowed where the column may be empty
-        empty = f"{t} IS NULL" + (
-            f" OR {t} = 'null'" if col.nullable or col.default is not None else ""
-        )
-        out.append((col.name, f"NOT ({empty}) AND ({rule.format(t=t, v=v)})"))
+        # null is allowed where the column may be empty (or has a default to take)
+        empty = "j.type = 'null'" if col.nullable or col.default is not None else "0"
+        out.append((col.name, f"NOT ({empty}) AND ({rule.format(t='j.type', v='j.value')})"))
     return out
 
 
-def payload_case(uuid_glob: str) -> str:
-    """SQL: the name of the first bad column of a version row (``entity``, ``payload``), or
-    NULL; tombstones of what may never be deleted name ``deleted``."""
+def payload_case(uuid_glob: str, entities: list[str] | None = None) -> str:
+    """SQL: '<entity>.<column>' of the first bad value of a version row (``entity``,
+    ``payload``, ``deleted``), or NULL. One pass over the payload's keys (``json_each``);
+    tombstones of what may never be deleted are named too."""
     whens = []
-    for entity in SYNCED_MODELS:
-        inner = " ".join(
-            f"WHEN {cond} THEN '{entity}.{name}'" for name, cond in column_rules(entity, uuid_glob)
+    for entity in SYNCED_MODELS if entities is None else entities:
+        cases = " ".join(
+            f"WHEN '{name}' THEN {cond}" for name, cond in column_rules(entity, uuid_glob)
+        )
+        check = (
+            f"(SELECT '{entity}.' || j.key FROM json_each(payload) j "
+            f"WHERE CASE j.key {cases} ELSE 0 END LIMIT 1)"
         )
         if entity in NEVER_DELETED:
-            inner = f"WHEN deleted THEN '{entity}: tidak boleh dihapus' " + inner
-        if inner:
-            whens.append(f"WHEN '{entity}' THEN (CASE {inner} END)")
+            check = f"CASE WHEN deleted THEN '{entity}: tidak boleh dihapus' ELSE {check} END"
+        whens.append(f"WHEN '{entity}' THEN {check}")
     return f"CASE entity {' '.join(whens)} END"

@@ -20,7 +20,6 @@ merging the same files in any order, twice, or relayed gives the same database.
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from bid_desktop.sync import derive
 from bid_desktop.sync.apply import MergeReport, apply_merge
 from bid_desktop.sync.derive import raw_connection
 from bid_desktop.sync.invariants import verify_invariants
+from bid_desktop.sync.staging import staging_dir
 from bid_desktop.sync.validate import STAGE_DDL, STAGE_TABLES, VERSION_COLUMNS, validate_staged
 
 __all__ = [
@@ -44,15 +44,30 @@ __all__ = [
 ]
 
 # The alembic head this build writes and reads (tests check it matches migrations/).
-SCHEMA_REVISION = "i12_audit_chain"
+SCHEMA_REVISION = "0004"
 # Revisions this build can read, oldest first; a package from a later one is refused.
-# i13_ta_events and i16_documents added local tables, columns and indexes; i12_audit_chain
+# 0002 (TA events) and 0003 (documents) added local tables, columns and indexes; 0004
 # the audit chain columns: an older package needs no step (the derivation fills defaults).
-KNOWN_REVISIONS = ("0001", "i13_ta_events", "i16_documents", "i12_audit_chain")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 _VCOLS = ", ".join(VERSION_COLUMNS)
+
+
+def revision_problem(revision: str) -> str | None:
+    """Why a package of schema ``revision`` cannot be read here (None: it can).
+
+    Revision ids sort in the order they were made: one older than every revision this build
+    can still upgrade is *too old*, any other unknown one is *newer*."""
+    if revision in KNOWN_REVISIONS:
+        return None
+    if revision < KNOWN_REVISIONS[0]:
+        return (
+            f"paket dari revisi '{revision}' yang terlalu lama untuk aplikasi ini; ekspor ulang "
+            "paket itu dengan aplikasi versi sekarang"
+        )
+    return f"paket dari revisi '{revision}' yang lebih baru; perbarui aplikasi di laptop ini dulu"
 
 
 def upgrade_staged(path: Path, from_revision: str) -> None:
@@ -60,14 +75,12 @@ def upgrade_staged(path: Path, from_revision: str) -> None:
 
     Identity for now: ``0001`` is the only revision. A later revision adds its steps here
     (rewriting staged payloads is fine: the staged file is a private temp copy). Missing
-    payload keys need no step: the derivation fills column defaults. A newer or unknown
-    revision is refused so the user updates the app first.
+    payload keys need no step: the derivation fills column defaults. A revision this build
+    cannot read (``revision_problem``) is refused.
     """
-    if from_revision not in KNOWN_REVISIONS:
-        raise InputRefused(
-            f"{Path(path).name}: revisi skema: paket dari revisi '{from_revision}' yang lebih "
-            "baru; perbarui aplikasi di laptop ini dulu"
-        )
+    problem = revision_problem(from_revision)
+    if problem is not None:
+        raise InputRefused(f"{Path(path).name}: revisi skema: {problem}")
 
 
 def export_versions(db: Database, out_path: Path) -> dict[str, int | str]:
@@ -122,7 +135,7 @@ def merge_staged(
         tell(i, f"Memeriksa {path.name}")
         validate_staged(path, path.name)
         _check_cancel(stop)
-    with raw_connection(db) as conn, tempfile.TemporaryDirectory(prefix="bid-merge-") as scratch:
+    with raw_connection(db) as conn, staging_dir(db.path, "bid-merge-") as scratch:
         try:
             _stage_all(conn, Path(scratch) / "staged.sqlite", paths, tell, stop)
             conn.execute("BEGIN IMMEDIATE")
@@ -163,7 +176,7 @@ def open_scratch(conn: sqlite3.Connection, scratch: Path) -> None:
     conn.execute("ATTACH DATABASE ? AS scr", (str(scratch),))
     conn.execute("PRAGMA scr.journal_mode=OFF")
     conn.execute("PRAGMA scr.synchronous=OFF")
-    conn.execute(f"PRAGMA scr.cache_size = {-derive.MERGE_CACHE_KIB}")
+    conn.execute(f"PRAGMA scr.cache_size = {-derive.SCRATCH_CACHE_KIB}")
     conn.execute(
         "CREATE TABLE scr.sv (version_id TEXT PRIMARY KEY, entity TEXT, record_id TEXT, "
         "hlc TEXT, station TEXT, deleted INTEGER, payload TEXT)"

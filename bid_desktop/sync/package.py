@@ -43,7 +43,7 @@ from bid_desktop.services.errors import InputRefused
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.sync import audit_chain, keys
-from bid_desktop.sync.merge import KNOWN_REVISIONS, SCHEMA_REVISION, upgrade_staged
+from bid_desktop.sync.merge import SCHEMA_REVISION, revision_problem, upgrade_staged
 from bid_desktop.sync.validate import validate_staged
 
 MAGIC = b"BIDSYNC1"
@@ -432,12 +432,9 @@ def open_package(
     manifest = _unzip(plain, header, data_path, label)
     del plain
     revision = manifest["schema_revision"]
-    if revision not in KNOWN_REVISIONS:
-        raise refuse(
-            label,
-            "revisi skema",
-            f"paket dari revisi '{revision}' yang lebih baru; perbarui aplikasi di laptop ini dulu",
-        )
+    problem = revision_problem(str(revision))
+    if problem is not None:
+        raise refuse(label, "revisi skema", problem)
     if revision != SCHEMA_REVISION:
         upgrade_staged(data_path, revision)  # older revision: upgraded in the staging copy
     _check_sqlite(data_path, label)

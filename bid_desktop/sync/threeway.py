@@ -45,9 +45,13 @@ PROVENANCE_FIELDS = frozenset(
         "stamped_at", "stamped_station", "table_code", "source",  # commitment
         "checked_in_at", "checked_in_station", "kit_at",  # participant: two desks scanned it
         "received_at", "scanned_at", "rated_at", "consulted_at", "printed_at",
-        "station",
+        "station", "decided_station",  # duplicate link: where the decision was taken
     }
 )  # fmt: skip
+
+
+# time field → station field that goes with it: concurrent values keep the earliest
+EARLIEST = {"checked_in_at": "checked_in_station", "kit_at": ""}
 
 
 class _Marker:
@@ -203,6 +207,7 @@ def merge_fields(
     differ: list[str] = []
     hard: list[str] = []
     source: dict[str, int] = {}
+    survivors: dict[str, list[int]] = {}
     for key in keys:
         values = [h.payload.get(key) for h in alive]
         if all(_same(v, values[0]) for v in values):
@@ -210,11 +215,13 @@ def merge_fields(
             continue
         differ.append(key)
         keep = _survivors(values, bases, key)
+        survivors[key] = keep
         merged[key] = values[keep[0]]
         source[key] = keep[0]
         distinct = {json.dumps(values[i], sort_keys=True) for i in keep}
         if len(distinct) > 1 and key not in PROVENANCE_FIELDS:
             hard.append(key)
+    _earliest_arrival(alive, merged, survivors)
     if hard:  # provenance follows the head whose disputed value was taken
         taken = alive[source[hard[0]]].payload
         for key in differ:
@@ -222,6 +229,21 @@ def merge_fields(
                 merged[key] = taken.get(key)
     base = bases.get((0, 1))
     return merged, differ, hard, base
+
+
+def _earliest_arrival(
+    alive: list[Ver], merged: dict[str, object], survivors: dict[str, list[int]]
+) -> None:
+    """Two desks checked the same person in: the arrival is the earliest time, with the
+    station that recorded it (and the same for the kit)."""
+    for when, where in EARLIEST.items():
+        keep = survivors.get(when, [])
+        times = [(str(alive[i].payload.get(when)), i) for i in keep]
+        if len(times) > 1 and all(alive[i].payload.get(when) is not None for i in keep):
+            first = min(times)[1]
+            merged[when] = alive[first].payload.get(when)
+            if where:
+                merged[where] = alive[first].payload.get(where)
 
 
 def resolve(heads: list[Ver], graph: Graph) -> Resolution:

@@ -14,6 +14,7 @@ new version is always later than the heads it supersedes.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from pathlib import Path
 
@@ -129,20 +130,28 @@ def _first_bad(conn: sqlite3.Connection, sql: str) -> tuple[object, ...] | None:
     return tuple(row) if row is not None else None
 
 
-def _check_rows(conn: sqlite3.Connection, label: str) -> None:
-    """All row checks in ONE scan: the first failing check names the row."""
+@functools.lru_cache(maxsize=64)
+def _rows_sql(entities: tuple[str, ...]) -> str:
+    """The one scan of ``_check_rows`` for files holding ``entities`` (it is long: built once,
+    and only with the payload rules of the entities present)."""
+    known = [e for e in SYNCED_MODELS if e in entities]
     payload_cases = " ".join(
-        f"WHEN {_sql_str(entity)} THEN ({_payload_conditions(entity)})" for entity in SYNCED_MODELS
+        f"WHEN {_sql_str(entity)} THEN ({_payload_conditions(entity)})" for entity in known
     )
     checks = [*_row_checks(), ("payload*", f"CASE entity {payload_cases} END")]
     verdict = " ".join(f"WHEN {bad} THEN {_sql_str(check)}" for check, bad in checks)
-    meaning = payload_case(UUID_GLOB)
+    meaning = payload_case(UUID_GLOB, known)
     verdict += f" WHEN ({meaning}) IS NOT NULL THEN 'arti:' || ({meaning})"
-    row = _first_bad(
-        conn,
+    return (
         f"SELECT version_id, entity, CASE {verdict} END AS bad FROM version "
-        "WHERE bad IS NOT NULL LIMIT 1",
+        "WHERE bad IS NOT NULL LIMIT 1"
     )
+
+
+def _check_rows(conn: sqlite3.Connection, label: str) -> None:
+    """All row checks in ONE scan: the first failing check names the row."""
+    present = tuple(sorted(str(r[0]) for r in conn.execute("SELECT DISTINCT entity FROM version")))
+    row = _first_bad(conn, _rows_sql(present))
     if row is None:
         return
     version_id, entity, check = (str(x)[:60] for x in row)

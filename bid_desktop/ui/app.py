@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from bid_desktop.services.station import station_info
 from bid_desktop.shipped import resource
 from bid_desktop.storage.db import Database, open_database
+from bid_desktop.sync.staging import clean_leftovers
 from bid_desktop.ui.context import AppContext
 from bid_desktop.ui.tasks import TaskManager
 
@@ -51,6 +52,7 @@ def build_window(db_path: Path | Database) -> object:
     from bid_desktop.ui.main_window import MainWindow
 
     db = db_path if isinstance(db_path, Database) else open_database(db_path)
+    clean_leftovers(db.path)  # staging a killed merge left behind (names, phones)
     ctx = AppContext(db=db, tasks=TaskManager())
     if not (_has_station(ctx) and ctx.station.event_id is not None):
         from bid_desktop.ui.setup.dialog import run_setup

@@ -26,6 +26,7 @@ from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Commitment, Participant
 from bid_desktop.sync import clock, threeway
 from bid_desktop.sync.conflicts import choose_side, conflict_detail
+from bid_desktop.sync.duplicates import link_same_person, mark_not_duplicate, reconcile_all
 from bid_desktop.sync.history import json_object_sql
 from bid_desktop.sync.merge import merge_staged
 from tests.conftest import make_event_db
@@ -43,6 +44,10 @@ AMOUNTS = (150_000_000, 175_000_000, 200_000_000)
 NOTES = ("dicatat ulang", "sudah dibahas", "")
 PHONES = ("+628111111111", "+628222222222", "+628333333333")
 PERSON = {"phone": "", "checked_in_at": None, "checked_in_station": ""}
+# three registrations of one person, to be linked ("same person") or not, in any order
+SAME = [f"0190f000-0000-7000-8000-0000000001{n}0" for n in (1, 2, 3)]
+PAIRS = [(SAME[0], SAME[1]), (SAME[0], SAME[2]), (SAME[1], SAME[2])]
+LINKS = {f"L{i}": ids.duplicate_link_id(EVENT, list(pair)) for i, pair in enumerate(PAIRS)}
 # json form of a column value as the capture hook stores it (SQLite json_object)
 _FMT = "%Y-%m-%d %H:%M:%S.%f"
 
@@ -63,6 +68,14 @@ def make_templates(folder: Path) -> dict[str, Path]:
         db = make_event_db(path, station, EVENT)
         add_innovation(db, EVENT)
         if station != "TA1":
+            with db.begin() as s:
+                for n, pid in enumerate(SAME, start=1):
+                    s.add(
+                        Participant(
+                            id=pid, event_id=EVENT, number=f"UND-{n:04d}", name="Budi Santoso",
+                            desa_code=DESA,
+                        )
+                    )  # fmt: skip
             with db.begin() as s:
                 s.add(
                     Participant(
@@ -191,8 +204,39 @@ def _undo(run: Run, who: int) -> None:
 
 def _send(run: Run, source: int, target: int) -> None:
     if source != target:
-        merge_staged(run.laptops[target], [stage(run.laptops[source], run.folder)])
+        _import(run.laptops[target], [stage(run.laptops[source], run.folder)])
         run.model.send(source, target)
+
+
+def _import(db: Database, staged: list[Path]) -> None:
+    """What an import does: merge, then let the voids follow the links."""
+    merge_staged(db, staged)
+    with db.begin() as s:
+        reconcile_all(s)
+
+
+def _link_row(db: Database, key: str) -> dict[str, object] | None:
+    with db.engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            f"SELECT {json_object_sql('duplicate_link')} FROM duplicate_link WHERE id = ?",
+            (LINKS[key],),
+        ).first()
+    return None if row is None else json.loads(row[0])
+
+
+def _decide(run: Run, who: int, pair: int, same: bool) -> None:
+    """Link two registrations as one person, or say they are different people."""
+    key, db = f"L{pair}", run.laptops[who]
+    before = _link_row(db, key)
+    with db.begin() as s:
+        if same:
+            link_same_person(s, list(PAIRS[pair]))
+        else:
+            mark_not_duplicate(s, list(PAIRS[pair]))
+    after = _link_row(db, key)
+    assert after is not None
+    writes = {k: v for k, v in after.items() if before is None or before.get(k) != v}
+    run.model.record(who, key, writes, creation=before is None)
 
 
 OPS: dict[str, Callable[[Run, int, int, int], None]] = {
@@ -205,9 +249,11 @@ OPS: dict[str, Callable[[Run, int, int, int], None]] = {
     "phone": lambda r, w, x, _y: _edit(r, w, "P", {"phone": PHONES[x % 3]}),
     "resolve": lambda r, w, x, y: _resolve(r, w, "CP"[x % 2], y),
     "send": lambda r, w, x, _y: _send(r, w, x % 3),
+    "link": lambda r, w, x, _y: _decide(r, w, x % 3, True),
+    "unlink": lambda r, w, x, _y: _decide(r, w, x % 3, False),
 }
 WEIGHTS = {"stamp": 3, "correct": 2, "note": 2, "void": 1, "checkin": 2, "undo": 1}
-WEIGHTS |= {"phone": 2, "resolve": 3, "send": 5}
+WEIGHTS |= {"phone": 2, "resolve": 3, "send": 5, "link": 2, "unlink": 1}
 
 
 def history(rng: random.Random) -> list[tuple[str, int, int, int]]:
@@ -228,7 +274,7 @@ def run_history(
     laptops = []
     for station in (*STATIONS, "TA1"):
         shutil.copyfile(templates[station], folder / f"{station}.sqlite")
-        laptops.append(open_database(folder / f"{station}.sqlite"))
+        laptops.append(open_database(folder / f"{station}.sqlite", migrate_now=False))
     model = Model()
     for who in range(3):
         model.record(who, "P", dict(PERSON), creation=True)
@@ -240,8 +286,8 @@ def run_history(
             OPS[name](run, who, x, y)
         run.tick()
         ta = laptops[3]
-        merge_staged(ta, [stage(db, folder) for db in laptops[:3]])
-        return compare(ta, model)
+        _import(ta, [stage(db, folder) for db in laptops[:3]])
+        return compare(ta, model) + compare_survivors(ta, model)
     finally:
         clock.wall_ms = original  # type: ignore[assignment]
         for db in laptops:
@@ -270,3 +316,38 @@ def compare(db: Database, model: Model) -> list[str]:
             if live.get(name) not in values or (len(values) == 1 and live.get(name) != values[0]):
                 problems.append(f"{rec}.{name}: {live.get(name)!r} not in model {values!r}")
     return problems
+
+
+def expected_survivors(model: Model) -> set[str] | None:
+    """The registrations left live: every 'same person' link counted, whatever its order
+    (None when a link itself is disputed: linked on one laptop, unlinked on another)."""
+    parent = {pid: pid for pid in SAME}
+
+    def root(pid: str) -> str:
+        while parent[pid] != pid:
+            pid = parent[pid]
+        return pid
+
+    for i, key in enumerate(LINKS):
+        values = model.field_values(model.everything(), key, "not_duplicate")
+        if len(values) > 1:
+            return None
+        if values == [0]:
+            a, b = sorted((root(PAIRS[i][0]), root(PAIRS[i][1])))
+            parent[b] = a
+    return {pid for pid in SAME if root(pid) == pid}
+
+
+def compare_survivors(db: Database, model: Model) -> list[str]:
+    expected = expected_survivors(model)
+    if expected is None:
+        return []
+    with db.engine.connect() as conn:
+        marks = ",".join("?" * len(SAME))
+        live = {
+            r[0]
+            for r in conn.exec_driver_sql(
+                f"SELECT id FROM participant WHERE NOT voided AND id IN ({marks})", tuple(SAME)
+            )
+        }
+    return [] if live == expected else [f"survivors {sorted(live)} != model {sorted(expected)}"]

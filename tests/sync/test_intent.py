@@ -248,3 +248,20 @@ def test_the_same_resolution_twice_is_no_conflict(dbs, tmp_path):
     merge_from(ta, a, b, folder=tmp_path)
     assert CID not in _kinds(ta)
     assert _commitment(ta).amount == 150 * JT
+
+
+def test_two_desks_checking_one_person_in_keep_the_earliest_arrival(dbs, tmp_path):
+    """Before: the arrival of whichever desk's clock ranked last. Now: the earliest."""
+    a, b, ta = dbs
+    pid = _person(a)
+    merge_from(b, a, folder=tmp_path)
+    with b.begin() as s:
+        registration.check_in(s, pid, dt.datetime(2026, 11, 25, 8, 5))
+    with a.begin() as s:  # later in the version order, but a later arrival
+        registration.check_in(s, pid, dt.datetime(2026, 11, 25, 8, 10))
+    merge_from(ta, a, b, folder=tmp_path)
+    with ta.begin() as s:
+        person = s.get(Participant, pid)
+        assert person.checked_in_at == dt.datetime(2026, 11, 25, 8, 5)
+        assert person.checked_in_station == "MKB2"
+    assert verify_invariants(ta) == []

@@ -177,6 +177,8 @@ def test_schema_revision_is_the_alembic_head(tmp_path):
     upgrade_staged(tmp_path / "x", SCHEMA_REVISION)
     with pytest.raises(InputRefused, match="perbarui aplikasi"):
         upgrade_staged(tmp_path / "x", "9999")
+    with pytest.raises(InputRefused, match="terlalu lama"):
+        upgrade_staged(tmp_path / "x", "0000")
 
 
 def test_export_counts(db, tmp_path):

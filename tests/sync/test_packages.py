@@ -200,6 +200,17 @@ def test_newer_schema_revision_is_refused_with_update_advice(trio, tmp_path):
     assert dump(b.path) == before
 
 
+def test_revision_older_than_every_known_one_is_not_called_newer(trio, tmp_path):
+    a, b, _c = trio
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pkg, "SCHEMA_REVISION", "0000")
+        older = sync_service.export_package(a, tmp_path / "usb-older").path
+    before = dump(b.path)
+    with pytest.raises(InputRefused, match="revisi skema: .*terlalu lama") as refused:
+        sync_service.import_packages(b, [older])
+    assert "lebih baru" not in str(refused.value) and dump(b.path) == before
+
+
 def test_join_from_a_package_then_sync_back(trio, tmp_path):
     a, _b, _c = trio
     pid = _add_person(a, "Siti Aminah", "REG1-0001")
@@ -403,7 +414,7 @@ def test_older_schema_revision_is_upgraded_in_the_staging_copy(trio, tmp_path, m
     monkeypatch.setattr(pkg, "SCHEMA_REVISION", "0000")
     older = sync_service.export_package(a, tmp_path / "usb").path
     monkeypatch.setattr(pkg, "SCHEMA_REVISION", "0001")
-    monkeypatch.setattr(pkg, "KNOWN_REVISIONS", ("0000", "0001"))
+    monkeypatch.setattr("bid_desktop.sync.merge.KNOWN_REVISIONS", ("0000", "0001"))
     upgraded: list[tuple[Path, str]] = []
     monkeypatch.setattr(pkg, "upgrade_staged", lambda path, rev: upgraded.append((path, rev)))
     raw = older.read_bytes()

@@ -1,4 +1,4 @@
-"""Revision i16_documents on a database from revision 0001 with data: the new columns get
+"""Revision 0003 (documents) on a database from revision 0001 with data: the new columns get
 their defaults, and the versions captured before them get the same keys, so the live rows
 still derive exactly from the history (the sync invariants hold) and merges keep working."""
 

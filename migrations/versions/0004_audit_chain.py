@@ -1,7 +1,7 @@
 """audit entries: hybrid clock and a per-station hash chain (issue 12)
 
-Revision ID: i12_audit_chain
-Revises: i16_documents
+Revision ID: 0004
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "i12_audit_chain"
-down_revision: str | None = "i16_documents"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

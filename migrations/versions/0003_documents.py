@@ -1,7 +1,7 @@
 """i16: piagam prints record what they listed (stale piagam warning); invitee confirmation
 
-Revision ID: i16_documents
-Revises: i13_ta_events
+Revision ID: 0003
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "i16_documents"
-down_revision: str | None = "i13_ta_events"
+revision: str = "0003"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

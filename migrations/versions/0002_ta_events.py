@@ -1,6 +1,6 @@
 """TA database: many events (event_key) and the indexes lists need at "all events"
 
-Revision ID: i13_ta_events
+Revision ID: 0002
 Revises: 0001
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "i13_ta_events"
+revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
