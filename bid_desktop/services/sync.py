@@ -44,6 +44,7 @@ from bid_desktop.services.backups import (  # noqa: E402, F401
 )
 from bid_desktop.services.check import check_database  # noqa: E402, F401
 from bid_desktop.services.errors import InputRefused, UserError
+from bid_desktop.storage.backup import ro_uri
 from bid_desktop.storage.db import Database, open_database
 from bid_desktop.storage.models import Event, ImportLog, StationState
 from bid_desktop.sync import audit_chain, batch, duplicates, keys

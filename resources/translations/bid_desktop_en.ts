@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="id_ID">
 <context>
+    <name>AmountBandPage</name>
+    <message>
+        <source>Cap komitmen di luar rentang ini, atau lebih dari %d× / kurang dari 1/%d biaya inovasi di menu, ditanyakan dulu di meja (jumlah ditampilkan dengan terbilang).</source>
+        <translation>A commitment stamped outside this range, or more than %d× / less than 1/%d of the innovation&apos;s cost in the menu, is asked about first at the table (the amount shown in words).</translation>
+    </message>
+    <message>
+        <source>Simpan (PIN)</source>
+        <translation>Save (PIN)</translation>
+    </message>
+    <message>
+        <source>Paling kecil</source>
+        <translation>Smallest</translation>
+    </message>
+    <message>
+        <source>Paling besar</source>
+        <translation>Largest</translation>
+    </message>
+    <message>
+        <source>Tidak disimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Isi kedua jumlah.</source>
+        <translation>Fill in both amounts.</translation>
+    </message>
+    <message>
+        <source>ubah rentang jumlah wajar</source>
+        <translation>change the plausible amount range</translation>
+    </message>
+    <message>
+        <source>Rentang jumlah wajar disimpan.</source>
+        <translation>Plausible amount range saved.</translation>
+    </message>
+</context>
+<context>
     <name>AmountField</name>
     <message>
         <source>contoh: Rp 150.000.000, 150jt, 1,5 M</source>
@@ -429,10 +464,6 @@ Continue?</translation>
         <translation>%s: database not found</translation>
     </message>
     <message>
-        <source>%s: berkas PIN tidak bisa dibaca (%s)</source>
-        <translation>%s: cannot read PIN file (%s)</translation>
-    </message>
-    <message>
         <source>%s: berkas kata sandi tidak bisa dibaca (%s)</source>
         <translation>%s: cannot read passphrase file (%s)</translation>
     </message>
@@ -445,16 +476,8 @@ Continue?</translation>
         <translation>--date: &apos;%s&apos; is not YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>--packages: hanya dengan --scale event (satu paket = satu acara)</source>
-        <translation>--packages: only with --scale event (one package = one event)</translation>
-    </message>
-    <message>
         <source>Kata sandi acara: </source>
         <translation>Event passphrase: </translation>
-    </message>
-    <message>
-        <source>PIN panitia: </source>
-        <translation>Committee PIN: </translation>
     </message>
     <message>
         <source>SALINAN</source>
@@ -485,6 +508,10 @@ Continue?</translation>
         <translation>backup before merge: %s</translation>
     </message>
     <message>
+        <source>catatan: %s</source>
+        <translation>note: %s</translation>
+    </message>
+    <message>
         <source>demo %s: %d acara, %d peserta, %d komitmen, %d ide, %d penilaian dalam %.1f detik</source>
         <translation>demo %s: %d events, %d participants, %d commitments, %d ideas, %d ratings in %.1f s</translation>
     </message>
@@ -505,12 +532,28 @@ Continue?</translation>
         <translation>report written: %s (%d pages)</translation>
     </message>
     <message>
+        <source>log audit: %s</source>
+        <translation>audit log: %s</translation>
+    </message>
+    <message>
         <source>menggabungkan stasiun ke %s</source>
         <translation>merging the stations into %s</translation>
     </message>
     <message>
+        <source>nomor yang diberikan dua kali: %d (bid-desktop check menampilkannya)</source>
+        <translation>numbers given twice: %d (bid-desktop check lists them)</translation>
+    </message>
+    <message>
         <source>paket %s: %s (%d versi)</source>
         <translation>package %s: %s (%d versions)</translation>
+    </message>
+    <message>
+        <source>peringatan: %s: huruf tidak ada di font: %s</source>
+        <translation>warning: %s: letters missing from the font: %s</translation>
+    </message>
+    <message>
+        <source>peringatan: huruf tidak ada di font, tercetak sebagai kotak: %s</source>
+        <translation>warning: letters missing from the font, printed as boxes: %s</translation>
     </message>
     <message>
         <source>rekap ditulis: %s (%s)</source>
@@ -521,16 +564,12 @@ Continue?</translation>
         <translation>sync at the breaks: every station receives the other stations&apos; data</translation>
     </message>
     <message>
-        <source>stasiun: %s/ (%s)</source>
-        <translation>stations: %s/ (%s)</translation>
+        <source>stasiun: %s/ (%d basis data: %s)</source>
+        <translation>stations: %s/ (%d databases: %s)</translation>
     </message>
     <message>
         <source>templat ditulis: %s</source>
         <translation>template written: %s</translation>
-    </message>
-    <message>
-        <source>tidak ada PIN panitia: pakai --pin-file atau BID_PIN</source>
-        <translation>no committee PIN: use --pin-file or BID_PIN</translation>
     </message>
     <message>
         <source>tidak ada kata sandi: pakai --passphrase-file atau BID_PASSPHRASE</source>
@@ -570,6 +609,13 @@ Continue?</translation>
     <message>
         <source>BATAL: %s</source>
         <translation>VOID: %s</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -862,6 +908,10 @@ Continue?</translation>
         <translation>Walk-in</translation>
     </message>
     <message>
+        <source>Hadir (%d batal tak dihitung)</source>
+        <translation>Present (%d voided not counted)</translation>
+    </message>
+    <message>
         <source>Desa belum hadir (%d): %s</source>
         <translation>Desa not yet present (%d): %s</translation>
     </message>
@@ -879,6 +929,10 @@ Continue?</translation>
     <message>
         <source>minimal 8 karakter; dibagikan ke laptop lain</source>
         <translation>at least 8 characters; shared with the other laptops</translation>
+    </message>
+    <message>
+        <source>minimal 6 angka; untuk hapus, batal, pulihkan</source>
+        <translation>at least 6 digits; for delete, void, restore</translation>
     </message>
     <message>
         <source>&amp;Nama acara</source>
@@ -899,6 +953,14 @@ Continue?</translation>
     <message>
         <source>&amp;Ulangi kata sandi</source>
         <translation>&amp;Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>P&amp;IN panitia</source>
+        <translation>Committee P&amp;IN</translation>
+    </message>
+    <message>
+        <source>Ulangi PI&amp;N</source>
+        <translation>Repeat PI&amp;N</translation>
     </message>
     <message>
         <source>Kode &amp;stasiun</source>
@@ -953,8 +1015,28 @@ Continue?</translation>
         <translation>Also include %d kelurahan (not desa; their documents use the kelurahan wording)</translation>
     </message>
     <message>
+        <source>Kekuatan kata sandi: lemah — pakai 12+ karakter, campur kata dan angka</source>
+        <translation>Passphrase strength: weak — use 12+ characters, mix words and digits</translation>
+    </message>
+    <message>
+        <source>Kekuatan kata sandi: cukup</source>
+        <translation>Passphrase strength: fair</translation>
+    </message>
+    <message>
+        <source>Kekuatan kata sandi: kuat</source>
+        <translation>Passphrase strength: strong</translation>
+    </message>
+    <message>
         <source>Kedua kata sandi berbeda</source>
         <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <source>Kedua PIN berbeda</source>
+        <translation>The two PINs differ</translation>
+    </message>
+    <message>
+        <source>PIN panitia wajib diisi (minimal 6 angka)</source>
+        <translation>The committee PIN is required (at least 6 digits)</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1306,14 @@ Continue?</translation>
     <message>
         <source>Piagam %s sudah dicetak %d× tanpa komitmen ini: cetak ulang SALINAN dengan daftar baru (Ctrl+Shift+P)</source>
         <translation>Piagam %s was printed %d× without this commitment: reprint a COPY with the new list (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Periksa dulu</source>
+        <translation>Please check</translation>
+    </message>
+    <message>
+        <source>Ya, tambahkan</source>
+        <translation>Yes, add it</translation>
     </message>
     <message>
         <source>✓ Kartu Komitmen diterima</source>
@@ -2265,6 +2355,10 @@ That event&apos;s passphrase:</translation>
         <source>Belum diekspor: %d perubahan</source>
         <translation>Not yet exported: %d changes</translation>
     </message>
+    <message>
+        <source>Data diperbarui dari luar jendela ini (impor / merge).</source>
+        <translation>Data updated from outside this window (import / merge).</translation>
+    </message>
 </context>
 <context>
     <name>MejaTab</name>
@@ -2309,6 +2403,18 @@ That event&apos;s passphrase:</translation>
         <translation>%d valid commitments, total %s</translation>
     </message>
     <message>
+        <source>Periksa dulu</source>
+        <translation>Please check</translation>
+    </message>
+    <message>
+        <source>Ya, cap</source>
+        <translation>Yes, stamp</translation>
+    </message>
+    <message>
+        <source>Belum dicap: %s</source>
+        <translation>Not stamped: %s</translation>
+    </message>
+    <message>
         <source>Laptop ini sekarang Meja %s.</source>
         <translation>This laptop is now Table %s.</translation>
     </message>
@@ -2347,6 +2453,10 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Diperbarui: Desa %s — %s %s, %s (%s), tahun %s</source>
         <translation>Updated: Desa %s — %s %s, %s (%s), year %s</translation>
+    </message>
+    <message>
+        <source>Sudah tercatat sama: Desa %s — %s %s, %s (%s), tahun %s</source>
+        <translation>Already recorded the same: Desa %s — %s %s, %s (%s), year %s</translation>
     </message>
     <message>
         <source>Konsultasi Desa %s tersimpan.</source>
@@ -2795,6 +2905,10 @@ That event&apos;s passphrase:</translation>
         <translation>Innovation rating (1–5)</translation>
     </message>
     <message>
+        <source>%s belum tercatat hadir di Registrasi — penilaian tetap bisa; minta ia check-in di meja registrasi.</source>
+        <translation>%s is not checked in at Registration — rating still works; ask them to check in at the registration desk.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Penilai: %s&lt;/b&gt; (%s)%s · sudah menilai %d inovasi</source>
         <translation>&lt;b&gt;Rater: %s&lt;/b&gt; (%s)%s · has rated %d innovations</translation>
     </message>
@@ -2817,6 +2931,10 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>&lt;b&gt;%s — %s&lt;/b&gt;: tekan 1–5%s · Esc kembali</source>
         <translation>&lt;b&gt;%s — %s&lt;/b&gt;: press 1–5%s · Esc to go back</translation>
+    </message>
+    <message>
+        <source>Nilai %s tidak ada: tekan 1–5 (Esc kembali ke kode).</source>
+        <translation>There is no rating %s: press 1–5 (Esc goes back to the code).</translation>
     </message>
     <message>
         <source>Tersimpan: %s memberi %s nilai %d.</source>
@@ -3033,6 +3151,10 @@ That event&apos;s passphrase:</translation>
         <translation>Showing %d of %d participants</translation>
     </message>
     <message>
+        <source>Belum ada peserta. Impor daftar undangan: Lainnya → Impor daftar undangan (xlsx)…, atau F2 untuk peserta baru.</source>
+        <translation>No participants yet. Import the invitation list: More → Import invitation list (xlsx)…, or F2 for a new participant.</translation>
+    </message>
+    <message>
         <source>%d peserta cocok</source>
         <translation>%d participants match</translation>
     </message>
@@ -3043,6 +3165,22 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Pindai atau pilih peserta dulu.</source>
         <translation>Scan or choose a participant first.</translation>
+    </message>
+    <message>
+        <source>%s. Simpan perubahan Anda di atasnya?</source>
+        <translation>%s. Save your changes over it?</translation>
+    </message>
+    <message>
+        <source>Data berubah</source>
+        <translation>Data changed</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan saya</source>
+        <translation>Save my changes</translation>
+    </message>
+    <message>
+        <source> · diubah di tempat lain sejak formulir dibuka, dipertahankan: %s</source>
+        <translation> · changed elsewhere since the form was opened, kept: %s</translation>
     </message>
 </context>
 <context>
@@ -3144,6 +3282,10 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Bahasa</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Jumlah wajar</source>
+        <translation>Plausible amounts</translation>
     </message>
     <message>
         <source>Log audit</source>
@@ -4243,6 +4385,25 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Menurut pengusul</source>
         <translation>According to the proposer</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLock</name>
+    <message>
+        <source>Basis data %s sudah dibuka di jendela BID Desktop lain (proses %d). Dua jendela pada satu basis data bisa saling menimpa. Pindah ke jendela itu?</source>
+        <translation>Database %s is already open in another BID Desktop window (process %d). Two windows on one database can overwrite each other. Switch to that window?</translation>
+    </message>
+    <message>
+        <source>Sudah terbuka</source>
+        <translation>Already open</translation>
+    </message>
+    <message>
+        <source>Pindah ke jendela itu</source>
+        <translation>Switch to that window</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
