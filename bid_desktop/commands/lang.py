@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 CONTEXT = "Cli"
@@ -58,13 +57,9 @@ def t(source: str) -> str:
 
 
 def _translations_dir() -> Path:
-    try:
-        packaged = Path(str(resources.files("bid_desktop.resources"))) / "translations"
-        if packaged.is_dir():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+    from bid_desktop.shipped import resource
+
+    return resource("translations")
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,6 @@ Greek, Cyrillic and more, where reportlab's standard fonts stop at Latin-1 and p
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 SANS, SANS_BOLD, SANS_ITALIC = "BID-Sans", "BID-Sans-Bold", "BID-Sans-Oblique"
@@ -28,14 +27,10 @@ ELLIPSIS = "…"
 
 
 def fonts_dir() -> Path:
-    """resources/fonts: inside the wheel (bid_desktop.resources), else beside bid_desktop/."""
-    try:
-        packaged = Path(str(resources.files("bid_desktop.resources"))) / "fonts"
-        if (packaged / FILES[SANS]).exists():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    """resources/fonts (shipped.py: the checkout, the wheel and the bundles alike)."""
+    from bid_desktop.shipped import resource
+
+    return resource("fonts")
 
 
 @cache
