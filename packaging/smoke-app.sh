@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
 export HOME="$tmp" QT_QPA_PLATFORM=offscreen
 "$APP" --version
-BID_PASSPHRASE=paket-uji-123 "$APP" event create --db b.sqlite --name "Uji bundel" \
+BID_PASSPHRASE=paket-uji-123 BID_PIN=246810 "$APP" event create --db b.sqlite --name "Uji bundel" \
   --date 2026-11-25 --kecamatan 18.06.20 --station REG1
 timeout 120 "$APP" --db b.sqlite --smoke | grep "\[Registrasi\]"
 # the translations ship (English tab title)

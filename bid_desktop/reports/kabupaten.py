@@ -16,6 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, SimpleDocTemplate, Spacer, Table
 
 from bid_desktop.domain.amounts import rupiah
+from bid_desktop.reports import fonts
+from bid_desktop.reports.output import atomic_output
 from bid_desktop.reports.report import (
     BLUE,
     GREEN,
@@ -95,8 +97,18 @@ def write_kabupaten_pdf(
     per_event: dict[str, list[DesaFigure]],
     out: Path,
 ) -> int:
-    """Write the kabupaten report; returns the number of pages."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    """Write the kabupaten report (complete or none); returns the number of pages."""
+    fonts.register()  # the embedded Unicode fonts the event report's styles name
+    with atomic_output(out) as tmp:
+        return _build(summary, figures, per_event, tmp)
+
+
+def _build(
+    summary: EventSummary,
+    figures: Sequence[EventFigures],
+    per_event: dict[str, list[DesaFigure]],
+    out: Path,
+) -> int:
     doc = SimpleDocTemplate(
         str(out), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
         bottomMargin=18 * mm, title=f"{TITLE} — {summary.event_name}", author="BID Desktop",

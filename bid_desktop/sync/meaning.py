@@ -31,6 +31,7 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
 TEXT_MAX = 64 * 1024  # a Text column (notes, lists); photos are bounded by the payload size
 UNBOUNDED = {("photo", "data_b64")}
 NEVER_DELETED = ("event", "audit_entry")
+BLANK_IDS = {("audit_entry", "record_id")}
 _D = "[0-9]"
 DATE_GLOB = f"{_D * 4}-{_D * 2}-{_D * 2}"
 TIME_GLOB = f"{DATE_GLOB} {_D * 2}:{_D * 2}:{_D * 2}*"
@@ -61,7 +62,9 @@ def _type_rule(entity: str, name: str, uuid_glob: str) -> str | None:
         if (entity, name) not in UNBOUNDED:
             rule += f" OR length({{v}}) > {length or TEXT_MAX}"
         if name.endswith("_id") and length == 36:
-            rule += f" OR {{v}} NOT GLOB '{uuid_glob}'"
+            # an audit entry about no record in particular (a refused PIN) names none: ''
+            blank_ok = "{v} <> '' AND " if (entity, name) in BLANK_IDS else ""
+            rule += f" OR ({blank_ok}{{v}} NOT GLOB '{uuid_glob}')"
         return rule
     return None
 

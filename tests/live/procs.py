@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -25,8 +26,11 @@ def free_port() -> int:
 class LiveProcess:
     """``python -m bid_desktop live`` on a database, with a static peer list."""
 
-    def __init__(self, db_path: Path, port: int, peers: list[int], log: Path) -> None:
+    def __init__(
+        self, db_path: Path, port: int, peers: list[int], log: Path, data_dir: Path | None = None
+    ) -> None:
         self.db_path, self.port, self.peers, self.log_path = db_path, port, peers, log
+        self.data_dir = data_dir  # another laptop's user data folder (its key files)
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> LiveProcess:
@@ -35,7 +39,10 @@ class LiveProcess:
         for peer in self.peers:
             cmd += ["--peer", f"127.0.0.1:{peer}"]
         self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT)
+        env = dict(os.environ)
+        if self.data_dir is not None:
+            env["BID_DATA_DIR"] = str(self.data_dir)
+        self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, env=env)
         wait_until(lambda: "listening" in self.output(), what=f"{self.db_path.name} listening")
         return self
 

@@ -100,10 +100,12 @@ def test_three_processes_converge_through_a_chain_with_a_conflict(tmp_path, proc
     wait_until(lambda: wanted <= version_ids(paths["MKA1"]), "catch-up after a restart")
 
 
-def _stranger_db(path: Path):
-    """Same event id, same station codes, but another passphrase: another key."""
+def _stranger_db(path: Path, home: Path, monkeypatch: pytest.MonkeyPatch):
+    """Same event id, same station codes, but another passphrase: another key, kept in the
+    stranger laptop's own user data folder ``home`` (the key store is per user)."""
     db = open_database(path)
-    with db.begin() as session:
+    with monkeypatch.context() as env, db.begin() as session:
+        env.setenv("BID_DATA_DIR", str(home))
         create_event(
             session,
             EventSetup(
@@ -118,15 +120,18 @@ def _stranger_db(path: Path):
     return db
 
 
-def test_wrong_key_peer_learns_nothing_and_pushes_nothing(tmp_path, procs):
+def test_wrong_key_peer_learns_nothing_and_pushes_nothing(tmp_path, procs, monkeypatch):
     good = _db(tmp_path, "REG1")
     add_people(good, EVENT, "REG1", 2)
-    stranger = _stranger_db(tmp_path / "stranger.sqlite")
+    home = tmp_path / "stranger-home"
+    stranger = _stranger_db(tmp_path / "stranger.sqlite", home, monkeypatch)
     add_people(stranger, EVENT, "REG9", 2)
     good_before, stranger_before = version_ids(good.path), version_ids(stranger.path)
     ports = [free_port(), free_port()]
     procs.append(LiveProcess(good.path, ports[0], [ports[1]], tmp_path / "good.log"))
-    procs.append(LiveProcess(stranger.path, ports[1], [ports[0]], tmp_path / "stranger.log"))
+    procs.append(
+        LiveProcess(stranger.path, ports[1], [ports[0]], tmp_path / "stranger.log", home)
+    )
     for proc in procs:
         proc.start()
     wrong_key = protocol.auth_key(keys.package_key("bukan-kata-sandi-ini", EVENT))

@@ -62,7 +62,8 @@ def test_recap_covers_all_three_and_each_one(ta: tuple[Path, list[Fair]], tmp_pa
         assert run(["recap", "--db", str(path), "--out", str(one), "--event", fair.event_id]) == 0
         rows = [r for r in _values(one, L.COMMITMENT_SHEET) if isinstance(r[0], int)]
         assert {r[1] for r in rows} == {fair.kecamatan} and len(rows) == fair.commitments
-        assert sum(r[6] for r in rows) == fair.amount
+        amount = L.COMMITMENT_HEADERS.index("Perkiraan Anggaran (Rp)")
+        assert sum(r[amount] for r in rows) == fair.amount
         assert SUMMARY_SHEET not in load_workbook(one, read_only=True).sheetnames
         ideas = [r for r in _values(one, L.IDEA_SHEET) if isinstance(r[0], int)]
         assert [r[1] for r in ideas] == [fair.kecamatan]
