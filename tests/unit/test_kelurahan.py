@@ -63,6 +63,7 @@ def test_cli_includes_a_kelurahan_on_purpose(tmp_path: Path, monkeypatch) -> Non
     from bid_desktop.storage.models import Desa
 
     monkeypatch.setenv("BID_PASSPHRASE", "bursa-kota-agung")
+    monkeypatch.setenv("BID_PIN", "240611")  # the committee PIN, set at event creation
     path = tmp_path / "d.sqlite"
     argv = ["event", "create", "--db", str(path), "--name", "BID Kota Agung", "--date",
             "2026-11-25", "--kecamatan", KOTA_AGUNG, "--station", "SEK1", "--kelurahan", BAROS]  # fmt: skip
