@@ -17,7 +17,7 @@ from bid_desktop.ui.common import pdf
 from bid_desktop.ui.common.feedback import Tone
 from bid_desktop.ui.registrasi.tab import RegistrasiTab
 from tests.registration_data import add_invitees
-from tests.ui.tabs import open_tab, settle_tab
+from tests.ui.tabs import open_tab, settle_tab, type_in
 from tests.unit.test_badges import decode_all
 
 
@@ -106,12 +106,10 @@ def test_kit_key_after_scan(qtbot, db, numbers):
 
 
 def _type_into_focus(qtbot, text: str = "", key=None) -> None:  # type: ignore[no-untyped-def]
+    """A person types into the field that has the keyboard, then (after a look) ``key``."""
     widget = QApplication.focusWidget()
     assert widget is not None
-    if text:
-        qtbot.keyClicks(widget, text)
-    if key is not None:
-        qtbot.keyClick(widget, key)
+    type_in(qtbot, widget, text, key)
 
 
 def test_walkin_with_keyboard_only_checks_in_and_prints_badge(qtbot, db, numbers, opened):

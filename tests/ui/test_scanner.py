@@ -384,3 +384,21 @@ def test_meja_badge_scanned_while_the_code_completer_is_open(qtbot, db, meja_num
     settle_tab(tab)
     assert tab.desa is not None and tab.desa.name == "Campang"
     assert not popup.isVisible() and tab.stamp_panel.code.text() == ""
+
+
+def test_badge_scanned_into_the_open_walkin_form_is_the_next_scan(qtbot, db, numbers):
+    """The walk-in form is open, the next person's badge is scanned: it is checked in, the
+    form keeps what was typed and stays open (no walk-in named after a badge number)."""
+    tab = open_tab(qtbot, RegistrasiTab, db, 3)
+    qtbot.keyClick(tab.box, Qt.Key.Key_F2)
+    dialog = tab.dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.ed_name, timeout=2000)
+    qtbot.keyClicks(dialog.ed_name, "Rahmat", delay=70)
+    qtbot.wait(70)
+    scanner(qtbot, numbers["Made Wirawan"])
+    settle_tab(tab)
+    assert checked_in(db) == {"Made Wirawan"} and dialog.isVisible()
+    assert dialog.ed_name.text() == "Rahmat"
+    with db.begin() as s:
+        assert s.scalars(select(Participant).where(Participant.source == "walk-in")).all() == []
+    dialog.reject()

@@ -26,7 +26,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from bid_desktop.ui.common.scan import ENTER_KEYS, ScanBox
 from bid_desktop.ui.common.scan_snapshot import Snapshot, is_text_input
@@ -141,8 +141,16 @@ class ScannerRouter(QObject):
             watched = QApplication.focusWidget() or watched  # a completer's list
         if not self.scope.isVisible():
             return None
-        inside = watched is self.scope or self.scope.isAncestorOf(watched)
-        return watched if inside else None
+        return watched if self._inside(watched) else None
+
+    def _inside(self, widget: QWidget) -> bool:
+        """In the tab, or in a dialog the tab opened (a walk-in form, a question): a badge
+        scanned there is the next scan, not a name or an answer."""
+        if widget is self.scope or self.scope.isAncestorOf(widget):
+            return True
+        window = widget.window()
+        owner = window.parentWidget() if isinstance(window, QDialog) else None
+        return owner is not None and (owner is self.scope or self.scope.isAncestorOf(owner))
 
     def _key(self, target: QWidget, event: QKeyEvent) -> bool:
         key = Qt.Key(event.key())
