@@ -134,14 +134,16 @@ def check(db: Path, lines: list[list[str]], state: dict) -> list[str]:
         kind, verb, rid = words[1], words[0], words[2]
         if kind == "P" and verb == "ok":
             state["participants"].add(rid)
-            state.setdefault("fields", {})[rid] = tuple(words[3:6])  # name, desa, phone
+            if len(words) >= 6:
+                state.setdefault("fields", {})[rid] = tuple(words[3:6])  # name, desa, phone
         elif kind == "K" and verb == "ok":
             checked_in.add(rid)
         elif kind == "C":
             tried = state["tried"].setdefault(rid, [])
             if verb == "ok":
                 state["confirmed"][rid] = int(words[3])
-                state.setdefault("stamp_fields", {})[rid] = (words[4], words[5], int(words[6]))
+                if len(words) >= 7:
+                    state.setdefault("stamp_fields", {})[rid] = (words[4], words[5], int(words[6]))
                 tried.clear()
             tried.append(int(words[3]))
     conn = sqlite3.connect(db)

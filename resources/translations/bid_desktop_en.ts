@@ -3557,6 +3557,10 @@ That event&apos;s passphrase:</translation>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>mengimpor Kartu Komitmen</source>
+        <translation>importing Kartu Komitmen (commitment cards)</translation>
+    </message>
+    <message>
         <source>Impor %s: %d baris — %d baru, %d diperbarui, %d sama</source>
         <translation>Import %s: %d rows — %d new, %d updated, %d unchanged</translation>
     </message>

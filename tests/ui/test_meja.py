@@ -179,7 +179,10 @@ def test_no_table_yet_then_set_with_dialog(qtbot, db):
     assert "Meja B3" in tab.header.label.text() and tab.stamp_panel.isEnabled()
 
 
-def test_transcribed_cards_import_merges_with_stamps(qtbot, db, numbers, tmp_path):
+def test_transcribed_cards_import_merges_with_stamps(qtbot, db, numbers, tmp_path, monkeypatch):
+    from bid_desktop.ui.common import sheet_files
+
+    monkeypatch.setattr(sheet_files, "ask_pin", lambda *_a: "123456")  # overwriting: PIN
     from openpyxl import load_workbook
 
     from bid_desktop.services.imports import write_template

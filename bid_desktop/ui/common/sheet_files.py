@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from bid_desktop.services.audit import require_pin
 from bid_desktop.ui.common.feedback import Feedback, Tone
+from bid_desktop.ui.common.pin import ask_pin
 from bid_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -32,6 +34,9 @@ TITLES = {
 }
 
 
+OVERWRITING = {"commitments"}  # as the CLI (commands/imports.py): behind the committee PIN
+
+
 class SheetFiles:
     def __init__(self, owner: QWidget, ctx: AppContext, kind: str, feedback: Feedback,
                  changed: Callable[[], None]) -> None:  # fmt: skip
@@ -48,11 +53,20 @@ class SheetFiles:
 
     def import_file(self, path: Path) -> None:
         ctx, kind = self.ctx, self.kind
+        pin: str | None = None
+        if kind in OVERWRITING:  # re-stamps amounts stamped at a table: the committee decides
+            pin = ask_pin(
+                self.owner, QCoreApplication.translate("SheetFiles", "mengimpor Kartu Komitmen")
+            )
+            if pin is None:
+                return
 
         def work(_progress: Any, cancelled: Callable[[], bool]) -> ImportResult:
             from bid_desktop.services.imports import import_xlsx
 
             with ctx.db.begin() as session:
+                if kind in OVERWRITING:
+                    require_pin(session, pin)
                 return import_xlsx(session, kind, path, cancelled=cancelled)
 
         def done(r: ImportResult) -> None:
