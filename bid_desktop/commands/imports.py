@@ -11,14 +11,16 @@ from bid_desktop.services.imports import KINDS, import_xlsx, write_template
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    tpl = sub.add_parser("template", help="write a blank spreadsheet template")
+    tpl = sub.add_parser("template", help=t("tulis templat spreadsheet kosong"))
     # No blank recap template: the recap workbook is written by `recap` from the database and
     # matched back by its hidden ID column, so `template recap` is wrong usage (exit 2).
     tpl.add_argument("kind", choices=[k for k in KINDS if k != "recap"])
     tpl.add_argument("--out", type=Path, required=True)
     add_db(tpl, required=False)
     tpl.set_defaults(func=cmd_template)
-    imp = sub.add_parser("import", help="import a filled spreadsheet (all-or-nothing)")
+    imp = sub.add_parser(
+        "import", help=t("impor spreadsheet yang sudah diisi (semua atau tidak sama sekali)")
+    )
     imp.add_argument("kind", choices=KINDS)
     add_db(imp)
     imp.add_argument("file", type=Path)
