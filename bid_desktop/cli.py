@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bid_desktop import __version__
-from bid_desktop.commands.lang import set_language, split_lang
+from bid_desktop.commands.lang import set_language, split_lang, t
 from bid_desktop.services.errors import InputRefused, UserError
 
 # Each module registers its subcommands; add a line here for a new area.
@@ -34,15 +34,17 @@ PACKAGE_SUFFIX = ".bidsync"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bid-desktop",
-        description="BID Desktop — Bursa Inovasi Desa, offline.",
-        epilog="Without COMMAND: open the window; with a FILE.bidsync (bid-desktop "
-        "[--db DB] FILE.bidsync) on the import preview of that package.",
+        description=t("BID Desktop — Bursa Inovasi Desa, tanpa internet."),
+        epilog=t(
+            "Tanpa PERINTAH: buka jendela; dengan BERKAS.bidsync (bid-desktop [--db DB] "
+            "BERKAS.bidsync) pada pratinjau impor paket itu."
+        ),
     )
-    parser.add_argument("--db", type=Path, help="database file (window only)")
-    parser.add_argument("--lang", choices=["id", "en"], help="interface language")
+    parser.add_argument("--db", type=Path, help=t("berkas basis data (untuk jendela)"))
+    parser.add_argument("--lang", choices=["id", "en"], help=t("bahasa antarmuka dan keluaran"))
     parser.add_argument("--version", action="version", version=f"bid-desktop {__version__}")
     parser.add_argument(
-        "--smoke", action="store_true", help="open the window, exit 0 once it has painted (checks)"
+        "--smoke", action="store_true", help=t("buka jendela, keluar 0 begitu tampil (pemeriksaan)")
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

@@ -14,14 +14,16 @@ from bid_desktop.storage.db import Database, open_database
 
 
 def add_db(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    parser.add_argument("--db", type=Path, required=required, help="database file")
+    parser.add_argument("--db", type=Path, required=required, help=t("berkas basis data"))
 
 
 def add_passphrase(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--passphrase-file",
         type=Path,
-        help="file holding the event passphrase (else $BID_PASSPHRASE, else asked)",
+        help=t(
+            "berkas berisi kata sandi acara (jika tidak: $BID_PASSPHRASE, jika tidak: ditanyakan)"
+        ),
     )
 
 

@@ -11,17 +11,18 @@ from bid_desktop.commands.lang import t, t_noop
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     demo = sub.add_parser(
-        "demo", help="create a realistic event with activity spread over N station databases"
+        "demo",
+        help=t("buat acara contoh yang realistis, kegiatannya tersebar di N basis data stasiun"),
     )
     add_db(demo)
     demo.add_argument("--scale", choices=["event", "kabupaten", "province"], default="event")
-    demo.add_argument("--stations", type=int, default=4, help="station databases (1-30)")
+    demo.add_argument("--stations", type=int, default=4, help=t("jumlah basis data stasiun (1-30)"))
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument(
         "--packages",
         type=Path,
         metavar="DIR",
-        help="also write each station's .bidsync package into DIR",
+        help=t("tulis juga paket .bidsync setiap stasiun ke DIR"),
     )
     demo.set_defaults(func=cmd_demo)
 

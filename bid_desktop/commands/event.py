@@ -22,12 +22,12 @@ from bid_desktop.services.station import role_for_station, validate_station_code
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    event = sub.add_parser("event", help="create or join an event")
+    event = sub.add_parser("event", help=t("buat atau gabung ke acara"))
     esub = event.add_subparsers(dest="event_command", required=True)
-    create = esub.add_parser("create", help="create an event on this laptop")
+    create = esub.add_parser("create", help=t("buat acara di laptop ini"))
     add_db(create)
     create.add_argument("--name", required=True)
-    create.add_argument("--date", required=True, help="YYYY-MM-DD")
+    create.add_argument("--date", required=True, help=t("YYYY-MM-DD"))
     create.add_argument("--venue", default="")
     create.add_argument("--kecamatan", action="append", required=True, metavar="CODE")
     create.add_argument("--station", required=True)
@@ -42,11 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_passphrase(create)
     add_pin(create)
     create.set_defaults(func=cmd_create)
-    join = esub.add_parser("join", help="join an event from any of its packages")
+    join = esub.add_parser("join", help=t("gabung ke acara dari salah satu paketnya"))
     add_db(join)
     join.add_argument("--package", type=Path, required=True, metavar="FILE")
     join.add_argument("--station", required=True, metavar="CODE")
-    join.add_argument("--role", help="default: from the station code (REG1 → registrasi ...)")
+    join.add_argument("--role", help=t("bawaan: dari kode stasiun (REG1 → registrasi ...)"))
     add_passphrase(join)
     join.set_defaults(func=cmd_join)
 

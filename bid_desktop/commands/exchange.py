@@ -13,16 +13,18 @@ from bid_desktop.services.exchange_piagam import issue_many
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = sub.add_parser(
         "piagam",
-        help="one piagam PDF per desa that has commitments (a reprint is marked SALINAN)",
+        help=t("satu PDF piagam per desa yang punya komitmen (cetak ulang bertanda SALINAN)"),
     )
     add_db(cmd)
-    cmd.add_argument("--out", type=Path, required=True, help="folder for the PDF files")
+    cmd.add_argument("--out", type=Path, required=True, help=t("folder untuk berkas PDF"))
     cmd.add_argument(
         "--desa",
         action="append",
         default=[],
         metavar="CODE",
-        help="only this desa (Kemendagri code, repeatable); default: every desa with commitments",
+        help=t(
+            "hanya desa ini (kode Kemendagri, boleh berulang); bawaan: setiap desa yang punya komitmen"
+        ),
     )
     cmd.set_defaults(func=cmd_piagam)
 

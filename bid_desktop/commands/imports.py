@@ -14,7 +14,7 @@ OVERWRITING = {"commitments"}  # re-stamps amounts already stamped at a table
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    tpl = sub.add_parser("template", help="write a blank spreadsheet template")
+    tpl = sub.add_parser("template", help=t("tulis templat spreadsheet kosong"))
     # No blank recap template: the recap workbook is written by `recap` from the database and
     # matched back by its hidden ID column, so `template recap` is wrong usage (exit 2).
     tpl.add_argument("kind", choices=[k for k in KINDS if k != "recap"])
@@ -22,7 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_db(tpl, required=False)
     tpl.set_defaults(func=cmd_template)
     imp = sub.add_parser(
-        "import", help="import a filled spreadsheet: .xlsx, .xls, .ods or .csv (all-or-nothing)"
+        "import",
+        help=t(
+            "impor spreadsheet yang sudah diisi: .xlsx, .xls, .ods atau .csv (semua atau tidak sama sekali)"
+        ),
     )
     imp.add_argument("kind", choices=KINDS)
     add_db(imp)

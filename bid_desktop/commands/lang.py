@@ -8,6 +8,7 @@ as XML. ``resources/translations/cli_strings.py`` lists the t() messages for lup
 
 from __future__ import annotations
 
+import argparse
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
@@ -15,10 +16,36 @@ from pathlib import Path
 CONTEXT = "Cli"
 LANGUAGES = ("id", "en")
 _current = {"lang": "id"}
+# argparse's own words (usage, options, its errors), which it looks up through its module-level
+# ``_`` at call time: in Indonesian runs they are Indonesian too.
+ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "options": "opsi",
+    "positional arguments": "argumen posisi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "expected one argument": "perlu satu nilai",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+}
+_ARGPARSE_GETTEXT = argparse._  # type: ignore[attr-defined]
+
+
+def _argparse_id(text: str) -> str:
+    return ARGPARSE_ID.get(text, text)
 
 
 def set_language(lang: str | None) -> None:
     _current["lang"] = lang if lang in LANGUAGES else "id"
+    argparse._ = _argparse_id if _current["lang"] == "id" else _ARGPARSE_GETTEXT  # type: ignore[attr-defined]
 
 
 def language() -> str:

@@ -23,23 +23,29 @@ from bid_desktop.services.audit import require_pin
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    backup = sub.add_parser("backup", help="verified, rotating backup of the database")
+    backup = sub.add_parser("backup", help=t("cadangan basis data yang diperiksa dan bergilir"))
     add_db(backup)
-    backup.add_argument("--out", type=Path, help="backup folder (default: the backup settings)")
+    backup.add_argument("--out", type=Path, help=t("folder cadangan (bawaan: pengaturan cadangan)"))
     backup.add_argument(
-        "--keep", type=int, help="newest copies kept (default: the settings; needs the PIN)"
+        "--keep",
+        type=int,
+        help=t("jumlah salinan terbaru yang disimpan (bawaan: pengaturan; perlu PIN)"),
     )
     add_pin(backup)
     backup.set_defaults(func=cmd_backup)
 
-    restore = sub.add_parser("restore", help="put a verified backup in place (committee PIN)")
+    restore = sub.add_parser(
+        "restore", help=t("pulihkan cadangan yang sudah diperiksa (PIN panitia)")
+    )
     add_db(restore)
     restore.add_argument("backup", type=Path, metavar="FILE")
     add_pin(restore)
     add_passphrase(restore)  # an encrypted backup on a laptop without the event's key file
     restore.set_defaults(func=cmd_restore)
 
-    check = sub.add_parser("check", help="integrity and sync invariants; non-zero when broken")
+    check = sub.add_parser(
+        "check", help=t("integritas dan invarian sinkronisasi; bukan nol jika rusak")
+    )
     add_db(check)
     check.set_defaults(func=cmd_check)
 

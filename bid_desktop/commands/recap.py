@@ -10,14 +10,14 @@ from bid_desktop.commands.lang import t
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    recap = sub.add_parser("recap", help="the recap workbook (xlsx) of every event in the database")
+    recap = sub.add_parser("recap", help=t("buku rekap (xlsx) semua acara di basis data"))
     add_db(recap)
-    recap.add_argument("--out", type=Path, required=True, help="xlsx file to write")
+    recap.add_argument("--out", type=Path, required=True, help=t("berkas xlsx yang ditulis"))
     _add_scope(recap)
     recap.set_defaults(func=cmd_recap)
-    report = sub.add_parser("report", help="the event report with charts (PDF)")
+    report = sub.add_parser("report", help=t("laporan acara dengan grafik (PDF)"))
     add_db(report)
-    report.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    report.add_argument("--out", type=Path, required=True, help=t("berkas PDF yang ditulis"))
     _add_scope(report)
     report.set_defaults(func=cmd_report)
 

@@ -11,24 +11,24 @@ from bid_desktop.services import registration_badges as badges
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    cmd = sub.add_parser("badges", help="name badges (PDF, Code128 of the participant number)")
+    cmd = sub.add_parser("badges", help=t("badge nama (PDF, Code128 nomor peserta)"))
     add_db(cmd)
-    cmd.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    cmd.add_argument("--out", type=Path, required=True, help=t("berkas PDF yang ditulis"))
     cmd.add_argument(
         "--participant",
         action="append",
         default=[],
         metavar="NUMBER",
-        help="only this participant number (repeatable); default: everyone not voided",
+        help=t("hanya nomor peserta ini (boleh berulang); bawaan: semua yang tidak dibatalkan"),
     )
     which = cmd.add_mutually_exclusive_group()
-    which.add_argument("--unprinted", action="store_true", help="only badges not printed yet")
-    which.add_argument("--walkins", action="store_true", help="only walk-in registrations")
+    which.add_argument("--unprinted", action="store_true", help=t("hanya badge yang belum dicetak"))
+    which.add_argument("--walkins", action="store_true", help=t("hanya pendaftaran walk-in"))
     cmd.add_argument(
         "--layout",
         choices=["sheet", "single"],
         default="sheet",
-        help="sheet: ten per A4 page (default); single: one 90×55 mm badge per page",
+        help=t("sheet: sepuluh per halaman A4 (bawaan); single: satu badge 90×55 mm per halaman"),
     )
     cmd.set_defaults(func=cmd_badges)
     register_letters(sub)
@@ -53,18 +53,22 @@ def cmd_badges(args: argparse.Namespace) -> int:
 
 def register_letters(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     cmd = sub.add_parser(
-        "letters", help="invitation letters (surat undangan) as one PDF, each with the badge code"
+        "letters", help=t("surat undangan dalam satu PDF, masing-masing dengan kode badge")
     )
     add_db(cmd)
-    cmd.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    cmd.add_argument("--out", type=Path, required=True, help=t("berkas PDF yang ditulis"))
     cmd.add_argument(
         "--per",
         choices=["invitee", "desa"],
         default="invitee",
-        help="invitee: one letter each (default); desa: one per desa to its Kepala Desa",
+        help=t("invitee: satu surat per undangan (bawaan); desa: satu per desa untuk Kepala Desa"),
     )
     cmd.add_argument(
-        "--desa", action="append", default=[], metavar="CODE", help="only this desa (repeatable)"
+        "--desa",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help=t("hanya desa ini (boleh berulang)"),
     )
     cmd.set_defaults(func=cmd_letters)
 

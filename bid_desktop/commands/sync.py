@@ -13,11 +13,11 @@ from bid_desktop.storage.db import Database
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    export = sub.add_parser("export", help="write this laptop's .bidsync package; print its path")
+    export = sub.add_parser("export", help=t("tulis paket .bidsync laptop ini; cetak lokasinya"))
     add_db(export)
     add_passphrase(export)  # only asked when this laptop has no key file for the event
     export.add_argument(
-        "--out", type=Path, default=Path("."), help="folder to write into (e.g. a USB stick)"
+        "--out", type=Path, default=Path("."), help=t("folder tujuan (mis. flashdisk)")
     )
     export.add_argument(
         "--event",
@@ -27,16 +27,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     export.set_defaults(func=cmd_export)
 
-    merge = sub.add_parser("merge", help="merge .bidsync packages into this database")
+    merge = sub.add_parser("merge", help=t("gabungkan paket .bidsync ke basis data ini"))
     add_db(merge)
     # this laptop's key when its key file is missing; on a TA database also the passphrase(s)
     # of events merged for the first time (one per line)
     add_passphrase(merge)
     merge.add_argument(
-        "--dry-run", action="store_true", help="show what would change, write nothing"
+        "--dry-run",
+        action="store_true",
+        help=t("tampilkan yang akan berubah, tanpa menulis apa pun"),
     )
     merge.add_argument(
-        "--backup-dir", type=Path, help="where the backup before the merge goes (default: settings)"
+        "--backup-dir",
+        type=Path,
+        help=t("tempat cadangan sebelum penggabungan (bawaan: pengaturan)"),
     )
     merge.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE")
     merge.set_defaults(func=cmd_merge)

@@ -476,6 +476,10 @@ Continue?</translation>
         <translation>--date: &apos;%s&apos; is not YYYY-MM-DD</translation>
     </message>
     <message>
+        <source>BID Desktop — Bursa Inovasi Desa, tanpa internet.</source>
+        <translation>BID Desktop — Bursa Inovasi Desa, offline.</translation>
+    </message>
+    <message>
         <source>Kata sandi acara: </source>
         <translation>Event passphrase: </translation>
     </message>
@@ -484,24 +488,88 @@ Continue?</translation>
         <translation>COPY</translation>
     </message>
     <message>
+        <source>Tanpa PERINTAH: buka jendela; dengan BERKAS.bidsync (bid-desktop [--db DB] BERKAS.bidsync) pada pratinjau impor paket itu.</source>
+        <translation>Without COMMAND: open the window; with a FILE.bidsync (bid-desktop [--db DB] FILE.bidsync) on the import preview of that package.</translation>
+    </message>
+    <message>
         <source>Ulangi kata sandi: </source>
         <translation>Repeat the passphrase: </translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>acara %s dibuat: %s, stasiun %s</source>
         <translation>event %s created: %s, station %s</translation>
     </message>
     <message>
+        <source>badge nama (PDF, Code128 nomor peserta)</source>
+        <translation>name badges (PDF, Code128 of the participant number)</translation>
+    </message>
+    <message>
+        <source>bahasa antarmuka dan keluaran</source>
+        <translation>interface language</translation>
+    </message>
+    <message>
         <source>basis data sebelumnya disimpan sebagai %s</source>
         <translation>previous database kept as %s</translation>
+    </message>
+    <message>
+        <source>bawaan: dari kode stasiun (REG1 → registrasi ...)</source>
+        <translation>default: from the station code (REG1 → registrasi ...)</translation>
     </message>
     <message>
         <source>bergabung ke acara %s: %s, stasiun %s (%s), %d versi</source>
         <translation>joined event %s: %s, station %s (%s), %d versions</translation>
     </message>
     <message>
+        <source>berkas PDF yang ditulis</source>
+        <translation>PDF file to write</translation>
+    </message>
+    <message>
+        <source>berkas basis data</source>
+        <translation>database file</translation>
+    </message>
+    <message>
+        <source>berkas basis data (untuk jendela)</source>
+        <translation>database file (window only)</translation>
+    </message>
+    <message>
+        <source>berkas berisi kata sandi acara (jika tidak: $BID_PASSPHRASE, jika tidak: ditanyakan)</source>
+        <translation>file holding the event passphrase (else $BID_PASSPHRASE, else asked)</translation>
+    </message>
+    <message>
+        <source>berkas xlsx yang ditulis</source>
+        <translation>xlsx file to write</translation>
+    </message>
+    <message>
+        <source>buat acara contoh yang realistis, kegiatannya tersebar di N basis data stasiun</source>
+        <translation>create a realistic event with activity spread over N station databases</translation>
+    </message>
+    <message>
+        <source>buat acara di laptop ini</source>
+        <translation>create an event on this laptop</translation>
+    </message>
+    <message>
+        <source>buat atau gabung ke acara</source>
+        <translation>create or join an event</translation>
+    </message>
+    <message>
+        <source>buka jendela, keluar 0 begitu tampil (pemeriksaan)</source>
+        <translation>open the window, exit 0 once it has painted (checks)</translation>
+    </message>
+    <message>
         <source>buka: %s</source>
         <translation>open: %s</translation>
+    </message>
+    <message>
+        <source>buku rekap (xlsx) semua acara di basis data</source>
+        <translation>the recap workbook (xlsx) of every event in the database</translation>
+    </message>
+    <message>
+        <source>cadangan basis data yang diperiksa dan bergilir</source>
+        <translation>verified, rotating backup of the database</translation>
     </message>
     <message>
         <source>cadangan sebelum penggabungan: %s</source>
@@ -520,12 +588,76 @@ Continue?</translation>
         <translation>merged</translation>
     </message>
     <message>
+        <source>folder cadangan (bawaan: pengaturan cadangan)</source>
+        <translation>backup folder (default: the backup settings)</translation>
+    </message>
+    <message>
+        <source>folder tujuan (mis. flashdisk)</source>
+        <translation>folder to write into (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <source>folder untuk berkas PDF</source>
+        <translation>folder for the PDF files</translation>
+    </message>
+    <message>
+        <source>gabung ke acara dari salah satu paketnya</source>
+        <translation>join an event from any of its packages</translation>
+    </message>
+    <message>
+        <source>gabungkan paket .bidsync ke basis data ini</source>
+        <translation>merge .bidsync packages into this database</translation>
+    </message>
+    <message>
+        <source>hanya badge yang belum dicetak</source>
+        <translation>only badges not printed yet</translation>
+    </message>
+    <message>
+        <source>hanya desa ini (boleh berulang)</source>
+        <translation>only this desa (repeatable)</translation>
+    </message>
+    <message>
+        <source>hanya desa ini (kode Kemendagri, boleh berulang); bawaan: setiap desa yang punya komitmen</source>
+        <translation>only this desa (Kemendagri code, repeatable); default: every desa with commitments</translation>
+    </message>
+    <message>
+        <source>hanya nomor peserta ini (boleh berulang); bawaan: semua yang tidak dibatalkan</source>
+        <translation>only this participant number (repeatable); default: everyone not voided</translation>
+    </message>
+    <message>
+        <source>hanya pendaftaran walk-in</source>
+        <translation>only walk-in registrations</translation>
+    </message>
+    <message>
+        <source>impor spreadsheet yang sudah diisi: .xlsx, .xls, .ods atau .csv (semua atau tidak sama sekali)</source>
+        <translation>import a filled spreadsheet: .xlsx, .xls, .ods or .csv (all-or-nothing)</translation>
+    </message>
+    <message>
+        <source>integritas dan invarian sinkronisasi; bukan nol jika rusak</source>
+        <translation>integrity and sync invariants; non-zero when broken</translation>
+    </message>
+    <message>
+        <source>invitee: satu surat per undangan (bawaan); desa: satu per desa untuk Kepala Desa</source>
+        <translation>invitee: one letter each (default); desa: one per desa to its Kepala Desa</translation>
+    </message>
+    <message>
+        <source>jumlah basis data stasiun (1-30)</source>
+        <translation>station databases (1-30)</translation>
+    </message>
+    <message>
+        <source>jumlah salinan terbaru yang disimpan (bawaan: pengaturan; perlu PIN)</source>
+        <translation>newest copies kept (default: the settings; needs the PIN)</translation>
+    </message>
+    <message>
         <source>kata sandi acara: %s</source>
         <translation>event passphrase: %s</translation>
     </message>
     <message>
         <source>kedua kata sandi berbeda</source>
         <translation>the two passphrases differ</translation>
+    </message>
+    <message>
+        <source>laporan acara dengan grafik (PDF)</source>
+        <translation>the event report with charts (PDF)</translation>
     </message>
     <message>
         <source>laporan ditulis: %s (%d halaman)</source>
@@ -556,8 +688,20 @@ Continue?</translation>
         <translation>warning: letters missing from the font, printed as boxes: %s</translation>
     </message>
     <message>
+        <source>pulihkan cadangan yang sudah diperiksa (PIN panitia)</source>
+        <translation>put a verified backup in place (committee PIN)</translation>
+    </message>
+    <message>
         <source>rekap ditulis: %s (%s)</source>
         <translation>recap written: %s (%s)</translation>
+    </message>
+    <message>
+        <source>satu PDF piagam per desa yang punya komitmen (cetak ulang bertanda SALINAN)</source>
+        <translation>one piagam PDF per desa that has commitments (a reprint is marked SALINAN)</translation>
+    </message>
+    <message>
+        <source>sheet: sepuluh per halaman A4 (bawaan); single: satu badge 90×55 mm per halaman</source>
+        <translation>sheet: ten per A4 page (default); single: one 90×55 mm badge per page</translation>
     </message>
     <message>
         <source>sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain</source>
@@ -568,12 +712,36 @@ Continue?</translation>
         <translation>stations: %s/ (%d databases: %s)</translation>
     </message>
     <message>
+        <source>surat undangan dalam satu PDF, masing-masing dengan kode badge</source>
+        <translation>invitation letters (surat undangan) as one PDF, each with the badge code</translation>
+    </message>
+    <message>
+        <source>tampilkan yang akan berubah, tanpa menulis apa pun</source>
+        <translation>show what would change, write nothing</translation>
+    </message>
+    <message>
+        <source>tempat cadangan sebelum penggabungan (bawaan: pengaturan)</source>
+        <translation>where the backup before the merge goes (default: settings)</translation>
+    </message>
+    <message>
         <source>templat ditulis: %s</source>
         <translation>template written: %s</translation>
     </message>
     <message>
         <source>tidak ada kata sandi: pakai --passphrase-file atau BID_PASSPHRASE</source>
         <translation>no passphrase: use --passphrase-file or BID_PASSPHRASE</translation>
+    </message>
+    <message>
+        <source>tulis juga paket .bidsync setiap stasiun ke DIR</source>
+        <translation>also write each station&apos;s .bidsync package into DIR</translation>
+    </message>
+    <message>
+        <source>tulis paket .bidsync laptop ini; cetak lokasinya</source>
+        <translation>write this laptop&apos;s .bidsync package; print its path</translation>
+    </message>
+    <message>
+        <source>tulis templat spreadsheet kosong</source>
+        <translation>write a blank spreadsheet template</translation>
     </message>
     <message>
         <source>uji coba, tidak ada yang ditulis</source>

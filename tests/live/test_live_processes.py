@@ -129,9 +129,7 @@ def test_wrong_key_peer_learns_nothing_and_pushes_nothing(tmp_path, procs, monke
     good_before, stranger_before = version_ids(good.path), version_ids(stranger.path)
     ports = [free_port(), free_port()]
     procs.append(LiveProcess(good.path, ports[0], [ports[1]], tmp_path / "good.log"))
-    procs.append(
-        LiveProcess(stranger.path, ports[1], [ports[0]], tmp_path / "stranger.log", home)
-    )
+    procs.append(LiveProcess(stranger.path, ports[1], [ports[0]], tmp_path / "stranger.log", home))
     for proc in procs:
         proc.start()
     wrong_key = protocol.auth_key(keys.package_key("bukan-kata-sandi-ini", EVENT))

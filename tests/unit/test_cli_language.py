@@ -73,3 +73,18 @@ def test_every_message_is_in_the_window_catalogue_and_the_list_is_current():
     catalogue = lang._catalogue()
     missing = [m for m in module.messages() if not catalogue.get(m)]
     assert missing == []
+
+
+def test_help_and_usage_errors_speak_the_language_of_the_run(capsys):
+    with pytest.raises(SystemExit):
+        run(["recap", "--help"])
+    said = capsys.readouterr().out
+    assert "penggunaan:" in said and "berkas basis data" in said and "database file" not in said
+    with pytest.raises(SystemExit):
+        run(["--lang", "en", "recap", "--help"])
+    said = capsys.readouterr().out
+    assert "usage:" in said and "database file" in said and "berkas" not in said
+    with pytest.raises(SystemExit) as code:
+        run(["recap"])
+    assert code.value.code == 2
+    assert "argumen berikut wajib diisi: --db, --out" in capsys.readouterr().err
