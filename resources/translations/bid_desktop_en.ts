@@ -420,10 +420,6 @@ Continue?</translation>
         <translation>Only &amp;differing fields</translation>
     </message>
     <message>
-        <source>Merah: kolom yang diubah berbeda di dua laptop — pilih versi mana yang benar. Kuning: berbeda, sudah digabung otomatis (tetap seperti di kolom Hasil sekarang).</source>
-        <translation>Red: a field changed differently on two laptops — choose which version is right. Yellow: different, already merged automatically (stays as in the Current result column).</translation>
-    </message>
-    <message>
         <source>konflik berat</source>
         <translation>hard conflict</translation>
     </message>
@@ -448,6 +444,10 @@ Continue?</translation>
     <message>
         <source>&amp;Pertahankan hasil sekarang</source>
         <translation>&amp;Keep the current result</translation>
+    </message>
+    <message>
+        <source>Merah: kolom yang diubah berbeda di dua laptop — pilih versi mana yang benar. Kuning: berbeda, sudah digabung otomatis (kolom Hasil sekarang). Memakai satu versi mengambil versi itu utuh, termasuk kolom kuning.</source>
+        <translation>Red: a field changed differently on two laptops — choose which version is right. Yellow: different, already merged automatically (the Current result column). Using one version takes that version whole, yellow fields included.</translation>
     </message>
     <message>
         <source>Berat</source>
