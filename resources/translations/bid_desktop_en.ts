@@ -1573,6 +1573,10 @@ Continue?</translation>
         <translation>Review %d hard conflicts (Alt+4) and %d likely duplicates (Alt+5).</translation>
     </message>
     <message>
+        <source>%d nomor peserta atau seri piagam dipakai dua data (nomor ganda); periksa dengan bid-desktop check.</source>
+        <translation>%d participant numbers or piagam serials are held by two records (numbers given twice); look with bid-desktop check.</translation>
+    </message>
+    <message>
         <source>Jika digabung:</source>
         <translation>If merged:</translation>
     </message>
