@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, select, text
 from sqlalchemy.orm import Session
 
 from bid_desktop.domain import ids
@@ -85,12 +85,8 @@ def record_attendance(
         session.add(existing)
         audit(session, "attendance.scan", "attendance", aid, after={"number": person["number"]})
         session.flush()
-    count = session.scalar(
-        select(func.count()).select_from(Attendance).where(Attendance.session_id == session_id)
-    )
-    return AttendanceResult(
-        status, person, bursa_session.name, existing.scanned_at, int(count or 0)
-    )
+    count = attendance_count(session, session_id)
+    return AttendanceResult(status, person, bursa_session.name, existing.scanned_at, count)
 
 
 # --- ratings -----------------------------------------------------------------------------------
@@ -223,9 +219,22 @@ def attendance_rows(session: Session, session_id: str, limit: int = 200) -> list
     return [dict(r._mapping) for r in session.execute(query)]
 
 
+# A participant voided as the duplicate of another (sync/duplicates.py: "duplikat dari
+# <number>") attends as that survivor: a linked person is counted once.
+_ATTENDANCE_COUNT = text(
+    """
+    SELECT COUNT(DISTINCT COALESCE(s.id, a.participant_id)) FROM attendance a
+    LEFT JOIN participant d ON d.id = a.participant_id AND d.voided
+         AND d.void_reason LIKE 'duplikat dari %'
+    LEFT JOIN participant s ON s.event_id = d.event_id
+         AND s.number = substr(d.void_reason, 15) AND NOT s.voided
+    WHERE a.session_id = :session_id
+    """
+)
+
+
 def attendance_count(session: Session, session_id: str) -> int:
-    query = select(func.count()).select_from(Attendance).where(Attendance.session_id == session_id)
-    return int(session.scalar(query) or 0)
+    return int(session.scalar(_ATTENDANCE_COUNT, {"session_id": session_id}) or 0)
 
 
 __all__ = [

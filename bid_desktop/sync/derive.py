@@ -28,10 +28,11 @@ if TYPE_CHECKING:
 
 # Page caches of a merge connection: a province merge must fit a 4 GB laptop (peak RSS of
 # ``bid-desktop merge`` ≤ 400 MB, bench/bench_merge.py), so the record-index lookups of the
-# target get 128 MiB and the TEMP tables 64 MiB; the OS file cache holds the rest.
-MERGE_CACHE_KIB = 128 * 1024
-TEMP_CACHE_KIB = 64 * 1024
-SCRATCH_CACHE_KIB = 32 * 1024
+# target get 96 MiB, the TEMP tables 48 MiB, the scratch copy 16 MiB; the OS file cache
+# holds the rest.
+MERGE_CACHE_KIB = 96 * 1024
+TEMP_CACHE_KIB = 48 * 1024
+SCRATCH_CACHE_KIB = 16 * 1024
 TEMP_TABLES = ("touched", "heads", "win", "live_before", "live_after")
 
 

@@ -920,10 +920,6 @@ Continue?</translation>
         <translation>Only &amp;differing fields</translation>
     </message>
     <message>
-        <source>Merah: kolom yang diubah berbeda di dua laptop — pilih versi mana yang benar. Kuning: berbeda, sudah digabung otomatis (tetap seperti di kolom Hasil sekarang).</source>
-        <translation>Red: a field changed differently on two laptops — choose which version is right. Yellow: different, already merged automatically (stays as in the Current result column).</translation>
-    </message>
-    <message>
         <source>konflik berat</source>
         <translation>hard conflict</translation>
     </message>
@@ -948,6 +944,10 @@ Continue?</translation>
     <message>
         <source>&amp;Pertahankan hasil sekarang</source>
         <translation>&amp;Keep the current result</translation>
+    </message>
+    <message>
+        <source>Merah: kolom yang diubah berbeda di dua laptop — pilih versi mana yang benar. Kuning: berbeda, sudah digabung otomatis (kolom Hasil sekarang). Memakai satu versi mengambil versi itu utuh, termasuk kolom kuning.</source>
+        <translation>Red: a field changed differently on two laptops — choose which version is right. Yellow: different, already merged automatically (the Current result column). Using one version takes that version whole, yellow fields included.</translation>
     </message>
     <message>
         <source>Berat</source>
@@ -2185,6 +2185,10 @@ That event&apos;s passphrase:</translation>
     <message>
         <source>Periksa %d konflik berat (Alt+4) dan %d calon duplikat (Alt+5).</source>
         <translation>Review %d hard conflicts (Alt+4) and %d likely duplicates (Alt+5).</translation>
+    </message>
+    <message>
+        <source>%d nomor peserta atau seri piagam dipakai dua data (nomor ganda); periksa dengan bid-desktop check.</source>
+        <translation>%d participant numbers or piagam serials are held by two records (numbers given twice); look with bid-desktop check.</translation>
     </message>
     <message>
         <source>Jika digabung:</source>

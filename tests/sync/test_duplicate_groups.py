@@ -5,6 +5,7 @@ counts once in the recap."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,3 +145,27 @@ def test_per_package_duplicate_counts_add_up(tmp_path):
     finally:
         for db in made:
             db.dispose()
+
+
+def test_a_linked_person_attends_a_session_once(trio, tmp_path):
+    """Before: three registrations scanned at one session counted three."""
+    from bid_desktop.services import bursa_floor
+    from bid_desktop.storage.models import Attendance, BursaSession
+
+    a, _b, _ta = trio
+    sid = str(uuid.uuid4())
+    with a.begin() as s:
+        s.add(BursaSession(id=sid, event_id=EVENT, room_id=str(uuid.uuid4()), name="Sesi 1"))
+        for pid in (X, Y, Z):
+            s.add(
+                Attendance(
+                    id=ids.attendance_id(EVENT, sid, pid), event_id=EVENT, session_id=sid,
+                    participant_id=pid, scanned_at=dt.datetime(2026, 11, 25, 9, 0),
+                )
+            )  # fmt: skip
+    with a.begin() as s:
+        assert bursa_floor.attendance_count(s, sid) == 3
+        link_same_person(s, [Y, Z])
+        link_same_person(s, [X, Z])
+    with a.begin() as s:
+        assert bursa_floor.attendance_count(s, sid) == 1

@@ -81,3 +81,23 @@ def test_the_merge_reports_a_number_given_twice(tmp_path: Path):
     finally:
         a.dispose()
         b.dispose()
+
+
+def test_the_cli_merge_tells_numbers_given_twice(tmp_path: Path, capsys):
+    from bid_desktop.cli import run
+
+    a = make_event_db(tmp_path / "a.sqlite", "REG1", EVENT)
+    b = make_event_db(tmp_path / "b.sqlite", "REG1", EVENT)
+    try:
+        for db, name in ((a, "Siti"), (b, "Budi")):
+            with db.begin() as s:
+                s.add(
+                    Participant(id=str(uuid.uuid4()), event_id=EVENT, number="REG1-0001", name=name)
+                )
+        package = sync_service.export_package(b, tmp_path / "usb").path
+    finally:
+        a.dispose()
+        b.dispose()
+    argv = ["merge", "--db", str(tmp_path / "a.sqlite"), "--backup-dir", str(tmp_path / "bk")]
+    assert run([*argv, str(package)]) == 0
+    assert "numbers given twice: 1" in capsys.readouterr().out

@@ -97,8 +97,8 @@ class ConflictsPage(SyncPage):
         legend = QLabel(
             self.tr(
                 "Merah: kolom yang diubah berbeda di dua laptop — pilih versi mana yang "
-                "benar. Kuning: berbeda, sudah digabung otomatis (tetap seperti di kolom "
-                "Hasil sekarang)."
+                "benar. Kuning: berbeda, sudah digabung otomatis (kolom Hasil sekarang). "
+                "Memakai satu versi mengambil versi itu utuh, termasuk kolom kuning."
             )
         )
         legend.setWordWrap(True)

@@ -265,6 +265,15 @@ class ImportPage(SyncPage):
             text += " " + self.tr(
                 "Periksa %d konflik berat (Alt+4) dan %d calon duplikat (Alt+5)."
             ) % (summary.conflicts_hard, summary.duplicate_candidates)
+        if summary.number_collisions:
+            text += (
+                " "
+                + self.tr(
+                    "%d nomor peserta atau seri piagam dipakai dua data (nomor ganda); "
+                    "periksa dengan bid-desktop check."
+                )
+                % summary.number_collisions
+            )
         return text
 
     def _totals_text(self, summary: sync_service.ImportSummary) -> str:
