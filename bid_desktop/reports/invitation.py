@@ -4,7 +4,7 @@ Each letter: the committee's letterhead, place and date, number and subject, the
 the day (date, time, place) and its agenda, the invitees it covers each with their badge
 number as Code128 (scanned at the registration desk, the letter checks the person in), and the
 committee's signature. One letter per invitee, or per desa to its Kepala Desa listing the
-delegation. Standard fonts only.
+delegation. Fonts: the embedded DejaVu family (reports/fonts.py), as every PDF of the app.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from bid_desktop.reports import fonts
 from bid_desktop.reports.barcode import code128, fit_bar_width
+from bid_desktop.reports.output import atomic_output
 from bid_desktop.reports.piagam import tanggal
 
 WIDTH = A4[0] - 40 * mm
@@ -56,11 +58,11 @@ class Letter:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("b", fontName="Times-Roman", fontSize=11, leading=14)
+    base = ParagraphStyle("b", fontName=fonts.SERIF, fontSize=11, leading=14)
     return {
         "body": base,
         "head": ParagraphStyle(
-            "h", parent=base, fontName="Times-Bold", fontSize=13, leading=16, alignment=1
+            "h", parent=base, fontName=fonts.SERIF_BOLD, fontSize=13, leading=16, alignment=1
         ),  # fmt: skip
         "sub": ParagraphStyle("s", parent=base, fontSize=10, leading=12, alignment=1),
         "right": ParagraphStyle("r", parent=base, alignment=2),
@@ -188,8 +190,13 @@ def _letter(day: LetterDay, letter: Letter, index: int, st: dict[str, ParagraphS
 
 
 def write_invitation_pdf(out: Path, day: LetterDay, letters: list[Letter]) -> int:
-    """Every letter, each starting on a new page; returns the number of pages."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    """Every letter, each starting on a new page (complete or none); returns the pages."""
+    fonts.register()
+    with atomic_output(out) as tmp:
+        return _build(tmp, day, letters)
+
+
+def _build(out: Path, day: LetterDay, letters: list[Letter]) -> int:
     doc = SimpleDocTemplate(
         str(out), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=15 * mm,
         bottomMargin=15 * mm, title=f"Surat undangan — {day.event_name}", author="BID Desktop",
