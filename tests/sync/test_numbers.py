@@ -100,4 +100,4 @@ def test_the_cli_merge_tells_numbers_given_twice(tmp_path: Path, capsys):
         b.dispose()
     argv = ["merge", "--db", str(tmp_path / "a.sqlite"), "--backup-dir", str(tmp_path / "bk")]
     assert run([*argv, str(package)]) == 0
-    assert "numbers given twice: 1" in capsys.readouterr().out
+    assert "nomor yang diberikan dua kali: 1" in capsys.readouterr().out  # Indonesian by default

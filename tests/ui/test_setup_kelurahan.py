@@ -30,6 +30,8 @@ def test_kelurahan_only_when_ticked(qtbot, tmp_path: Path, ticked: bool):
         qtbot.mouseClick(page.chk_kelurahan, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.ed_pass, PASS)
     qtbot.keyClicks(page.ed_pass2, PASS)
+    qtbot.keyClicks(page.ed_pin, "240611")  # the committee PIN, set at creation
+    qtbot.keyClicks(page.ed_pin2, "240611")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
     with dialog.ctx.db.begin() as s:
