@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the CLI subprocesses the tests start); new events at the old scrypt cost, so hundreds of
 # events stay fast (tests/unit/test_secrets.py checks the new cost on its own)
 os.environ["BID_DATA_DIR"] = tempfile.mkdtemp(prefix="bid-test-data-")
+# key files of test events: gone with the run (the subprocesses have ended by then)
+atexit.register(shutil.rmtree, os.environ["BID_DATA_DIR"], ignore_errors=True)
 os.environ.setdefault("BID_KDF_COST", "14")
 os.environ.setdefault("BID_LIVE", "0")  # no live sync in windows under test unless asked
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from bid_desktop.services import keystore
 from bid_desktop.services.errors import InputRefused
 from bid_desktop.services.recovery import copy_to, orphan_sidecars
 from bid_desktop.storage.backup import integrity_problem, ro_uri, writable
 from bid_desktop.storage.db import file_revision, known_revisions, open_database
 from bid_desktop.sync import audit_chain
 from bid_desktop.sync.invariants import verify_invariants
+from bid_desktop.sync.staging import FOLDER, staging_dir
 
 _COLLISIONS = (
     ("nomor peserta", "participant", "number", "NOT voided"),
@@ -41,7 +42,8 @@ def check_database(db_path: Path) -> list[str]:
     if revision is not None and revision not in known_revisions():
         return [f"revisi: basis data dari versi aplikasi yang lebih baru ({revision})"]
     if not writable(db_path):  # read-only media: check a copy on this laptop
-        with tempfile.TemporaryDirectory(prefix="bid-check-") as tmp:
+        # the copy holds names and phones: this user's data folder, not the system temp
+        with staging_dir(None, "bid-check-", keystore.data_dir() / FOLDER) as tmp:
             return _deep_checks(copy_to(db_path, Path(tmp) / db_path.name))
     return _deep_checks(db_path)
 

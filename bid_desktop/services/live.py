@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from bid_desktop.storage.models import Event, StationState
 from bid_desktop.sync import batch
 from bid_desktop.sync import package as pkg
 from bid_desktop.sync.live import client, protocol, server, vector
+from bid_desktop.sync.staging import StagingDir
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +113,9 @@ class LiveNode:
         self._status_lock = threading.Lock()
         self._peers: dict[str, PeerStatus] = {}
         self._threads: list[threading.Thread] = []
-        self._tmp = tempfile.TemporaryDirectory(prefix="bid-live-")
-        self._inbox = Path(self._tmp.name)
+        # batches are decrypted here: beside the database, locked while this node runs
+        self._tmp = StagingDir(db.path, "bid-live-")
+        self._inbox = self._tmp.path
         self.watcher = vector.VersionWatcher(db.path)
         self.context = server.ServeContext(
             db_path=db.path,

@@ -20,7 +20,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +36,7 @@ from bid_desktop.storage.models import Event, EventKey
 from bid_desktop.sync import keys
 from bid_desktop.sync import package as _pkg
 from bid_desktop.sync.events import export_event_versions
+from bid_desktop.sync.staging import staging_dir
 
 _HEADER_BYTES = 256
 
@@ -219,7 +219,7 @@ def export_event_packages(
     written = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="bid-export-") as tmp:
+        with staging_dir(db.path, "bid-export-") as tmp:
             targets = {eid: Path(tmp) / f"{i}.sqlite" for i, eid in enumerate(chosen)}
             counts = export_event_versions(db, targets, own)
             for eid in chosen:

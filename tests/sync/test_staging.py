@@ -13,7 +13,7 @@ from pathlib import Path
 from bid_desktop.cli import run
 from bid_desktop.services import sync as sync_service
 from bid_desktop.storage.models import Participant
-from bid_desktop.sync.staging import FOLDER
+from bid_desktop.sync.staging import FOLDER, clean_leftovers
 from tests.conftest import make_event_db
 
 EVENT = "0190f000-0000-7000-8000-00000000d022"
@@ -56,3 +56,30 @@ def test_a_killed_merge_stages_beside_the_database_and_start_cleans_it(tmp_path:
     assert any(f.suffix == ".sqlite" for f in leftover.iterdir())  # names and phones
     assert run(["check", "--db", str(laptop / "b.sqlite")]) == 0
     assert list((laptop / FOLDER).iterdir()) == []
+
+
+HOLD_STAGING = """
+import sys, time
+from bid_desktop.sync.staging import StagingDir
+folder = StagingDir(sys.argv[1], "bid-live-")
+print(folder.path, flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_start_never_removes_the_staging_of_a_running_process(tmp_path: Path):
+    """A CLI command started while the window syncs live (or merges) leaves that window's
+    staging alone; once the process is gone (killed), its folder is a leftover and goes."""
+    db_path = tmp_path / "acara.sqlite"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_STAGING, str(db_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None
+        held = Path(holder.stdout.readline().strip())
+        assert held.parent == tmp_path / FOLDER and held.is_dir()
+        assert clean_leftovers(db_path) == 0 and held.is_dir()  # in use: kept
+    finally:
+        holder.kill()
+        holder.wait()
+    assert clean_leftovers(db_path) == 1 and not held.exists()  # the OS released its lock
