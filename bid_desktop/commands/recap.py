@@ -53,4 +53,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     with db.begin() as session:
         result = write_report(session, args.out, scope=checked(session, args.event))
     out(t("laporan ditulis: %s (%d halaman)") % (result.path, result.pages))
+    if result.unprintable:
+        out(
+            t("peringatan: huruf tidak ada di font, tercetak sebagai kotak: %s")
+            % "; ".join(result.unprintable)
+        )
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select, text
@@ -85,6 +85,9 @@ _TOP = text(
 class ReportResult:
     path: Path
     pages: int
+    # what the embedded font could not print, named by place ("desa 18.06.20.2001: ơ"), never
+    # by a person's name (issue 11: say which name could not be printed)
+    unprintable: list[str] = field(default_factory=list)
 
 
 def _kecamatan(session: Session, events: list[str]) -> str:
@@ -191,13 +194,33 @@ def write_report(
             figures = kabupaten_summary(session, scope)
             per_event = {eid: _desa(session, eid) for eid in events}
             pages = write_kabupaten_pdf(summary, figures, per_event, Path(out))
-            return ReportResult(Path(out), pages)
+            desa = [d for rows in per_event.values() for d in rows]
+            return ReportResult(Path(out), pages, unprintable(summary, desa))
         event_id = events[0] if events else event_id
     from bid_desktop.reports.report import write_report_pdf
 
     summary = event_summary(session, event_id)
     pages = write_report_pdf(summary, Path(out))
-    return ReportResult(Path(out), pages)
+    return ReportResult(Path(out), pages, unprintable(summary, summary.desa))
+
+
+def unprintable(summary: EventSummary, desa: Sequence[DesaFigure]) -> list[str]:
+    """Texts of the report with letters the embedded font lacks, each named by where it is."""
+    from bid_desktop.reports import fonts
+
+    texts = [("nama acara", summary.event_name), ("kecamatan", summary.kecamatan)]
+    texts += [(f"desa {d.code}", d.name) for d in desa]
+    texts += [(f"inovasi {i.code}", i.title) for i in summary.top_innovations]
+    texts += [
+        (f"Kartu Ide ke-{n}", f"{idea.proposer} {idea.title}")
+        for n, idea in enumerate(summary.idea_list, 1)
+    ]
+    found = []
+    for where, shown in texts:
+        gone = fonts.missing(shown, fonts.SANS) or fonts.missing(shown, fonts.SANS_BOLD)
+        if gone:
+            found.append(f"{where}: {gone}")
+    return found
 
 
 def _is_ta(session: Session) -> bool:

@@ -3425,6 +3425,10 @@ That event&apos;s passphrase:</translation>
         <source>Laporan ditulis: %s (%d halaman)</source>
         <translation>Report written: %s (%d pages)</translation>
     </message>
+    <message>
+        <source>huruf tidak ada di font, tercetak sebagai kotak: %s</source>
+        <translation>letters missing from the font, printed as boxes: %s</translation>
+    </message>
 </context>
 <context>
     <name>ScopeButton</name>

@@ -119,3 +119,22 @@ def test_piagam_letters_the_font_lacks_are_reported() -> None:
         (Signatory("Camat", VIETNAMESE),),
     )  # fmt: skip
     assert _unprintable(data) == "绿茶"
+
+
+def test_report_names_where_the_font_cannot_print(db, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The report says which text it printed as boxes, by place (desa code), and the rest of
+    the name prints: a desa named with a letter outside the font (issue 11, fonts)."""
+    from bid_desktop.services.report import write_report
+    from bid_desktop.storage.models import Desa
+
+    with db.begin() as s:
+        desa = s.scalars(select(Desa).where(Desa.code == "18.06.20.2001")).one()
+        desa.name = "Banjar 村 Manis"
+    with db.begin() as s:
+        result = write_report(s, tmp_path / "laporan.pdf")
+    assert result.unprintable == ["desa 18.06.20.2001: 村"]
+    assert "Banjar" in _text(tmp_path / "laporan.pdf")
+    path = str(db.engine.url.database)
+    assert run(["report", "--db", path, "--out", str(tmp_path / "l2.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "desa 18.06.20.2001: 村" in out and "tidak ada di font" in out

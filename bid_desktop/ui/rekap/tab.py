@@ -218,9 +218,12 @@ class RekapTab(QWidget):
 
     def _report_written(self, result: report_service.ReportResult) -> None:
         self.last_report = result.path
-        self.ctx.bus.status.emit(
-            self.tr("Laporan ditulis: %s (%d halaman)") % (result.path.name, result.pages)
-        )
+        message = self.tr("Laporan ditulis: %s (%d halaman)") % (result.path.name, result.pages)
+        if result.unprintable:  # named by place (desa code, card number), never by person
+            message += " — " + self.tr("huruf tidak ada di font, tercetak sebagai kotak: %s") % (
+                "; ".join(result.unprintable)
+            )
+        self.ctx.bus.status.emit(message)
         pdf.open_pdf(result.path)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
