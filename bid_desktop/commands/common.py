@@ -6,6 +6,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bid_desktop.commands.lang import t
@@ -49,7 +51,9 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 
 def add_pin(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--pin-file", type=Path, help="file holding the committee PIN (else $BID_PIN, else asked)"
+        "--pin-file",
+        type=Path,
+        help=t("berkas berisi PIN panitia (jika tidak: $BID_PIN, jika tidak: ditanyakan)"),
     )
 
 
@@ -60,20 +64,36 @@ def read_pin(args: argparse.Namespace, *, confirm: bool = False) -> str:
         try:
             return path.read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise InputRefused(f"{path.name}: cannot read PIN file ({exc.strerror})") from exc
+            raise InputRefused(
+                t("%s: berkas PIN tidak bisa dibaca (%s)") % (path, exc.strerror)
+            ) from exc
     env = os.environ.get("BID_PIN")
     if env:
         return env
     if not sys.stdin.isatty():
-        raise InputRefused("no committee PIN: use --pin-file or BID_PIN")
-    first = getpass.getpass("PIN panitia: ")
-    if confirm and getpass.getpass("Ulangi PIN panitia: ") != first:
-        raise InputRefused("the two PINs differ")
+        raise InputRefused(t("tidak ada PIN panitia: pakai --pin-file atau BID_PIN"))
+    first = getpass.getpass(t("PIN panitia: "))
+    if confirm and getpass.getpass(t("Ulangi PIN panitia: ")) != first:
+        raise InputRefused(t("kedua PIN berbeda"))
     return first
 
 
 def open_db(args: argparse.Namespace) -> Database:
     return open_database(args.db)
+
+
+@contextmanager
+def new_file_or_nothing(path: Path) -> Iterator[None]:
+    """A database the command creates is removed again when the command fails (a refused
+    join or create leaves no half-made file that later reads as damaged)."""
+    existed = Path(path).exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
 
 
 def existing_db(args: argparse.Namespace) -> Database:

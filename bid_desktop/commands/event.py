@@ -10,6 +10,7 @@ from bid_desktop.commands.common import (
     add_db,
     add_passphrase,
     add_pin,
+    new_file_or_nothing,
     open_db,
     out,
     read_passphrase,
@@ -19,6 +20,7 @@ from bid_desktop.commands.lang import t
 from bid_desktop.services.errors import UserError
 from bid_desktop.services.events import EventSetup, create_event
 from bid_desktop.services.station import role_for_station, validate_station_code
+from bid_desktop.storage.models import Event
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,24 +60,30 @@ def cmd_create(args: argparse.Namespace) -> int:
         raise UserError(t("--date: '%s' bukan tanggal YYYY-MM-DD") % args.date) from exc
     passphrase = read_passphrase(args, confirm=True)
     pin = read_pin(args, confirm=True)
-    db = open_db(args)
-    with db.begin() as session:
-        event = create_event(
-            session,
-            EventSetup(
-                name=args.name,
-                date=date,
-                kecamatan_codes=args.kecamatan,
-                station=args.station,
-                passphrase=passphrase,
-                venue=args.venue,
-                role=args.role,
-                kelurahan_codes=args.kelurahan,
-                pin=pin,
-            ),
-        )
-        out(t("acara %s dibuat: %s, stasiun %s") % (event.id, event.name, args.station.upper()))
+    with new_file_or_nothing(args.db):
+        event = _create(args, date, passphrase, pin)
+    out(t("acara %s dibuat: %s, stasiun %s") % (event.id, event.name, args.station.upper()))
     return 0
+
+
+def _create(args: argparse.Namespace, date: dt.date, passphrase: str, pin: str) -> Event:
+    setup = EventSetup(
+        name=args.name,
+        date=date,
+        kecamatan_codes=args.kecamatan,
+        station=args.station,
+        passphrase=passphrase,
+        venue=args.venue,
+        role=args.role,
+        kelurahan_codes=args.kelurahan,
+        pin=pin,
+    )
+    db = open_db(args)
+    try:
+        with db.begin() as session:
+            return create_event(session, setup)
+    finally:
+        db.dispose()
 
 
 def cmd_join(args: argparse.Namespace) -> int:
@@ -84,7 +92,8 @@ def cmd_join(args: argparse.Namespace) -> int:
     station = validate_station_code(args.station)
     role = args.role or role_for_station(station).value
     passphrase = read_passphrase(args)
-    result = join_event(args.db, args.package, station, passphrase, role)
+    with new_file_or_nothing(args.db):
+        result = join_event(args.db, args.package, station, passphrase, role)
     out(
         t("bergabung ke acara %s: %s, stasiun %s (%s), %d versi")
         % (result.event_id, result.event_name, result.station, result.role, result.versions)

@@ -23,5 +23,9 @@ def atomic_output(path: Path) -> Iterator[Path]:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         tmp.replace(path)
+    except OSError as exc:
+        if exc.filename is not None and Path(str(exc.filename)).name == tmp.name:
+            exc.filename = str(path)  # the message names the file the user asked for
+        raise
     finally:
         tmp.unlink(missing_ok=True)

@@ -24,6 +24,9 @@ _ERRNO = {
     errno.EACCES: "tidak ada izin menulis",
     errno.EPERM: "tidak ada izin menulis",
     errno.ENOENT: "folder atau berkas tidak ada",
+    errno.EEXIST: "sudah ada berkas dengan nama itu (bukan folder)",
+    errno.ENOTDIR: "bukan folder",
+    errno.EISDIR: "itu folder, bukan berkas",
     errno.EIO: "kesalahan baca/tulis disk (flashdisk dicabut?)",
 }
 _SQLITE = (

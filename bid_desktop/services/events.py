@@ -87,6 +87,14 @@ def _check_kelurahan(codes: list[str], kecs: list[regions.Region]) -> None:
 
 
 def create_event(session: Session, setup: EventSetup) -> Event:
+    """The event on this (new) database, this laptop its first station. A database that
+    already holds an event is refused: a second one would become current and replace the
+    committee PIN (a station laptop holds one event; a TA adds events by merging them)."""
+    current = station_service.get_state(session)
+    if current is not None and current.event_id is not None:
+        raise UserError(
+            "Basis data ini sudah punya acara; buat acara baru di berkas basis data baru"
+        )
     kecs = validate_setup(setup)
     state = station_service.set_station(session, setup.station, setup.role)
     event_id = setup.event_id or ids.new_id()

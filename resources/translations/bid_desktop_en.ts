@@ -464,6 +464,10 @@ Continue?</translation>
         <translation>%s: database not found</translation>
     </message>
     <message>
+        <source>%s: berkas PIN tidak bisa dibaca (%s)</source>
+        <translation>%s: cannot read PIN file (%s)</translation>
+    </message>
+    <message>
         <source>%s: berkas kata sandi tidak bisa dibaca (%s)</source>
         <translation>%s: cannot read passphrase file (%s)</translation>
     </message>
@@ -484,12 +488,20 @@ Continue?</translation>
         <translation>Event passphrase: </translation>
     </message>
     <message>
+        <source>PIN panitia: </source>
+        <translation>Committee PIN: </translation>
+    </message>
+    <message>
         <source>SALINAN</source>
         <translation>COPY</translation>
     </message>
     <message>
         <source>Tanpa PERINTAH: buka jendela; dengan BERKAS.bidsync (bid-desktop [--db DB] BERKAS.bidsync) pada pratinjau impor paket itu.</source>
         <translation>Without COMMAND: open the window; with a FILE.bidsync (bid-desktop [--db DB] FILE.bidsync) on the import preview of that package.</translation>
+    </message>
+    <message>
+        <source>Ulangi PIN panitia: </source>
+        <translation>Repeat the committee PIN: </translation>
     </message>
     <message>
         <source>Ulangi kata sandi: </source>
@@ -534,6 +546,10 @@ Continue?</translation>
     <message>
         <source>berkas basis data (untuk jendela)</source>
         <translation>database file (window only)</translation>
+    </message>
+    <message>
+        <source>berkas berisi PIN panitia (jika tidak: $BID_PIN, jika tidak: ditanyakan)</source>
+        <translation>file holding the committee PIN (else $BID_PIN, else asked)</translation>
     </message>
     <message>
         <source>berkas berisi kata sandi acara (jika tidak: $BID_PASSPHRASE, jika tidak: ditanyakan)</source>
@@ -652,6 +668,10 @@ Continue?</translation>
         <translation>event passphrase: %s</translation>
     </message>
     <message>
+        <source>kedua PIN berbeda</source>
+        <translation>the two PINs differ</translation>
+    </message>
+    <message>
         <source>kedua kata sandi berbeda</source>
         <translation>the two passphrases differ</translation>
     </message>
@@ -726,6 +746,10 @@ Continue?</translation>
     <message>
         <source>templat ditulis: %s</source>
         <translation>template written: %s</translation>
+    </message>
+    <message>
+        <source>tidak ada PIN panitia: pakai --pin-file atau BID_PIN</source>
+        <translation>no committee PIN: use --pin-file or BID_PIN</translation>
     </message>
     <message>
         <source>tidak ada kata sandi: pakai --passphrase-file atau BID_PASSPHRASE</source>
