@@ -30,9 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_piagam(args: argparse.Namespace) -> int:
+    from bid_desktop.services.import_desa import normalize_code
+
+    # a code as offices write it (1806202001, 18-06-20-2001) is the same desa
+    codes = [normalize_code(c) or c for c in args.desa] if args.desa else args.desa
     db = existing_db(args)
     with db.begin() as session:
-        runs = issue_many(session, args.out, args.desa)
+        runs = issue_many(session, args.out, codes)
     for run in runs:
         copy = "  " + t("SALINAN") if run.is_copy else ""
         count = t("%d komitmen") % run.commitments

@@ -155,3 +155,6 @@ def test_cli_piagam_for_all_one_and_unknown_desa(jdb, tmp_path: Path, capsys):
     assert "18.06.20.9999" in capsys.readouterr().err
     assert run([*args, "--desa", GISTING_PERMAI]) == 3
     assert len(list(out.glob("*.pdf"))) == 3  # nothing written by refused runs
+    # the code as offices write it, without dots: the same desa (a second copy)
+    assert run([*args, "--desa", CAMPANG.replace(".", "")]) == 0
+    assert len(sorted(out.glob("*salinan*.pdf"))) == 2
