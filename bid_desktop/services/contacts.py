@@ -61,17 +61,25 @@ def load_contacts(session: Session, desa: Iterable[Key] | None = None) -> Contac
         .where(Participant.is_kepala_desa.is_(True), Participant.voided.is_(False))
         .order_by(Participant.checked_in_at.is_(None), Participant.name, Participant.id)
     )
+    events = None if wanted is None else sorted({e for e, _code in wanted})
     if wanted is not None:
-        query = query.where(Participant.desa_code.in_({code for _e, code in wanted}))
+        # the page's events and desa only: an index probe per pair, not a scan of every event
+        query = query.where(
+            Participant.event_id.in_(events or []),
+            Participant.desa_code.in_({code for _e, code in wanted}),
+        )
     for event_id, code, name, phone in session.execute(query):
         key = (event_id, code or "")
         if (wanted is None or key in wanted) and key not in contacts.kepala_desa:
             contacts.kepala_desa[key] = (name, local_phone(phone))
-    contacts.pendamping = _facilitators(session)
+    contacts.pendamping = _facilitators(session, events)
     return contacts
 
 
-def _facilitators(session: Session) -> dict[str, dict[str, list[str]]]:
+def _facilitators(
+    session: Session, events: list[str] | None = None
+) -> dict[str, dict[str, list[str]]]:
+    """Facilitators of the given events (every event when None)."""
     jabatan = func.lower(Participant.jabatan)
     query = (
         select(
@@ -87,6 +95,8 @@ def _facilitators(session: Session) -> dict[str, dict[str, list[str]]]:
         )
         .order_by(Participant.name, Participant.id)
     )
+    if events is not None:
+        query = query.where(Participant.event_id.in_(events))
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for event_id, code, name, jab, phone in session.execute(query):
         kind = role(jab)
