@@ -152,21 +152,21 @@ def _conditions(flt: FollowUpFilter) -> list[Any]:
     if flt.bursa:
         conds.append(Innovation.bursa == flt.bursa)
     for word in fold(flt.text).split():
-        conds.append(_text_matches(f"%{word}%"))
+        conds.append(_text_matches(f"%{word}%", flt.events))
     return conds
 
 
-def _text_matches(like: str) -> Any:
+def _text_matches(like: str, events: Sequence[str] = ()) -> Any:
     """A word in the desa name, Kepala Desa, innovation title or code. Desa names and titles
     are matched once per desa / innovation (a few thousand) in a subquery, not once per
     commitment through its joins; same rows as matching the joined columns."""
     desa, innovation = aliased(Desa), aliased(Innovation)
-    desa_hit = tuple_(Commitment.event_id, Commitment.desa_code).in_(
-        select(desa.event_id, desa.code).where(func.lower(desa.name).like(like))
-    )
-    title_hit = Commitment.innovation_id.in_(
-        select(innovation.id).where(func.lower(innovation.title).like(like))
-    )
+    names = select(desa.event_id, desa.code).where(func.lower(desa.name).like(like))
+    titles = select(innovation.id).where(func.lower(innovation.title).like(like))
+    if events:  # the scope's desa only (a commitment's desa is of its own event)
+        names = names.where(desa.event_id.in_(list(events)))
+    desa_hit = tuple_(Commitment.event_id, Commitment.desa_code).in_(names)
+    title_hit = Commitment.innovation_id.in_(titles)
     return or_(
         desa_hit,
         func.lower(Commitment.kepala_desa).like(like),
