@@ -176,15 +176,14 @@ def _text_matches(like: str, events: Sequence[str] = ()) -> Any:
 
 
 def _filtered(
-    session: Session, flt: FollowUpFilter, today: dt.date
-) -> tuple[Select[Any], Any, Any]:
-    query, due, status = _base(session, flt.events)
+    query: Select[Any], due: Any, status: Any, flt: FollowUpFilter, today: dt.date
+) -> Select[Any]:
     query = query.where(*_conditions(flt))
     if flt.status:
         query = query.where(status == flt.status)
     if flt.overdue:
         query = query.where(status == NOT_CONTACTED, due < today)
-    return query, due, status
+    return query
 
 
 def _count(query: Any) -> Any:
@@ -244,8 +243,10 @@ def followup_page(
     today: dt.date | None = None,
 ) -> Page:
     today = today or dt.date.today()
-    query, due, _status = _filtered(session, flt, today)
-    ids, total = _page_ids(session, query, due, limit, offset)
+    query, due, status = _base(session, flt.events)
+    filtered = _filtered(query, due, status, flt, today)
+    ids, total = _page_ids(session, filtered, due, limit, offset)
+    # the page's rows whole, by id (already filtered)
     wide = session.execute(query.where(Commitment.id.in_(ids))).mappings() if ids else []
     by_id = {r["id"]: r for r in wide}
     rows = [by_id[i] for i in ids]
