@@ -247,8 +247,8 @@ def followup_page(
     filtered = _filtered(query, due, status, flt, today)
     ids, total = _page_ids(session, filtered, due, limit, offset)
     # the page's rows whole, by id (already filtered)
-    wide = session.execute(query.where(Commitment.id.in_(ids))).mappings() if ids else []
-    by_id = {r["id"]: r for r in wide}
+    wide = session.execute(query.where(Commitment.id.in_(ids))).mappings() if ids else None
+    by_id = {r["id"]: r for r in wide or ()}
     rows = [by_id[i] for i in ids]
     contacts = load_contacts(session, {(r["event_id"], r["desa_code"]) for r in rows})
     return Page([_as_row(r, today, contacts) for r in rows], int(total))
