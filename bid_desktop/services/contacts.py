@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from bid_desktop.storage.models import Participant
+from bid_desktop.storage.models import FACILITATOR_JABATAN, Participant
 
 Key = tuple[str, str]  # (event id, desa code)
 
@@ -91,7 +91,6 @@ def _facilitators(
 ) -> dict[str, dict[str, list[str]]]:
     """Facilitators by event and desa: of the given desa and their events' facilitators
     without a desa (who serve the whole event), or of every event when None."""
-    jabatan = func.lower(Participant.jabatan)
     query = (
         select(
             Participant.event_id,
@@ -102,7 +101,7 @@ def _facilitators(
         )
         .where(
             Participant.voided.is_(False),
-            or_(jabatan.like("%pendamping%"), func.trim(jabatan).in_(["pd", "pld"])),
+            text(f"({FACILITATOR_JABATAN})"),  # as the partial index says it
         )
         .order_by(Participant.name, Participant.id)
     )
