@@ -159,13 +159,16 @@ def _conditions(flt: FollowUpFilter) -> list[Any]:
 def _text_matches(like: str, events: Sequence[str] = ()) -> Any:
     """A word in the desa name, Kepala Desa, innovation title or code. Desa names and titles
     are matched once per desa / innovation (a few thousand) in a subquery, not once per
-    commitment through its joins; same rows as matching the joined columns."""
+    commitment through its joins; same rows as matching the joined columns. One letter is
+    in most desa names: checked on the joined desa row (its index holds the name)."""
     desa, innovation = aliased(Desa), aliased(Innovation)
-    names = select(desa.event_id, desa.code).where(func.lower(desa.name).like(like))
     titles = select(innovation.id).where(func.lower(innovation.title).like(like))
-    if events:  # the scope's desa only (a commitment's desa is of its own event)
-        names = names.where(desa.event_id.in_(list(events)))
-    desa_hit = tuple_(Commitment.event_id, Commitment.desa_code).in_(names)
+    desa_hit = func.lower(Desa.name).like(like)
+    if len(like) > len("%x%"):
+        names = select(desa.event_id, desa.code).where(func.lower(desa.name).like(like))
+        if events:  # the scope's desa only (a commitment's desa is of its own event)
+            names = names.where(desa.event_id.in_(list(events)))
+        desa_hit = tuple_(Commitment.event_id, Commitment.desa_code).in_(names)
     title_hit = Commitment.innovation_id.in_(titles)
     return or_(
         desa_hit,
