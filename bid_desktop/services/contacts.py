@@ -9,14 +9,16 @@ Kepala Desa (one who attended first); a facilitator is a participant whose jabat
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from bid_desktop.storage.models import Participant
+from bid_desktop.storage.models import FACILITATOR_JABATAN, Participant
 
 Key = tuple[str, str]  # (event id, desa code)
 
@@ -55,24 +57,40 @@ def role(jabatan: str) -> str:
 def load_contacts(session: Session, desa: Iterable[Key] | None = None) -> Contacts:
     """Contacts of the given (event, desa) pairs, or of every desa when None."""
     contacts = Contacts()
-    wanted = None if desa is None else set(desa)
+    wanted = None if desa is None else sorted(set(desa))
     query = (
         select(Participant.event_id, Participant.desa_code, Participant.name, Participant.phone)
         .where(Participant.is_kepala_desa.is_(True), Participant.voided.is_(False))
         .order_by(Participant.checked_in_at.is_(None), Participant.name, Participant.id)
     )
     if wanted is not None:
-        query = query.where(Participant.desa_code.in_({code for _e, code in wanted}))
+        if not wanted:
+            return contacts
+        # the page's desa only: one index probe per (event, desa), whatever the scope
+        query = query.where(_pair_in(wanted))
     for event_id, code, name, phone in session.execute(query):
         key = (event_id, code or "")
-        if (wanted is None or key in wanted) and key not in contacts.kepala_desa:
+        if key not in contacts.kepala_desa:
             contacts.kepala_desa[key] = (name, local_phone(phone))
-    contacts.pendamping = _facilitators(session)
+    contacts.pendamping = _facilitators(session, wanted)
     return contacts
 
 
-def _facilitators(session: Session) -> dict[str, dict[str, list[str]]]:
-    jabatan = func.lower(Participant.jabatan)
+def _pair_in(pairs: list[Key]) -> Any:
+    """(event_id, desa_code) among the pairs, read from one JSON parameter: a subquery the
+    planner drives the (event_id, desa_code) index with (a VALUES list is scanned)."""
+    listed = func.json_each(json.dumps(pairs)).table_valued("value")
+    wanted = select(
+        func.json_extract(listed.c.value, "$[0]"), func.json_extract(listed.c.value, "$[1]")
+    )
+    return tuple_(Participant.event_id, Participant.desa_code).in_(wanted)
+
+
+def _facilitators(
+    session: Session, wanted: list[Key] | None = None
+) -> dict[str, dict[str, list[str]]]:
+    """Facilitators by event and desa: of the given desa and their events' facilitators
+    without a desa (who serve the whole event), or of every event when None."""
     query = (
         select(
             Participant.event_id,
@@ -83,10 +101,19 @@ def _facilitators(session: Session) -> dict[str, dict[str, list[str]]]:
         )
         .where(
             Participant.voided.is_(False),
-            or_(jabatan.like("%pendamping%"), func.trim(jabatan).in_(["pd", "pld"])),
+            text(f"({FACILITATOR_JABATAN})"),  # as the partial index says it
         )
         .order_by(Participant.name, Participant.id)
     )
+    if wanted is not None:
+        events = sorted({e for e, _code in wanted})
+        pairs = sorted(set(wanted) | {(e, "") for e in events})
+        query = query.where(
+            or_(
+                _pair_in(pairs),
+                and_(Participant.event_id.in_(events), Participant.desa_code.is_(None)),
+            )
+        )
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for event_id, code, name, jab, phone in session.execute(query):
         kind = role(jab)

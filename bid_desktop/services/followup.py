@@ -22,9 +22,10 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    tuple_,
     type_coerce,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from bid_desktop.domain import ids
 from bid_desktop.domain.enums import FOLLOWUP_STATUSES
@@ -151,43 +152,40 @@ def _conditions(flt: FollowUpFilter) -> list[Any]:
     if flt.bursa:
         conds.append(Innovation.bursa == flt.bursa)
     for word in fold(flt.text).split():
-        like = f"%{word}%"
-        conds.append(
-            or_(
-                func.lower(Desa.name).like(like),
-                func.lower(Commitment.kepala_desa).like(like),
-                func.lower(Innovation.title).like(like),
-                func.lower(Commitment.innovation_code).like(like),
-            )
-        )
+        conds.append(_text_matches(f"%{word}%", flt.events))
     return conds
 
 
+def _text_matches(like: str, events: Sequence[str] = ()) -> Any:
+    """A word in the desa name, Kepala Desa, innovation title or code. Desa names and titles
+    are matched once per desa / innovation (a few thousand) in a subquery, not once per
+    commitment through its joins; same rows as matching the joined columns. One letter is
+    in most desa names: checked on the joined desa row (its index holds the name)."""
+    desa, innovation = aliased(Desa), aliased(Innovation)
+    titles = select(innovation.id).where(func.lower(innovation.title).like(like))
+    desa_hit = func.lower(Desa.name).like(like)
+    if len(like) > len("%x%"):
+        names = select(desa.event_id, desa.code).where(func.lower(desa.name).like(like))
+        if events:  # the scope's desa only (a commitment's desa is of its own event)
+            names = names.where(desa.event_id.in_(list(events)))
+        desa_hit = tuple_(Commitment.event_id, Commitment.desa_code).in_(names)
+    title_hit = Commitment.innovation_id.in_(titles)
+    return or_(
+        desa_hit,
+        func.lower(Commitment.kepala_desa).like(like),
+        title_hit,
+        func.lower(Commitment.innovation_code).like(like),
+    )
+
+
 def _filtered(
-    session: Session, flt: FollowUpFilter, today: dt.date
-) -> tuple[Select[Any], Any, Any]:
-    query, due, status = _base(session, flt.events)
+    query: Select[Any], due: Any, status: Any, flt: FollowUpFilter, today: dt.date
+) -> Select[Any]:
     query = query.where(*_conditions(flt))
     if flt.status:
         query = query.where(status == flt.status)
     if flt.overdue:
         query = query.where(status == NOT_CONTACTED, due < today)
-    return query, due, status
-
-
-def _lean_count(flt: FollowUpFilter) -> Any:
-    """The count of a list not filtered by status or due date, over the joins its filters
-    need only (each outer join of the page is on a unique key: it never changes the count)."""
-    query = (
-        select(func.count())
-        .select_from(Commitment)
-        .join(Desa, and_(Desa.event_id == Commitment.event_id, Desa.code == Commitment.desa_code))
-        .where(Commitment.voided.is_(False), *_conditions(flt))
-    )
-    if flt.bursa or flt.text.strip():
-        query = query.outerjoin(Innovation, Innovation.id == Commitment.innovation_id)
-    if flt.events:
-        query = query.where(Commitment.event_id.in_(list(flt.events)))
     return query
 
 
@@ -213,6 +211,33 @@ def _as_row(mapping: Any, today: dt.date, contacts: Contacts) -> dict[str, Any]:
     return row
 
 
+def _page_ids(
+    session: Session, query: Select[Any], due: Any, limit: int, offset: int
+) -> tuple[list[str], int]:
+    """The ids of one page, in list order, and the number of matches: the filter and its
+    joins run once over narrow rows (id and sort keys), counted and sorted in one statement;
+    only the page's rows are then read whole."""
+    keys = query.with_only_columns(
+        Commitment.id.label("id"),
+        due.label("due"),
+        Desa.kecamatan_name.label("kecamatan"),
+        Desa.name.label("desa"),
+        Commitment.innovation_code.label("code"),
+        maintain_column_froms=True,
+    ).cte("matches")
+    total = select(func.count()).select_from(keys).scalar_subquery()
+    page = (
+        select(keys.c.id, total)
+        .order_by(keys.c.due, keys.c.kecamatan, keys.c.desa, keys.c.code, keys.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    found = session.execute(page).all()
+    if not found:  # nothing on this page: count alone
+        return [], int(session.execute(select(func.count()).select_from(keys)).scalar_one())
+    return [r[0] for r in found], int(found[0][1])
+
+
 def followup_page(
     session: Session,
     flt: FollowUpFilter = FollowUpFilter(),  # noqa: B008 - frozen dataclass
@@ -221,11 +246,13 @@ def followup_page(
     today: dt.date | None = None,
 ) -> Page:
     today = today or dt.date.today()
-    query, due, _status = _filtered(session, flt, today)
-    lean = not flt.status and not flt.overdue
-    total = session.execute(_lean_count(flt) if lean else _count(query)).scalar_one()
-    ordered = query.order_by(due, Desa.kecamatan_name, Desa.name, Commitment.innovation_code)
-    rows = list(session.execute(ordered.limit(limit).offset(offset)).mappings())
+    query, due, status = _base(session, flt.events)
+    filtered = _filtered(query, due, status, flt, today)
+    ids, total = _page_ids(session, filtered, due, limit, offset)
+    # the page's rows whole, by id (already filtered)
+    wide = session.execute(query.where(Commitment.id.in_(ids))).mappings() if ids else None
+    by_id = {r["id"]: r for r in wide or ()}
+    rows = [by_id[i] for i in ids]
     contacts = load_contacts(session, {(r["event_id"], r["desa_code"]) for r in rows})
     return Page([_as_row(r, today, contacts) for r in rows], int(total))
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -79,8 +80,11 @@ class EventKecamatan(Synced):
 
 class Desa(Synced):
     __tablename__ = "desa"
-    # every list joins (event_id, code): without it a row scans its event's desa (issue 13)
-    __table_args__ = (Index("ix_desa_event_code", "event_id", "code"),)
+    # every list joins (event_id, code): without it a row scans its event's desa (issue 13);
+    # the names the lists sort by are in the index: one probe per row, no table lookup
+    __table_args__ = (
+        Index("ix_desa_event_code_names", "event_id", "code", "kecamatan_name", "name"),
+    )
     event_id: Mapped[str] = _event_fk()
     code: Mapped[str] = mapped_column(String(13), index=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -91,12 +95,28 @@ class Desa(Synced):
 # --- people --------------------------------------------------------------------------------
 
 
+# A facilitator (PD / PLD) by jabatan; the follow-up list finds them through a partial index
+# on exactly this condition (issue 13), so queries must use this text as it is.
+FACILITATOR_JABATAN = "lower(jabatan) LIKE '%pendamping%' OR trim(lower(jabatan)) IN ('pd', 'pld')"
+KEPALA_DESA = "is_kepala_desa IS 1"
+
+
 class Participant(Synced):
     __tablename__ = "participant"
     __table_args__ = (
         Index("ix_participant_event_number", "event_id", "number"),
         Index("ix_participant_event_search", "event_id", "search"),
         Index("ix_participant_event_desa", "event_id", "desa_code"),
+        # contacts of a page's desa: the few Kepala Desa and facilitators, not every person
+        Index(
+            "ix_participant_kepala_desa", "event_id", "desa_code", sqlite_where=text(KEPALA_DESA)
+        ),  # fmt: skip
+        Index(
+            "ix_participant_facilitator",
+            "event_id",
+            "desa_code",
+            sqlite_where=text(FACILITATOR_JABATAN),
+        ),  # fmt: skip
     )
     event_id: Mapped[str] = _event_fk()
     number: Mapped[str] = mapped_column(String(20))

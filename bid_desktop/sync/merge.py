@@ -44,11 +44,12 @@ __all__ = [
 ]
 
 # The alembic head this build writes and reads (tests check it matches migrations/).
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 # Revisions this build can read, oldest first; a package from a later one is refused.
 # 0002 (TA events) and 0003 (documents) added local tables, columns and indexes; 0004
-# the audit chain columns: an older package needs no step (the derivation fills defaults).
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+# the audit chain columns: an older package needs no step (the derivation fills defaults);
+# 0005 only an index.
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

@@ -59,3 +59,32 @@ def test_facilitator_roles():
     assert role("Pendamping Lokal Desa") == "PLD" and role("PLD") == "PLD"
     assert role("Pendamping Desa") == "PD" and role("pd") == "PD"
     assert role("Kepala Desa") == "" and role("Ketua BPD") == ""
+
+
+def test_page_contacts_are_found_through_their_partial_indexes(db) -> None:  # type: ignore[no-untyped-def]
+    """The follow-up page reads its Kepala Desa and facilitators through the partial indexes
+    of revision 0005 (the query's condition is the index's text), not every participant."""
+    from sqlalchemy import event
+
+    recap_data.build(db)
+    _people(db)
+    seen: list[tuple[str, tuple]] = []  # type: ignore[type-arg]
+
+    def record(_conn, _cursor, statement, params, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        if "FROM participant" in statement:
+            seen.append((statement, tuple(params)))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.begin() as s:
+            assert fu.followup_page(s).rows
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    plans = []
+    with db.engine.connect() as conn:
+        for statement, params in seen:
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()
+            plans.append(" ".join(r[-1] for r in rows))
+    assert len(plans) == 2, plans
+    assert "ix_participant_kepala_desa" in plans[0], plans[0]
+    assert "ix_participant_facilitator" in plans[1], plans[1]

@@ -4,6 +4,7 @@ compared with what the three fairs' laptops wrote."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pypdf
@@ -204,5 +205,77 @@ def test_follow_up_count_matches_its_rows_for_every_filter(ta: tuple[Path, list[
                                      overdue=overdue, text=typed, events=scope)  # fmt: skip
                 page = followup_page(s, flt, limit=1000, today=day)
                 assert page.total == len(page.rows), flt
+    finally:
+        db.dispose()
+
+
+def _reference_followups(s, flt: FollowUpFilter, today) -> list[str]:  # type: ignore[no-untyped-def]
+    """The follow-up list by hand: every live commitment with its desa, filtered and sorted in
+    Python (due, kecamatan, desa, innovation code, id)."""
+    from bid_desktop.domain.text import fold
+    from bid_desktop.domain.workdays import followup_due
+
+    found = s.execute(text(
+        "SELECT c.id, c.event_id, c.kepala_desa, c.innovation_code, d.name, d.kecamatan_code, "
+        "d.kecamatan_name, i.title, i.bursa, f.due_date, f.status, e.date FROM commitment c "
+        "JOIN desa d ON d.event_id = c.event_id AND d.code = c.desa_code "
+        "JOIN event e ON e.id = c.event_id LEFT JOIN innovation i ON i.id = c.innovation_id "
+        "LEFT JOIN followup f ON f.commitment_id = c.id WHERE NOT c.voided"
+    )).all()  # fmt: skip
+    rows = []
+    for cid, eid, kades, code, desa, kec, kec_name, title, bursa, due, status, day in found:
+        due = due or followup_due(dt.date.fromisoformat(day)).isoformat()
+        status = status or "belum dihubungi"
+        words = [(v or "").lower() for v in (desa, kades, title, code)]
+        if (flt.events and eid not in flt.events) or (flt.bursa and bursa != flt.bursa):
+            continue
+        if flt.kecamatan_code and kec != flt.kecamatan_code:
+            continue
+        if flt.status and status != flt.status:
+            continue
+        if flt.overdue and not (status == "belum dihubungi" and due < today.isoformat()):
+            continue
+        if all(any(w in v for v in words) for w in fold(flt.text).split()):
+            rows.append((due, kec_name, desa, code, cid))
+    return [r[-1] for r in sorted(rows)]
+
+
+def test_follow_up_pages_match_a_reference_list(
+    ta: tuple[Path, list[Fair]], tmp_path: Path
+) -> None:
+    """Every page of the list, walked a few rows at a time past its end, is the reference
+    list's rows in order, and each page's count is the reference's (text in a desa name,
+    a Kepala Desa, a title, a code; a saved follow-up with its own status)."""
+    import itertools
+    import shutil
+
+    from bid_desktop.services.followup import FollowUpForm, save_followup
+
+    path = tmp_path / "ta.sqlite"
+    shutil.copy(ta[0], path)
+    fairs = ta[1]
+    db = open_database(path)
+    try:
+        with db.begin() as s:
+            day = dt.date(2026, 12, 1)
+            first = s.execute(text("SELECT id FROM commitment ORDER BY id")).scalar()
+            form = FollowUpForm(contact_via="WA")
+            save_followup(s, first, form, today=dt.date(2027, 1, 1))
+            kec = s.execute(text("SELECT kecamatan_code FROM desa ORDER BY code")).scalar()
+            for scope, bursa, typed, status, overdue, kecamatan in itertools.product(
+                [(), (fairs[1].event_id,), (fairs[0].event_id, fairs[2].event_id)],
+                ["", "A"], ["", "a", "rejo", "sistem", "a01", "kades 1", "zz"],
+                ["", "belum dihubungi", "dihubungi"],
+                [False, True], ["", kec],
+            ):  # fmt: skip
+                flt = FollowUpFilter(kecamatan_code=kecamatan, bursa=bursa, status=status,
+                                     overdue=overdue, text=typed, events=scope)  # fmt: skip
+                truth = _reference_followups(s, flt, day)
+                listed: list[str] = []
+                for offset in range(0, len(truth) + 4, 4):
+                    page = followup_page(s, flt, limit=4, offset=offset, today=day)
+                    assert page.total == len(truth), flt
+                    listed += [r["id"] for r in page.rows]
+                assert listed == truth, flt
     finally:
         db.dispose()
