@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bid_desktop.domain.errors import InputRefused
 from bid_desktop.domain.text import fold, header_key
-from bid_desktop.services.errors import InputRefused
 
 if TYPE_CHECKING:
     from bid_desktop.reports.sheets import ColumnSpec

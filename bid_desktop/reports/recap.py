@@ -22,9 +22,9 @@ from typing import Any
 
 import xlsxwriter
 
+from bid_desktop.domain.errors import UserError
 from bid_desktop.reports import recap_layout as L
 from bid_desktop.reports.sheets import safe_text
-from bid_desktop.services.errors import UserError
 
 NO, TEXT, INT, RUPIAH, FLOAT, DATETIME = "no", "text", "int", "rupiah", "float", "datetime"
 SUM, COUNT, YES = "sum", "count", "ya"

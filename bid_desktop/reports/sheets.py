@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bid_desktop.domain.errors import InputRefused
 from bid_desktop.domain.text import header_key
 from bid_desktop.reports.headers import HeaderMatch, find_header
 from bid_desktop.reports.workbook import Cells, NoValue, read_cells, sheet_names
-from bid_desktop.services.errors import InputRefused
 
 MAX_ERRORS = 20
 OWN_SHEETS = ("Petunjuk", "Desa")  # the templates' guide and desa pick list: never the data

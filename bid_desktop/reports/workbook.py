@@ -17,7 +17,7 @@ from pathlib import Path
 from posixpath import join as posix_join
 from posixpath import normpath
 
-from bid_desktop.services.errors import InputRefused
+from bid_desktop.domain.errors import InputRefused
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")

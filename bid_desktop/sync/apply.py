@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bid_desktop.services.errors import InputRefused, UserError
+from bid_desktop.domain.errors import InputRefused, UserError
 from bid_desktop.sync import derive, threeway
 from bid_desktop.sync.clock import Hlc
 from bid_desktop.sync.meaning import REFERENCES

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bid_desktop.services.errors import InputRefused, UserError
+from bid_desktop.domain.errors import InputRefused, UserError
 from bid_desktop.storage.db import Database
 from bid_desktop.sync import derive, merge
 from bid_desktop.sync.apply import MergeReport, apply_merge

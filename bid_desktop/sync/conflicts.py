@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, text
 from sqlalchemy.orm import Session
 
+from bid_desktop.domain.errors import UserError
 from bid_desktop.services.audit import audit, require_pin
-from bid_desktop.services.errors import UserError
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.sync import threeway
 from bid_desktop.sync.history import RESOLVING, payload_columns, record_versions

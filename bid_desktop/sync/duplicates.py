@@ -26,10 +26,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bid_desktop.domain.errors import UserError
 from bid_desktop.domain.ids import duplicate_link_id
 from bid_desktop.domain.text import normalize_name
 from bid_desktop.services.audit import audit, require_pin
-from bid_desktop.services.errors import UserError
 from bid_desktop.services.station import require_state
 from bid_desktop.storage.models import DuplicateLink, Participant
 

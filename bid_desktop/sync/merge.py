@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from bid_desktop.services.errors import InputRefused, UserError
+from bid_desktop.domain.errors import InputRefused, UserError
 from bid_desktop.storage.db import Database
 from bid_desktop.sync import derive
 from bid_desktop.sync.apply import MergeReport, apply_merge

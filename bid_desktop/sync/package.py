@@ -39,7 +39,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from bid_desktop.services.errors import InputRefused
+from bid_desktop.domain.errors import InputRefused
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.sync import audit_chain, keys

@@ -18,7 +18,7 @@ import functools
 import sqlite3
 from pathlib import Path
 
-from bid_desktop.services.errors import InputRefused
+from bid_desktop.domain.errors import InputRefused
 from bid_desktop.storage.models import SYNCED_MODELS
 from bid_desktop.storage.paths import sqlite_uri
 from bid_desktop.sync.history import payload_columns
