@@ -29,24 +29,36 @@ def add_passphrase(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
-    path: Path | None = getattr(args, "passphrase_file", None)
+def _read_secret(path: Path | None, env: str, confirm: bool, texts: tuple[str, ...]) -> str:
+    """A secret from ``path``, else the environment variable ``env``, else asked on the
+    terminal (never a command-line argument: it would stay in the shell history)."""
+    unreadable, missing, prompt, again, differ = texts
     if path is not None:
         try:
             return path.read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise InputRefused(
-                t("%s: berkas kata sandi tidak bisa dibaca (%s)") % (path, exc.strerror)
-            ) from exc
-    env = os.environ.get("BID_PASSPHRASE")
-    if env:
-        return env
+            raise InputRefused(unreadable % (path, exc.strerror)) from exc
+    value = os.environ.get(env)
+    if value:
+        return value
     if not sys.stdin.isatty():
-        raise InputRefused(t("tidak ada kata sandi: pakai --passphrase-file atau BID_PASSPHRASE"))
-    first = getpass.getpass(t("Kata sandi acara: "))
-    if confirm and getpass.getpass(t("Ulangi kata sandi: ")) != first:
-        raise InputRefused(t("kedua kata sandi berbeda"))
+        raise InputRefused(missing)
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass(again) != first:
+        raise InputRefused(differ)
     return first
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """The event passphrase: ``--passphrase-file``, else ``BID_PASSPHRASE``, else asked."""
+    texts = (
+        t("%s: berkas kata sandi tidak bisa dibaca (%s)"),
+        t("tidak ada kata sandi: pakai --passphrase-file atau BID_PASSPHRASE"),
+        t("Kata sandi acara: "),
+        t("Ulangi kata sandi: "),
+        t("kedua kata sandi berbeda"),
+    )
+    return _read_secret(getattr(args, "passphrase_file", None), "BID_PASSPHRASE", confirm, texts)
 
 
 def add_pin(parser: argparse.ArgumentParser) -> None:
@@ -59,23 +71,14 @@ def add_pin(parser: argparse.ArgumentParser) -> None:
 
 def read_pin(args: argparse.Namespace, *, confirm: bool = False) -> str:
     """The committee PIN: ``--pin-file``, else ``BID_PIN``, else asked (never an argument)."""
-    path: Path | None = getattr(args, "pin_file", None)
-    if path is not None:
-        try:
-            return path.read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise InputRefused(
-                t("%s: berkas PIN tidak bisa dibaca (%s)") % (path, exc.strerror)
-            ) from exc
-    env = os.environ.get("BID_PIN")
-    if env:
-        return env
-    if not sys.stdin.isatty():
-        raise InputRefused(t("tidak ada PIN panitia: pakai --pin-file atau BID_PIN"))
-    first = getpass.getpass(t("PIN panitia: "))
-    if confirm and getpass.getpass(t("Ulangi PIN panitia: ")) != first:
-        raise InputRefused(t("kedua PIN berbeda"))
-    return first
+    texts = (
+        t("%s: berkas PIN tidak bisa dibaca (%s)"),
+        t("tidak ada PIN panitia: pakai --pin-file atau BID_PIN"),
+        t("PIN panitia: "),
+        t("Ulangi PIN panitia: "),
+        t("kedua PIN berbeda"),
+    )
+    return _read_secret(getattr(args, "pin_file", None), "BID_PIN", confirm, texts)
 
 
 def open_db(args: argparse.Namespace) -> Database:
