@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="append",
         default=[],
         metavar="CODE",
-        help="include this kelurahan of the kecamatan on purpose (kelurahan are not desa)",
+        help=t("sertakan kelurahan ini dengan sengaja (kelurahan bukan desa)"),
     )
     add_passphrase(create)
     add_pin(create)

@@ -8,26 +8,38 @@ import threading
 from types import FrameType
 
 from bid_desktop.commands.common import add_db, existing_db, out
+from bid_desktop.commands.lang import t
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     live = sub.add_parser(
-        "live", help="live sync at the venue: serve and pull versions over the local network"
+        "live",
+        help=t("sinkron langsung di lokasi acara: layani dan tarik versi lewat jaringan lokal"),
     )
     add_db(live)
-    live.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all)")  # noqa: S104
-    live.add_argument("--port", type=int, default=0, help="port to listen on (default: any)")
     live.add_argument(
-        "--peer", action="append", default=[], metavar="HOST:PORT", help="a peer (repeatable)"
+        "--host", default="0.0.0.0", help=t("alamat yang didengarkan (bawaan: semua)")
+    )  # noqa: S104
+    live.add_argument(
+        "--port", type=int, default=0, help=t("port yang didengarkan (bawaan: bebas)")
     )
     live.add_argument(
-        "--no-discovery", action="store_true", help="do not find peers by DNS-SD (mDNS)"
+        "--peer",
+        action="append",
+        default=[],
+        metavar="HOST:PORT",
+        help=t("laptop lain (boleh berulang)"),
+    )
+    live.add_argument(
+        "--no-discovery", action="store_true", help=t("jangan cari laptop lain lewat DNS-SD (mDNS)")
     )
     live.add_argument(
         "--only-listed",
         action="store_true",
-        help="pull only from the --peer addresses (no DNS-SD, no pulling back from laptops "
-        "that pull from this one)",
+        help=t(
+            "tarik hanya dari alamat --peer (tanpa DNS-SD, tanpa menarik balik dari laptop "
+            "yang menarik dari laptop ini)"
+        ),
     )
     live.add_argument("--poll", type=float, default=0.2, help=argparse.SUPPRESS)
     live.set_defaults(func=cmd_live)

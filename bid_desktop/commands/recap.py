@@ -28,8 +28,10 @@ def _add_scope(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID",
-        help="only this event (repeatable); default: every event (a TA database: the "
-        "kabupaten report, a summary per kecamatan)",
+        help=t(
+            "hanya acara ini (boleh berulang); bawaan: setiap acara (basis data TA: laporan "
+            "kabupaten, ringkasan per kecamatan)"
+        ),
     )
 
 

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--event",
         action="append",
         metavar="ID",
-        help="TA database: export only this event (repeatable); default: every event",
+        help=t("basis data TA: ekspor hanya acara ini (boleh berulang); bawaan: setiap acara"),
     )
     export.set_defaults(func=cmd_export)
 

@@ -516,12 +516,20 @@ Continue?</translation>
         <translation>event %s created: %s, station %s</translation>
     </message>
     <message>
+        <source>alamat yang didengarkan (bawaan: semua)</source>
+        <translation>address to listen on (default: all)</translation>
+    </message>
+    <message>
         <source>badge nama (PDF, Code128 nomor peserta)</source>
         <translation>name badges (PDF, Code128 of the participant number)</translation>
     </message>
     <message>
         <source>bahasa antarmuka dan keluaran</source>
         <translation>interface language</translation>
+    </message>
+    <message>
+        <source>basis data TA: ekspor hanya acara ini (boleh berulang); bawaan: setiap acara</source>
+        <translation>TA database: export only this event (repeatable); default: every event</translation>
     </message>
     <message>
         <source>basis data sebelumnya disimpan sebagai %s</source>
@@ -624,6 +632,10 @@ Continue?</translation>
         <translation>merge .bidsync packages into this database</translation>
     </message>
     <message>
+        <source>hanya acara ini (boleh berulang); bawaan: setiap acara (basis data TA: laporan kabupaten, ringkasan per kecamatan)</source>
+        <translation>only this event (repeatable); default: every event (a TA database: the kabupaten report, a summary per kecamatan)</translation>
+    </message>
+    <message>
         <source>hanya badge yang belum dicetak</source>
         <translation>only badges not printed yet</translation>
     </message>
@@ -656,6 +668,10 @@ Continue?</translation>
         <translation>invitee: one letter each (default); desa: one per desa to its Kepala Desa</translation>
     </message>
     <message>
+        <source>jangan cari laptop lain lewat DNS-SD (mDNS)</source>
+        <translation>do not find peers by DNS-SD (mDNS)</translation>
+    </message>
+    <message>
         <source>jumlah basis data stasiun (1-30)</source>
         <translation>station databases (1-30)</translation>
     </message>
@@ -684,6 +700,10 @@ Continue?</translation>
         <translation>report written: %s (%d pages)</translation>
     </message>
     <message>
+        <source>laptop lain (boleh berulang)</source>
+        <translation>a peer (repeatable)</translation>
+    </message>
+    <message>
         <source>log audit: %s</source>
         <translation>audit log: %s</translation>
     </message>
@@ -708,6 +728,10 @@ Continue?</translation>
         <translation>warning: letters missing from the font, printed as boxes: %s</translation>
     </message>
     <message>
+        <source>port yang didengarkan (bawaan: bebas)</source>
+        <translation>port to listen on (default: any)</translation>
+    </message>
+    <message>
         <source>pulihkan cadangan yang sudah diperiksa (PIN panitia)</source>
         <translation>put a verified backup in place (committee PIN)</translation>
     </message>
@@ -720,8 +744,16 @@ Continue?</translation>
         <translation>one piagam PDF per desa that has commitments (a reprint is marked SALINAN)</translation>
     </message>
     <message>
+        <source>sertakan kelurahan ini dengan sengaja (kelurahan bukan desa)</source>
+        <translation>include this kelurahan of the kecamatan on purpose (kelurahan are not desa)</translation>
+    </message>
+    <message>
         <source>sheet: sepuluh per halaman A4 (bawaan); single: satu badge 90×55 mm per halaman</source>
         <translation>sheet: ten per A4 page (default); single: one 90×55 mm badge per page</translation>
+    </message>
+    <message>
+        <source>sinkron langsung di lokasi acara: layani dan tarik versi lewat jaringan lokal</source>
+        <translation>live sync at the venue: serve and pull versions over the local network</translation>
     </message>
     <message>
         <source>sinkronisasi saat istirahat: setiap stasiun menerima data stasiun lain</source>
@@ -738,6 +770,10 @@ Continue?</translation>
     <message>
         <source>tampilkan yang akan berubah, tanpa menulis apa pun</source>
         <translation>show what would change, write nothing</translation>
+    </message>
+    <message>
+        <source>tarik hanya dari alamat --peer (tanpa DNS-SD, tanpa menarik balik dari laptop yang menarik dari laptop ini)</source>
+        <translation>pull only from the --peer addresses (no DNS-SD, no pulling back from laptops that pull from this one)</translation>
     </message>
     <message>
         <source>tempat cadangan sebelum penggabungan (bawaan: pengaturan)</source>
