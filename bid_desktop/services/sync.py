@@ -293,16 +293,12 @@ def inspect_package(db: Database | None, path: Path, passphrase: str | None = No
 def _refuse_rewritten(db: Database, opened: _pkg.OpenedPackage) -> None:
     """A version this laptop already has, with other content (rewritten history): refused at
     inspection as the merge refuses it, so the preview never shows a package the merge rejects."""
-    from bid_desktop.sync.validate import VERSION_COLUMNS
+    from bid_desktop.sync.validate import rewritten_version_sql
 
-    differs = " OR ".join(f"s.{c} IS NOT v.{c}" for c in VERSION_COLUMNS[1:])
     conn = sqlite3.connect(str(db.path))
     try:
         conn.execute("ATTACH DATABASE ? AS stg", (str(opened.data_path),))
-        row = conn.execute(
-            "SELECT s.version_id FROM stg.version s JOIN main.version v "
-            f"ON v.version_id = s.version_id WHERE {differs} LIMIT 1"
-        ).fetchone()
+        row = conn.execute(rewritten_version_sql("stg.version")).fetchone()
     finally:
         conn.close()
     if row is not None:

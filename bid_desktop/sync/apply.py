@@ -16,7 +16,7 @@ from bid_desktop.domain.errors import InputRefused, UserError
 from bid_desktop.sync import derive, threeway
 from bid_desktop.sync.clock import Hlc
 from bid_desktop.sync.meaning import REFERENCES
-from bid_desktop.sync.validate import VERSION_COLUMNS, edge_checks
+from bid_desktop.sync.validate import VERSION_COLUMNS, edge_checks, rewritten_version_sql
 
 _VCOLS = ", ".join(VERSION_COLUMNS)
 
@@ -64,8 +64,7 @@ def apply_merge(
     tell(0, "Membandingkan versi")
     _refuse_if(
         conn,
-        "SELECT s.version_id FROM scr.sv s JOIN main.version v ON v.version_id = s.version_id "
-        "WHERE " + " OR ".join(f"s.{c} IS NOT v.{c}" for c in VERSION_COLUMNS[1:]) + " LIMIT 1",
+        rewritten_version_sql("scr.sv"),
         "version_id",
         "versi yang sudah ada berbeda isi",
     )

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bid_desktop.storage.db import Database
 from bid_desktop.sync.derive import raw_connection
-from bid_desktop.sync.validate import STAGE_DDL, VERSION_COLUMNS
+from bid_desktop.sync.merge import write_staged
+from bid_desktop.sync.validate import VERSION_COLUMNS
 
 _VCOLS = ", ".join(VERSION_COLUMNS)
 
@@ -32,39 +33,21 @@ def _map_events(conn: sqlite3.Connection, own_event: str) -> None:
     conn.execute("CREATE INDEX temp.ix_vev_event ON vev (event_id, version_id)")
 
 
-def _counts(conn: sqlite3.Connection) -> dict[str, int | str]:
-    n, lo, hi = conn.execute("SELECT COUNT(*), MIN(hlc), MAX(hlc) FROM xout.version").fetchone()
-    (m,) = conn.execute("SELECT COUNT(*) FROM xout.version_parent").fetchone()
-    return {"version": n, "version_parent": m, "min_hlc": lo or "", "max_hlc": hi or ""}
-
-
 def _write_one(conn: sqlite3.Connection, event_id: str, out_path: Path) -> dict[str, int | str]:
-    out_path.unlink(missing_ok=True)
-    conn.execute("ATTACH DATABASE ? AS xout", (str(out_path),))
-    try:
-        conn.execute("PRAGMA xout.journal_mode=OFF")
-        conn.execute("PRAGMA xout.synchronous=OFF")
-        conn.execute("BEGIN")
-        for ddl in STAGE_DDL:
-            conn.execute(ddl.format(schema="xout"))
-        conn.execute(
+    def fill(out: sqlite3.Connection) -> None:
+        out.execute(
             f"INSERT INTO xout.version ({_VCOLS}) SELECT {', '.join('v.' + c for c in VERSION_COLUMNS)} "
             "FROM temp.vev e JOIN main.version v ON v.version_id = e.version_id "
             "WHERE e.event_id = ? ORDER BY v.version_id",
             (event_id,),
         )
-        conn.execute(
+        out.execute(
             "INSERT INTO xout.version_parent (version_id, parent_id) "
             "SELECT p.version_id, p.parent_id FROM main.version_parent p "
             "JOIN xout.version x ON x.version_id = p.version_id ORDER BY 1, 2"
         )
-        counts = _counts(conn)
-        conn.execute("COMMIT")
-        return counts
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        conn.execute("DETACH DATABASE xout")
+
+    return write_staged(conn, out_path, fill)
 
 
 def export_event_versions(

@@ -86,31 +86,42 @@ def upgrade_staged(path: Path, from_revision: str) -> None:
 
 def export_versions(db: Database, out_path: Path) -> dict[str, int | str]:
     """Every version this database knows (own and imported) to a new plain SQLite file."""
-    out_path = Path(out_path)
-    out_path.unlink(missing_ok=True)
+
+    def fill(conn: sqlite3.Connection) -> None:
+        conn.execute(
+            f"INSERT INTO xout.version ({_VCOLS}) SELECT {_VCOLS} FROM main.version "
+            "ORDER BY version_id"
+        )
+        conn.execute(
+            "INSERT INTO xout.version_parent (version_id, parent_id) "
+            "SELECT version_id, parent_id FROM main.version_parent ORDER BY 1, 2"
+        )
+
     with raw_connection(db) as conn:
-        conn.execute("ATTACH DATABASE ? AS xout", (str(out_path),))
-        try:
-            conn.execute("PRAGMA xout.journal_mode=OFF")
-            conn.execute("PRAGMA xout.synchronous=OFF")
-            conn.execute("BEGIN")
-            for ddl in STAGE_DDL:
-                conn.execute(ddl.format(schema="xout"))
-            conn.execute(
-                f"INSERT INTO xout.version ({_VCOLS}) SELECT {_VCOLS} FROM main.version "
-                "ORDER BY version_id"
-            )
-            conn.execute(
-                "INSERT INTO xout.version_parent (version_id, parent_id) "
-                "SELECT version_id, parent_id FROM main.version_parent ORDER BY 1, 2"
-            )
-            counts = _export_counts(conn)
-            conn.execute("COMMIT")
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            conn.execute("DETACH DATABASE xout")
-    return counts
+        return write_staged(conn, Path(out_path), fill)
+
+
+def write_staged(
+    conn: sqlite3.Connection, out_path: Path, fill: Callable[[sqlite3.Connection], None]
+) -> dict[str, int | str]:
+    """A new plain staged file at ``out_path`` (what a package carries), attached to ``conn``
+    as ``xout`` with the staging tables and filled by ``fill(conn)``; returns its counts."""
+    out_path.unlink(missing_ok=True)
+    conn.execute("ATTACH DATABASE ? AS xout", (str(out_path),))
+    try:
+        conn.execute("PRAGMA xout.journal_mode=OFF")
+        conn.execute("PRAGMA xout.synchronous=OFF")
+        conn.execute("BEGIN")
+        for ddl in STAGE_DDL:
+            conn.execute(ddl.format(schema="xout"))
+        fill(conn)
+        counts = _export_counts(conn)
+        conn.execute("COMMIT")
+        return counts
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute("DETACH DATABASE xout")
 
 
 def _export_counts(conn: sqlite3.Connection) -> dict[str, int | str]:

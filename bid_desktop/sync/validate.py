@@ -238,3 +238,13 @@ def validate_staged(path: Path, label: str) -> None:
         raise _refuse(label, "berkas", f"basis data rusak ({exc})") from exc
     finally:
         conn.close()
+
+
+def rewritten_version_sql(staged: str) -> str:
+    """SQL: one version id of ``staged`` (a table of versions) that ``main`` already holds with
+    other content — rewritten history, refused by the merge and by the package preview."""
+    differs = " OR ".join(f"s.{c} IS NOT v.{c}" for c in VERSION_COLUMNS[1:])
+    return (
+        f"SELECT s.version_id FROM {staged} s JOIN main.version v "
+        f"ON v.version_id = s.version_id WHERE {differs} LIMIT 1"
+    )
